@@ -1,0 +1,15 @@
+"""tfgan_ext: modern GAN losses for TF-GAN, and TF-GAN on current TensorFlow.
+
+Importing this package makes ``import tensorflow_gan`` and its training loop
+work on TensorFlow 2.15 to 2.21 and Python 3.11+ (see ``tfgan_ext.compat``).
+"""
+
+from tfgan_ext import compat
+
+compat.install()
+
+# pylint: disable=g-import-not-at-top,wrong-import-position
+from tfgan_ext import losses
+from tfgan_ext.version import __version__
+
+__all__ = ['__version__', 'compat', 'losses']

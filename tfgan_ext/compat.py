@@ -1,0 +1,368 @@
+"""Makes TF-GAN 2.1.0 import and train on current TensorFlow and Python.
+
+This is tfgan_ext's only import boundary: no other module of the package
+touches TensorFlow or TF-GAN internals or checks versions.
+
+TF-GAN 2.1.0 (2021) breaks on today's stack in four places, each patched here
+only when the running stack lacks the thing TF-GAN needs:
+
+1. ``tf.estimator`` (removed in TensorFlow 2.16): TF-GAN's ``train.py``
+   subclasses ``tf.estimator.SessionRunHook`` and its ``estimator`` package
+   subclasses ``tf.estimator.Estimator`` and ``tf.compat.v1.estimator.tpu.*``
+   at import time. A stand-in provides ``SessionRunHook`` (the identical
+   ``tf.compat.v1.train.SessionRunHook``) and ``ModeKeys``; every other name is
+   a placeholder that raises :class:`EstimatorRemovedError` when used, so
+   ``tfgan.estimator.GANEstimator(...)`` says what to do instead of failing
+   with an ``AttributeError``.
+2. ``inspect.getargspec`` (removed in Python 3.11), which ``tfgan.gan_loss``
+   calls. TF-GAN's own modules get an ``inspect`` that has it; the standard
+   library's ``inspect`` is left alone.
+3. ``distutils`` (removed in Python 3.12), used by ``tensorflow_gan/__init__``
+   to compare versions. A minimal ``distutils.version`` is present only while
+   ``tensorflow_gan`` is imported.
+4. Keras 3 (``tf.keras`` since TensorFlow 2.16) has no ``tf.compat.v1.layers``.
+   When tf-keras is installed and ``TF_USE_LEGACY_KERAS`` is unset, it is set
+   to ``1`` (TensorFlow reads it lazily, on first use of ``tf.keras`` or
+   ``tf.compat.v1.layers``). Set ``TF_USE_LEGACY_KERAS=0`` to keep Keras 3.
+
+``install()`` applies what is needed, is idempotent, and returns a
+:class:`CompatReport` naming the stack's versions and each patch applied.
+Importing ``tfgan_ext`` calls it.
+"""
+
+import collections
+import importlib
+import importlib.util
+import inspect as _std_inspect
+import os
+import re
+import sys
+import types
+
+__all__ = [
+    'CompatReport',
+    'EstimatorRemovedError',
+    'LegacyKerasUnavailableError',
+    'estimator_available',
+    'install',
+    'report',
+    'require_legacy_keras',
+    'tf_version',
+]
+
+CompatReport = collections.namedtuple(
+    'CompatReport', ['versions', 'patches', 'notes'])
+CompatReport.__doc__ = """What `install()` found and did.
+
+Attributes:
+  versions: dict of package name -> version string (python, tensorflow,
+    tensorflow_probability, tensorflow_gan, keras behind tf.keras).
+  patches: tuple of one-line descriptions of each patch applied.
+  notes: tuple of one-line remarks about the stack (nothing patched).
+"""
+
+_PATCHES = []
+_NOTES = []
+_PREPARED = False
+_INSTALLED = False
+
+
+class EstimatorRemovedError(RuntimeError):
+  """Raised when a TF-GAN estimator is used on TensorFlow >= 2.16."""
+
+
+class LegacyKerasUnavailableError(RuntimeError):
+  """Raised when TF-1-style layers are needed but Keras 3 is active."""
+
+
+def _version_tuple(version):
+  return tuple(int(p) for p in re.findall(r'\d+', version)[:3])
+
+
+def tf_version():
+  """Returns the running TensorFlow version as a tuple of ints, e.g. (2, 21, 0)."""
+  import tensorflow as tf  # pylint: disable=g-import-not-at-top
+  return _version_tuple(tf.__version__)
+
+
+# ---------------------------------------------------------------- Keras ---
+
+
+def _legacy_keras_env():
+  """Sets TF_USE_LEGACY_KERAS=1 when tf-keras is installed and it is unset."""
+  if 'TF_USE_LEGACY_KERAS' in os.environ:
+    _NOTES.append('TF_USE_LEGACY_KERAS=%s was set by the user; left as is.'
+                  % os.environ['TF_USE_LEGACY_KERAS'])
+    return
+  if importlib.util.find_spec('tf_keras') is None:
+    return
+  os.environ['TF_USE_LEGACY_KERAS'] = '1'
+  _PATCHES.append('TF_USE_LEGACY_KERAS=1 (tf-keras installed): tf.keras and '
+                  'tf.compat.v1.layers use Keras 2.')
+
+
+def _keras_behind_tf_keras():
+  """Returns 'keras 2 (tf_keras X)' or 'keras 3 (X)' without importing Keras."""
+  if tf_version() < (2, 16):
+    return 'keras 2 (built into tensorflow)'
+  # The values TensorFlow's own lazy loader accepts.
+  legacy = os.environ.get('TF_USE_LEGACY_KERAS') in ('true', 'True', '1')
+  if legacy and importlib.util.find_spec('tf_keras') is not None:
+    return 'keras 2 (tf_keras %s)' % _dist_version('tf_keras')
+  return 'keras 3 (%s)' % _dist_version('keras')
+
+
+def require_legacy_keras():
+  """Checks that `tf.compat.v1.layers` (Keras 2) is usable.
+
+  Raises:
+    LegacyKerasUnavailableError: on TensorFlow >= 2.16 without tf-keras, or
+      with TF_USE_LEGACY_KERAS set to something other than 1.
+  """
+  if _keras_behind_tf_keras().startswith('keras 2'):
+    return
+  raise LegacyKerasUnavailableError(
+      'TF-1-style layers (tf.compat.v1.layers) need Keras 2, but tf.keras is '
+      'Keras 3 on TensorFlow %s. Install tf-keras matching TensorFlow '
+      '(pip install "tf-keras~=%d.%d.0") and leave TF_USE_LEGACY_KERAS unset '
+      '(tfgan_ext sets it to 1) or set it to 1 before TensorFlow is first used.'
+      % (('.'.join(map(str, tf_version())),) + tf_version()[:2]))
+
+
+def _dist_version(dist):
+  try:
+    from importlib import metadata  # pylint: disable=g-import-not-at-top
+    return metadata.version(dist)
+  except Exception:  # pylint: disable=broad-except
+    return 'not installed'
+
+
+# ------------------------------------------------------------ estimator ---
+
+_ESTIMATOR_HELP = (
+    '{what} needs tf.estimator, which was removed in TensorFlow 2.16 (this is '
+    'TensorFlow {tf}). Train with tfgan.gan_model -> tfgan.gan_loss -> '
+    'tfgan.gan_train_ops -> tfgan.gan_train instead, or use TensorFlow 2.15 '
+    'with tensorflow-estimator.')
+
+
+def _estimator_error(what):
+  import tensorflow as tf  # pylint: disable=g-import-not-at-top
+  return EstimatorRemovedError(
+      _ESTIMATOR_HELP.format(what=what, tf=tf.__version__))
+
+
+class _RemovedEstimatorClass(object):
+  """Base of every placeholder: creating an instance raises a clear error."""
+
+  _removed_name = 'tf.estimator'
+
+  def __new__(cls, *args, **kwargs):
+    del args, kwargs
+    if cls.__dict__.get('_removed_name') is not None:
+      what = cls._removed_name
+    elif cls.__module__.startswith('tensorflow_gan.python.estimator'):
+      what = 'tfgan.estimator.' + cls.__qualname__
+    else:  # A user's own subclass.
+      what = '%s.%s' % (cls.__module__, cls.__qualname__)
+    raise _estimator_error(what)
+
+
+class _ModeKeys(object):
+  """The estimator mode names (same strings as tf.estimator.ModeKeys)."""
+  TRAIN = 'train'
+  EVAL = 'eval'
+  PREDICT = 'infer'
+
+
+class _RemovedEstimatorModule(types.ModuleType):
+  """Stands in for tf.estimator / tf.compat.v1.estimator[.tpu]."""
+
+  def __init__(self, name, available=None):
+    super(_RemovedEstimatorModule, self).__init__(name)
+    self.__doc__ = ('Stand-in installed by tfgan_ext.compat: %s was removed in '
+                    'TensorFlow 2.16.' % name)
+    for key, value in (available or {}).items():
+      setattr(self, key, value)
+
+  def __getattr__(self, attr):
+    if attr.startswith('__'):
+      raise AttributeError(attr)
+    placeholder = type(attr, (_RemovedEstimatorClass,), {
+        '_removed_name': '%s.%s' % (self.__name__, attr),
+        '__module__': self.__name__,
+    })
+    setattr(self, attr, placeholder)  # Same object on every access.
+    return placeholder
+
+
+def estimator_available():
+  """Returns True when the real tf.estimator API is present."""
+  import tensorflow as tf  # pylint: disable=g-import-not-at-top
+  estimator = getattr(tf, 'estimator', None)
+  return (estimator is not None and
+          not isinstance(estimator, _RemovedEstimatorModule))
+
+
+def _estimator_standins():
+  """Installs tf.estimator and tf.compat.v1.estimator stand-ins if missing."""
+  import tensorflow as tf  # pylint: disable=g-import-not-at-top
+  if not hasattr(tf, 'estimator'):
+    tf.estimator = _RemovedEstimatorModule('tf.estimator', {
+        'SessionRunHook': tf.compat.v1.train.SessionRunHook,
+        'ModeKeys': _ModeKeys,
+    })
+    _PATCHES.append('tf.estimator: stand-in (SessionRunHook, ModeKeys; '
+                    'estimators raise EstimatorRemovedError).')
+  v1 = tf.compat.v1
+  if not hasattr(v1, 'estimator'):
+    v1.estimator = _RemovedEstimatorModule('tf.compat.v1.estimator', {
+        'tpu': _RemovedEstimatorModule('tf.compat.v1.estimator.tpu'),
+        'ModeKeys': _ModeKeys,
+    })
+    _PATCHES.append('tf.compat.v1.estimator: stand-in (estimators raise '
+                    'EstimatorRemovedError).')
+
+
+# -------------------------------------------------------------- inspect ---
+
+ArgSpec = collections.namedtuple(
+    'ArgSpec', ['args', 'varargs', 'keywords', 'defaults'])
+
+
+def _getargspec(func):
+  """Python < 3.11's inspect.getargspec, built on getfullargspec."""
+  spec = _std_inspect.getfullargspec(func)
+  return ArgSpec(spec.args, spec.varargs, spec.varkw, spec.defaults)
+
+
+def _inspect_with_getargspec():
+  module = types.ModuleType('inspect', _std_inspect.__doc__)
+  module.__dict__.update(
+      {k: v for k, v in vars(_std_inspect).items() if not k.startswith('__')})
+  module.getargspec = _getargspec
+  module.ArgSpec = ArgSpec
+  return module
+
+
+def _give_tfgan_getargspec():
+  """Gives loaded TF-GAN modules an `inspect` that has getargspec."""
+  if hasattr(_std_inspect, 'getargspec'):
+    return
+  replacement = None
+  patched = []
+  for name, module in list(sys.modules.items()):
+    if not name.startswith('tensorflow_gan') or module is None:
+      continue
+    if getattr(module, 'inspect', None) is _std_inspect:
+      replacement = replacement or _inspect_with_getargspec()
+      module.inspect = replacement
+      patched.append(name)
+  if patched:
+    _PATCHES.append('inspect.getargspec for %s (removed in Python 3.11).'
+                    % ', '.join(sorted(patched)))
+
+
+# ------------------------------------------------------------ distutils ---
+
+
+class _LooseVersion(object):
+  """What tensorflow_gan/__init__ needs of distutils.version.LooseVersion."""
+
+  def __init__(self, vstring):
+    self.vstring = vstring
+    self.version = _version_tuple(vstring)
+
+  def __lt__(self, other):
+    return self.version < _LooseVersion(str(other)).version
+
+  def __str__(self):
+    return self.vstring
+
+
+def _distutils_standin_needed():
+  return 'distutils' not in sys.modules and (
+      importlib.util.find_spec('distutils') is None)
+
+
+def _import_tfgan():
+  """Imports tensorflow_gan, lending it distutils where Python has none."""
+  if 'tensorflow_gan' in sys.modules:
+    return sys.modules['tensorflow_gan']
+  lent = {}
+  if _distutils_standin_needed():
+    distutils = types.ModuleType('distutils')
+    version = types.ModuleType('distutils.version')
+    version.LooseVersion = _LooseVersion
+    distutils.version = version
+    lent = {'distutils': distutils, 'distutils.version': version}
+    sys.modules.update(lent)
+    _PATCHES.append('distutils.version.LooseVersion lent to tensorflow_gan '
+                    'while it imports (distutils removed in Python 3.12).')
+  try:
+    return importlib.import_module('tensorflow_gan')
+  finally:
+    for name in lent:
+      sys.modules.pop(name, None)
+
+
+# -------------------------------------------------------------- install ---
+
+
+def prepare():
+  """Patches TensorFlow so that tensorflow_gan can be imported. Idempotent."""
+  global _PREPARED
+  if _PREPARED:
+    return
+  _legacy_keras_env()
+  # TensorFlow Probability replaces the module object behind tf.compat.v1 when
+  # it is first imported, so it must be imported before tf.compat.v1 is
+  # patched. TF-GAN imports it anyway.
+  import tensorflow  # pylint: disable=g-import-not-at-top,unused-import
+  import tensorflow_probability  # pylint: disable=g-import-not-at-top,unused-import
+  _estimator_standins()
+  _PREPARED = True
+
+
+def install():
+  """Makes `import tensorflow_gan` and its training loop work. Idempotent.
+
+  Returns:
+    A CompatReport of the stack's versions and the patches applied.
+  """
+  global _INSTALLED
+  if not _INSTALLED:
+    prepare()
+    _import_tfgan()
+    _give_tfgan_getargspec()
+    _INSTALLED = True
+  return report()
+
+
+def report():
+  """Returns a CompatReport: the versions found and each patch applied."""
+  import tensorflow as tf  # pylint: disable=g-import-not-at-top
+  versions = collections.OrderedDict([
+      ('python', '%d.%d.%d' % sys.version_info[:3]),
+      ('tensorflow', tf.__version__),
+      ('tensorflow_probability', _dist_version('tensorflow-probability')),
+      ('tensorflow_gan', _dist_version('tensorflow-gan')),
+      ('tf.keras', _keras_behind_tf_keras()),
+      ('numpy', _dist_version('numpy')),
+  ])
+  devices = [d.device_type + ':' + d.name.rsplit(':', 1)[-1]
+             for d in tf.config.list_logical_devices()]
+  notes = list(_NOTES) + ['devices: ' + ', '.join(devices)]
+  return CompatReport(versions, tuple(_PATCHES), tuple(notes))
+
+
+def describe(compat_report=None):
+  """Returns `report()` as readable text."""
+  compat_report = compat_report or report()
+  lines = ['tfgan_ext compatibility report', 'versions:']
+  lines += ['  %-24s %s' % kv for kv in compat_report.versions.items()]
+  lines.append('patches applied:' if compat_report.patches else
+               'patches applied: none (this stack needs none)')
+  lines += ['  - ' + p for p in compat_report.patches]
+  lines += ['note: ' + n for n in compat_report.notes]
+  return '\n'.join(lines)
