@@ -48,6 +48,8 @@ class TfganExtFinder(importlib.abc.MetaPathFinder):
     if fullname != 'tensorflow_gan':
       return None
     unregister()  # One shot; from here on imports go the normal way.
+    if 'tfgan_ext' in sys.modules:  # tfgan_ext itself is importing TF-GAN.
+      return None
     importlib.import_module('tfgan_ext')
     module = sys.modules['tensorflow_gan']
     real = module.__spec__

@@ -3,7 +3,7 @@
 This is tfgan_ext's only import boundary: no other module of the package
 touches TensorFlow or TF-GAN internals or checks versions.
 
-TF-GAN 2.1.0 (2021) breaks on today's stack in four places, each patched here
+TF-GAN 2.1.0 (2021) breaks on today's stack in five places, each patched here
 only when the running stack lacks the thing TF-GAN needs:
 
 1. ``tf.estimator`` (removed in TensorFlow 2.16): TF-GAN's ``train.py``
@@ -17,10 +17,13 @@ only when the running stack lacks the thing TF-GAN needs:
 2. ``inspect.getargspec`` (removed in Python 3.11), which ``tfgan.gan_loss``
    calls. TF-GAN's own modules get an ``inspect`` that has it; the standard
    library's ``inspect`` is left alone.
-3. ``distutils`` (removed in Python 3.12), used by ``tensorflow_gan/__init__``
-   to compare versions. A minimal ``distutils.version`` is present only while
-   ``tensorflow_gan`` is imported.
-4. Keras 3 (``tf.keras`` since TensorFlow 2.16) has no ``tf.compat.v1.layers``.
+3. ``distutils`` (removed in Python 3.12), which TF-GAN and TFP 0.23 import
+   only to compare versions at import time. A minimal stand-in is in
+   ``sys.modules`` only while those packages import, and only when missing.
+4. ``pkg_resources`` (removed from setuptools 81; absent where setuptools is
+   not installed), which tensorflow_hub, imported by TF-GAN's eval, uses the
+   same way; lent the same way.
+5. Keras 3 (``tf.keras`` since TensorFlow 2.16) has no ``tf.compat.v1.layers``.
    When tf-keras is installed and ``TF_USE_LEGACY_KERAS`` is unset, it is set
    to ``1`` (TensorFlow reads it lazily, on first use of ``tf.keras`` or
    ``tf.compat.v1.layers``). Set ``TF_USE_LEGACY_KERAS=0`` to keep Keras 3.
@@ -31,6 +34,7 @@ Importing ``tfgan_ext`` calls it.
 """
 
 import collections
+import contextlib
 import importlib
 import importlib.util
 import inspect as _std_inspect
@@ -140,8 +144,8 @@ def _dist_version(dist):
 # ------------------------------------------------------------ estimator ---
 
 _ESTIMATOR_HELP = (
-    '{what} needs tf.estimator, which was removed in TensorFlow 2.16 (this is '
-    'TensorFlow {tf}). Train with tfgan.gan_model -> tfgan.gan_loss -> '
+    '{what} cannot be used: tf.estimator was removed in TensorFlow 2.16 (this '
+    'is TensorFlow {tf}). Train with tfgan.gan_model -> tfgan.gan_loss -> '
     'tfgan.gan_train_ops -> tfgan.gan_train instead, or use TensorFlow 2.15 '
     'with tensorflow-estimator.')
 
@@ -263,11 +267,11 @@ def _give_tfgan_getargspec():
                     % ', '.join(sorted(patched)))
 
 
-# ------------------------------------------------------------ distutils ---
+# ------------------------------------------------- distutils, pkg_resources ---
 
 
 class _LooseVersion(object):
-  """What tensorflow_gan/__init__ needs of distutils.version.LooseVersion."""
+  """What TF-GAN, TFP and TF-Hub need of LooseVersion / parse_version: `<`."""
 
   def __init__(self, vstring):
     self.vstring = vstring
@@ -280,30 +284,52 @@ class _LooseVersion(object):
     return self.vstring
 
 
-def _distutils_standin_needed():
-  return 'distutils' not in sys.modules and (
-      importlib.util.find_spec('distutils') is None)
+def _missing(module_name):
+  return module_name not in sys.modules and (
+      importlib.util.find_spec(module_name) is None)
+
+
+@contextlib.contextmanager
+def _lend_version_modules():
+  """Lends modules that import-time version checks need, only while importing.
+
+  TF-GAN's and TFP 0.23's __init__ use `distutils.version.LooseVersion`
+  (distutils was removed in Python 3.12); tensorflow_hub, which TF-GAN's eval
+  imports, uses `pkg_resources.parse_version` (removed from setuptools 81, and
+  absent where setuptools is not installed).
+
+  Yields:
+    Nothing; the lent modules are removed from sys.modules on exit.
+  """
+  lent = {}
+  if _missing('distutils'):
+    version = types.ModuleType('distutils.version')
+    version.LooseVersion = _LooseVersion
+    distutils = types.ModuleType('distutils')
+    distutils.version = version
+    lent.update({'distutils': distutils, 'distutils.version': version})
+  if _missing('pkg_resources'):
+    pkg_resources = types.ModuleType('pkg_resources')
+    pkg_resources.parse_version = _LooseVersion
+    lent['pkg_resources'] = pkg_resources
+  for name in lent:
+    message = ('%s lent while TensorFlow Probability / TF-GAN import (not '
+               'installed here).' % name)
+    if message not in _PATCHES:
+      _PATCHES.append(message)
+  sys.modules.update(lent)
+  try:
+    yield
+  finally:
+    for name, module in lent.items():
+      if sys.modules.get(name) is module:
+        del sys.modules[name]
 
 
 def _import_tfgan():
-  """Imports tensorflow_gan, lending it distutils where Python has none."""
-  if 'tensorflow_gan' in sys.modules:
-    return sys.modules['tensorflow_gan']
-  lent = {}
-  if _distutils_standin_needed():
-    distutils = types.ModuleType('distutils')
-    version = types.ModuleType('distutils.version')
-    version.LooseVersion = _LooseVersion
-    distutils.version = version
-    lent = {'distutils': distutils, 'distutils.version': version}
-    sys.modules.update(lent)
-    _PATCHES.append('distutils.version.LooseVersion lent to tensorflow_gan '
-                    'while it imports (distutils removed in Python 3.12).')
-  try:
+  """Imports tensorflow_gan (after `prepare()`)."""
+  with _lend_version_modules():
     return importlib.import_module('tensorflow_gan')
-  finally:
-    for name in lent:
-      sys.modules.pop(name, None)
 
 
 # -------------------------------------------------------------- install ---
@@ -314,12 +340,14 @@ def prepare():
   global _PREPARED
   if _PREPARED:
     return
-  _legacy_keras_env()
+  import tensorflow  # pylint: disable=g-import-not-at-top,unused-import
+  if tf_version() >= (2, 16):  # TensorFlow reads the variable lazily.
+    _legacy_keras_env()
   # TensorFlow Probability replaces the module object behind tf.compat.v1 when
   # it is first imported, so it must be imported before tf.compat.v1 is
   # patched. TF-GAN imports it anyway.
-  import tensorflow  # pylint: disable=g-import-not-at-top,unused-import
-  import tensorflow_probability  # pylint: disable=g-import-not-at-top,unused-import
+  with _lend_version_modules():
+    import tensorflow_probability  # pylint: disable=g-import-not-at-top,unused-import
   _estimator_standins()
   _PREPARED = True
 

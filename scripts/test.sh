@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The project's test command. Creates or reuses the venv, then runs
+#   1. tfgan_ext's own tests (tests/ and the examples' tests), and
+#   2. upstream TF-GAN's shipped test suite, from the installed wheel, with
+#      nothing but `import tfgan_ext` as help (pytest -p tests.upstream_plugin).
+#
+#   bash scripts/test.sh            # modern stack, .venv
+#   bash scripts/test.sh oldest     # TF 2.15 stack, .venv-oldest
+#   PYTEST_ADDOPTS="-x" bash scripts/test.sh   # extra pytest options
+#
+# Exits non-zero if either run fails or collects no test (pytest's exit 5).
+set -uo pipefail
+stack="${1:-modern}"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+bash scripts/ensure_venv.sh "$stack" || exit 1
+venv=".venv"; [ "$stack" = oldest ] && venv=".venv-oldest"
+py="$venv/bin/python"
+export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"
+
+status=0
+run() {  # run <label> <pytest args...>
+  local label="$1"; shift
+  echo "=== $label ($stack stack) ==="
+  local start=$SECONDS
+  "$py" -m pytest -q -p no:cacheprovider "$@"
+  local rc=$?
+  if [ $rc -eq 5 ]; then
+    echo "!!! $label: pytest collected no tests (exit 5); counted as a failure"
+  fi
+  echo "=== $label: exit $rc in $((SECONDS - start)) s ==="
+  [ $rc -eq 0 ] || status=1
+}
+
+run "tfgan_ext tests" tests examples
+mapfile -t upstream < <(bash scripts/upstream_test_paths.sh "$venv")
+run "upstream TF-GAN tests under tfgan_ext" -p tests.upstream_plugin \
+  --rootdir "$root" -c /dev/null "${upstream[@]}"
+exit $status
