@@ -2,22 +2,33 @@
 # Creates or reuses a project virtual environment with tfgan_ext installed
 # (editable, with its test and example extras) on one of the tested stacks.
 #
-#   scripts/ensure_venv.sh [modern|oldest]   -> prints nothing but progress;
-#   the venv is .venv (modern) or .venv-oldest (oldest) at the repository root.
+#   scripts/ensure_venv.sh [modern|oldest|py312]
+#
+#   modern  .venv         Python 3.11, requirements/modern.txt (TF 2.21)
+#   oldest  .venv-oldest  Python 3.11, requirements/oldest.txt (TF 2.15)
+#   py312   .venv-py312   Python 3.12, requirements/modern.txt
 #
 # The install is skipped when the venv's stamp matches the hash of the files
-# that decide what is installed; delete the venv to force a rebuild.
+# that decide what is installed; delete the venv to force a rebuild. The venv
+# keeps whatever setuptools its Python ships (none on 3.12), as users' do.
 set -euo pipefail
 stack="${1:-modern}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+find_python() {  # find_python 3.11 -> a working interpreter of that version
+  local v="$1" c
+  for c in "python$v" "$(pyenv root 2>/dev/null)/versions/$v"*/bin/"python$v"; do
+    if "$c" -c 'import sys; sys.exit(0)' >/dev/null 2>&1; then echo "$c"; return; fi
+  done
+  echo "ensure_venv.sh: no Python $v found (install it, or set TFGAN_EXT_PYTHON)" >&2
+  return 1
+}
 case "$stack" in
-  modern) venv="$root/.venv" ;;
-  oldest) venv="$root/.venv-oldest" ;;
-  *) echo "ensure_venv.sh: unknown stack '$stack' (choose: modern, oldest)" >&2; exit 2 ;;
+  modern) venv="$root/.venv";        pyver=3.11; req=modern ;;
+  oldest) venv="$root/.venv-oldest"; pyver=3.11; req=oldest ;;
+  py312)  venv="$root/.venv-py312";  pyver=3.12; req=modern ;;
+  *) echo "ensure_venv.sh: unknown stack '$stack' (choose: modern, oldest, py312)" >&2; exit 2 ;;
 esac
-python="${TFGAN_EXT_PYTHON:-python3.11}"
-command -v "$python" >/dev/null 2>&1 || python=python3
-constraints="$root/requirements/$stack.txt"
+constraints="$root/requirements/$req.txt"
 stamp_src=$(cat "$constraints" "$root/setup.cfg" "$root/setup.py" "$root/pyproject.toml" \
   "$root/tfgan_ext_import_hook.pth" | sha256sum | cut -c1-16)
 stamp="$venv/.tfgan_ext_stamp"
@@ -25,9 +36,12 @@ if [ -x "$venv/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$stamp_src" ]
   exit 0
 fi
 echo "[ensure_venv] setting up $venv ($stack stack; about 1-2 minutes)" >&2
-[ -x "$venv/bin/python" ] || "$python" -m venv "$venv"
+if [ ! -x "$venv/bin/python" ]; then
+  python="${TFGAN_EXT_PYTHON:-$(find_python "$pyver")}" || exit 1
+  "$python" -m venv "$venv"
+fi
 pip=("$venv/bin/python" -m pip --disable-pip-version-check --no-input)
-"${pip[@]}" install -q --upgrade pip setuptools wheel 2>&1 | grep -v "is ignored" >&2 || true
+"${pip[@]}" install -q --upgrade pip 2>&1 | grep -v "is ignored" >&2 || true
 "${pip[@]}" install -q -c "$constraints" -e "$root[test,examples]" 2>&1 | grep -v "is ignored" >&2 || true
 # Verify rather than trust pip's exit status, which the filter above hides.
 TFGAN_EXT_IMPORT_HOOK=0 "$venv/bin/python" - <<'PY'

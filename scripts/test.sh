@@ -14,7 +14,7 @@ stack="${1:-modern}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 bash scripts/ensure_venv.sh "$stack" || exit 1
-venv=".venv"; [ "$stack" = oldest ] && venv=".venv-oldest"
+venv=".venv"; [ "$stack" = modern ] || venv=".venv-$stack"
 py="$venv/bin/python"
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"
 
@@ -34,6 +34,6 @@ run() {  # run <label> <pytest args...>
 
 run "tfgan_ext tests" tests examples
 mapfile -t upstream < <(bash scripts/upstream_test_paths.sh "$venv")
-run "upstream TF-GAN tests under tfgan_ext" -p tests.upstream_plugin \
+run "upstream TF-GAN tests under tfgan_ext" -rs -p tests.upstream_plugin \
   --rootdir "$root" -c /dev/null "${upstream[@]}"
 exit $status

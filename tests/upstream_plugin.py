@@ -8,6 +8,7 @@ skipped with the reason; every other test must pass.
 
 import os
 
+from absl import flags
 import pytest
 
 import tfgan_ext
@@ -24,7 +25,12 @@ def pytest_ignore_collect(collection_path, config):
 
 
 def pytest_collection_modifyitems(config, items):
+  """Parses absl flags (as absltest.main would) and marks estimator skips."""
   del config
+  # Upstream's tests read absl flags (e.g. --use_tpu in the TPU estimator
+  # tests) that absltest.main parses; under pytest, use their defaults.
+  if not flags.FLAGS.is_parsed():
+    flags.FLAGS.mark_as_parsed()
   if tfgan_ext.compat.estimator_available():
     return
   skip = pytest.mark.skip(reason=_REASON)
