@@ -1,0 +1,180 @@
+"""Attaching gradient penalties to discriminator losses, lazily if wanted.
+
+`with_penalty(discriminator_loss_fn, penalty_fn, weight, every)` returns a
+GANModel-style discriminator loss for `tfgan.gan_loss(model,
+discriminator_loss_fn=...)`:
+
+  L_D' = L_D + [step % every == 0] * every * weight * penalty
+
+Lazy regularization (`every` = k > 1) is StyleGAN2's (`Analyzing and
+Improving the Image Quality of StyleGAN`, https://arxiv.org/abs/1912.04958,
+section 3.1): the penalty is computed only on steps where the global step is
+a multiple of k (inside `tf.cond`, so its gradient is computed only then) and
+its weight is multiplied by k to keep the same average strength.
+
+Penalties are looked up by name with `get_penalty(name)`; `penalty_names()`
+lists them. `no_penalty` is the null penalty (`get_penalty('none')`):
+`with_penalty(loss, no_penalty)` is `loss`, so callers never branch on
+whether a penalty is configured.
+"""
+
+import inspect
+
+import tensorflow as tf
+
+from tfgan_ext.losses import _forwarding
+from tfgan_ext.losses import tuple_losses
+
+__all__ = [
+    'NO_PENALTY',
+    'get_penalty',
+    'no_penalty',
+    'penalty_names',
+    'with_penalty',
+]
+
+NO_PENALTY = 'none'
+
+_LOSSES = tf.compat.v1.GraphKeys.LOSSES
+
+
+def no_penalty(gan_model, **kwargs):
+  """The null penalty: a float32 zero (`with_penalty` skips it entirely).
+
+  Args:
+    gan_model: Ignored.
+    **kwargs: Ignored.
+
+  Returns:
+    A scalar float32 zero.
+  """
+  del gan_model, kwargs
+  return tf.constant(0.0)
+
+
+_PENALTIES = {
+    'dragan': tuple_losses.dragan_penalty,
+    'r1': tuple_losses.r1_penalty,
+    'r2': tuple_losses.r2_penalty,
+    'wasserstein_gradient_penalty': tuple_losses.wasserstein_gradient_penalty,
+}
+_ALIASES = {'wgan_gp': 'wasserstein_gradient_penalty'}
+
+
+def penalty_names():
+  """Returns the canonical penalty names, sorted (not 'none' or aliases)."""
+  return tuple(sorted(_PENALTIES))
+
+
+def get_penalty(name):
+  """Returns the GANModel-style penalty called `name`.
+
+  Args:
+    name: One of `penalty_names()`, the alias 'wgan_gp', or 'none' / None for
+      `no_penalty`. A callable is returned as is.
+
+  Returns:
+    `penalty_fn(gan_model, **kwargs)`.
+
+  Raises:
+    ValueError: if `name` is unknown (the message lists the valid names).
+  """
+  if callable(name):
+    return name
+  if name is None or name == NO_PENALTY:
+    return no_penalty
+  key = _ALIASES.get(name, name)
+  if key not in _PENALTIES:
+    raise ValueError('Unknown penalty %r; valid names: %s (aliases: %s), or '
+                     '%r.' % (name, ', '.join(penalty_names()),
+                              ', '.join(sorted(_ALIASES)), NO_PENALTY))
+  return _PENALTIES[key]
+
+
+def _every_step(penalty_thunk, every):
+  del every
+  return penalty_thunk()
+
+
+def _every_k_steps(penalty_thunk, every):
+  step = tf.compat.v1.train.get_or_create_global_step()
+  return tf.cond(
+      tf.equal(tf.math.floormod(step, tf.cast(every, step.dtype)), 0),
+      penalty_thunk, lambda: tf.constant(0.0), name='lazy_penalty')
+
+
+def with_penalty(discriminator_loss_fn, penalty_fn, weight=1.0, every=1):
+  """Returns `discriminator_loss_fn` plus a (lazily applied) weighted penalty.
+
+  See the module docstring for the formula and lazy regularization.
+
+  The returned `fn(gan_model, **kwargs)` passes `kwargs` to
+  `discriminator_loss_fn` (`reduction` and `add_summaries` only if it takes
+  them) and `reduction` to the penalty. The penalty term (already multiplied
+  by `weight * every` and gated) is added to `loss_collection` (a keyword,
+  default `tf.compat.v1.GraphKeys.LOSSES`) once, next to what the loss adds,
+  and summarized as '<penalty>_term' when `add_summaries` is True. The
+  penalty's own hyperparameters are bound with `functools.partial`.
+
+  Args:
+    discriminator_loss_fn: A GANModel-style discriminator loss.
+    penalty_fn: A GANModel-style penalty, or a name for `get_penalty`.
+    weight: Python float, the penalty's coefficient (gamma/2 for R1 / R2).
+    every: Python int k >= 1: apply the penalty when global_step % k == 0,
+      with weight k * `weight`. The global step is
+      `tf.compat.v1.train.get_or_create_global_step()`.
+
+  Returns:
+    `fn(gan_model, **kwargs)` -> loss tensor, for `tfgan.gan_loss`.
+
+  Raises:
+    TypeError: if `discriminator_loss_fn` is not callable or `every` is not
+      an int.
+    ValueError: if `every` < 1 or the penalty name is unknown.
+  """
+  if not callable(discriminator_loss_fn):
+    raise TypeError('`discriminator_loss_fn` must be callable, got %r.'
+                    % (discriminator_loss_fn,))
+  penalty_fn = get_penalty(penalty_fn)
+  if isinstance(every, bool) or not isinstance(every, int):
+    raise TypeError('`every` must be a Python int, got %r.' % (every,))
+  if every < 1:
+    raise ValueError('`every` must be >= 1, got %d.' % every)
+  loss_name = getattr(discriminator_loss_fn, '__name__', 'discriminator_loss')
+
+  if penalty_fn is no_penalty:
+    def discriminator_loss(gan_model, **kwargs):
+      return discriminator_loss_fn(
+          gan_model, **_forwarding.forwardable(discriminator_loss_fn, kwargs))
+    penalty_name = NO_PENALTY
+  else:
+    penalty_name = getattr(penalty_fn, '__name__', 'penalty')
+    gate = _every_step if every == 1 else _every_k_steps
+
+    def discriminator_loss(gan_model, **kwargs):
+      loss = discriminator_loss_fn(
+          gan_model, **_forwarding.forwardable(discriminator_loss_fn, kwargs))
+      penalty_kwargs = {'loss_collection': None}
+      if 'reduction' in kwargs:
+        penalty_kwargs['reduction'] = kwargs['reduction']
+      with tf.compat.v1.name_scope(penalty_name + '_term'):
+        term = gate(
+            lambda: (weight * every) * penalty_fn(gan_model, **penalty_kwargs),
+            every)
+      tf.compat.v1.losses.add_loss(term, kwargs.get('loss_collection',
+                                                    _LOSSES))
+      if kwargs.get('add_summaries', False):
+        tf.compat.v1.summary.scalar(penalty_name + '_term',
+                                    tf.reduce_mean(term))
+      return loss + term
+
+  discriminator_loss.__name__ = '%s_with_%s' % (loss_name, penalty_name)
+  discriminator_loss.__qualname__ = discriminator_loss.__name__
+  discriminator_loss.__doc__ = (
+      '`%s` + %s * `%s`, applied every %d step(s) with weight x %d (see '
+      'tfgan_ext.losses.with_penalty).'
+      % (loss_name, weight, penalty_name, every, every))
+  discriminator_loss.__signature__ = inspect.Signature([
+      inspect.Parameter('gan_model', inspect.Parameter.POSITIONAL_OR_KEYWORD),
+      inspect.Parameter('kwargs', inspect.Parameter.VAR_KEYWORD)])
+  return discriminator_loss
