@@ -18,12 +18,6 @@ _REASON = ('tf.estimator was removed in TensorFlow 2.16; TF-GAN estimators '
            'raise tfgan_ext.compat.EstimatorRemovedError here')
 
 
-def pytest_ignore_collect(collection_path, config):
-  """Skips the test library module that only the estimator tests import."""
-  del config
-  return collection_path.name == 'tpu_gan_estimator_test_lib.py'
-
-
 def pytest_collection_modifyitems(config, items):
   """Parses absl flags (as absltest.main would) and marks estimator skips."""
   del config
