@@ -8,10 +8,15 @@ computation); their values are unchanged. Replaced outright:
 `relativistic_*` (now with weights, reduction, collection and summaries),
 `wasserstein_gradient_penalty` (now also eager / `tf.function`) and
 `wasserstein_hinge_generator_loss` (no longer renames
-`wasserstein_generator_loss`). Added: hinge, LSGAN, relativistic LSGAN and
+`wasserstein_generator_loss`); `minimax_generator_loss` adds the loss it
+returns to the collection (upstream adds its negation). Added: hinge, LSGAN, relativistic LSGAN and
 hinge, feature matching, R1, R2 and DRAGAN.
 """
 
+import functools
+import inspect
+
+import tensorflow as tf
 import tensorflow_gan as tfgan
 
 from tfgan_ext.losses import _checks
@@ -84,6 +89,27 @@ least_squares_generator_loss = _checked_upstream('least_squares_generator_loss')
 minimax_discriminator_loss = _checked_upstream(
     'minimax_discriminator_loss', _checks.SAME_EXCEPT_BATCH)
 minimax_generator_loss = _checked_upstream('minimax_generator_loss')
+_upstream_minimax_generator_loss = minimax_generator_loss
+
+
+@functools.wraps(_upstream_minimax_generator_loss)
+def minimax_generator_loss(*args, **kwargs):  # pylint: disable=missing-docstring
+  # Upstream adds its inner, un-negated discriminator-style loss to
+  # `loss_collection`, so the collection holds minus the returned loss. Ask
+  # it to add nothing and add the returned loss instead.
+  bound = _MINIMAX_G_SIGNATURE.bind(*args, **kwargs)
+  bound.apply_defaults()
+  loss_collection = bound.arguments['loss_collection']
+  bound.arguments['loss_collection'] = None
+  loss = _upstream_minimax_generator_loss(*bound.args, **bound.kwargs)
+  tf.compat.v1.losses.add_loss(loss, loss_collection)
+  return loss
+
+
+_MINIMAX_G_SIGNATURE = inspect.signature(_upstream_minimax_generator_loss)
+minimax_generator_loss.__doc__ += (
+    '  (tfgan_ext: adds the returned loss to `loss_collection`; upstream adds '
+    'its negation.)\n')
 modified_discriminator_loss = _checked_upstream(
     'modified_discriminator_loss', _checks.SAME_EXCEPT_BATCH)
 modified_generator_loss = _checked_upstream('modified_generator_loss')
