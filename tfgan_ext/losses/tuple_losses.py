@@ -102,15 +102,18 @@ def args_to_gan_model(loss_fn):
       raise ValueError('%s: %s given both by the GAN model tuple and as '
                        'keyword arguments; pass each once.' % (name, both))
     call_args = {}
+    missing = []
     for param in from_tuple:
       if param.name in fields:
         call_args[param.name] = getattr(gan_model, param.name)
       elif param.name in kwargs:  # Field the model type lacks: a keyword.
         call_args[param.name] = kwargs.pop(param.name)
       elif param.default is param.empty:
-        raise ValueError('%s: `%s` must be supplied, by a model tuple with '
-                         'that field or as a keyword argument.'
-                         % (name, param.name))
+        missing.append(param.name)
+    if missing:
+      raise ValueError('%s: `%s` must be supplied, by a model tuple with '
+                       'those fields (%s has not) or as keyword arguments.'
+                       % (name, '`, `'.join(missing), type(gan_model).__name__))
     try:
       bound = new_signature.bind_partial(gan_model, *args[1:], **kwargs)
     except TypeError as e:

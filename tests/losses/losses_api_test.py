@@ -1,0 +1,227 @@
+"""Public API: namespaces as supersets of upstream, the fixed tuple wrapper,
+the registry, and tuple-vs-argument equality for every exported name."""
+
+import inspect
+
+import numpy as np
+import pytest
+import tensorflow as tf
+import tensorflow_gan as tfgan
+import tensorflow_probability as tfp
+
+import tfgan_ext
+from tfgan_ext import losses as tfgan_ext_losses
+from tfgan_ext.losses import tuple_losses
+from tfgan_ext.losses import wargs
+
+import losses_testlib as lib
+
+rng = np.random.RandomState(11)
+REAL_OUT = rng.normal(size=(4, 1)).astype(np.float32)
+GEN_OUT = rng.normal(size=(4, 1)).astype(np.float32)
+REAL = rng.normal(size=(4, 3)).astype(np.float32)
+GEN = rng.normal(size=(4, 3)).astype(np.float32)
+LINEAR_W = rng.normal(size=(3, 1)).astype(np.float32)
+
+
+def _linear(x, unused_inputs):
+  return tf.matmul(x, LINEAR_W)
+
+
+# ------------------------------------------------------------ namespaces ---
+
+
+def test_namespaces_are_supersets_of_upstream():
+  assert set(tfgan.losses.__all__) <= set(tfgan_ext_losses.__all__)
+  assert set(tfgan.losses.wargs.__all__) <= set(wargs.__all__)
+  for module in (tfgan_ext_losses, wargs, tuple_losses):
+    for name in module.__all__:
+      assert hasattr(module, name), (module.__name__, name)
+
+
+def test_every_module_has_all():
+  from tfgan_ext.losses import (feature_matching, losses_impl,  # pylint: disable=g-multiple-import
+                                penalized, penalties_impl, registry)
+  for module in (feature_matching, losses_impl, penalized, penalties_impl,
+                 registry, tuple_losses, wargs, tfgan_ext_losses):
+    assert module.__all__ and len(set(module.__all__)) == len(module.__all__)
+
+
+REQUIRED = ['hinge_generator_loss', 'hinge_discriminator_loss',
+            'lsgan_generator_loss', 'lsgan_discriminator_loss',
+            'feature_matching_loss', 'r1_penalty', 'r2_penalty',
+            'dragan_penalty', 'wasserstein_gradient_penalty',
+            'relativistic_generator_loss', 'relativistic_discriminator_loss',
+            'relativistic_lsgan_generator_loss',
+            'relativistic_lsgan_discriminator_loss',
+            'relativistic_hinge_generator_loss',
+            'relativistic_hinge_discriminator_loss']
+
+
+@pytest.mark.parametrize('name', REQUIRED)
+def test_required_names_in_both_styles_with_paper_and_formula(name):
+  for fn in (getattr(wargs, name), getattr(tfgan_ext_losses, name)):
+    doc = fn.__doc__
+    assert 'arxiv.org/abs/' in doc and 'Args:' in doc and 'Returns:' in doc
+    assert fn.__name__ == name
+
+
+def test_exported_functions_keep_their_own_names():
+  # Upstream renames wasserstein_generator_loss when aliasing it.
+  assert tfgan.losses.wargs.wasserstein_generator_loss.__name__ == (
+      'wasserstein_hinge_generator_loss')  # The upstream defect, untouched.
+  for module in (wargs, tuple_losses):
+    for name in module.__all__:
+      fn = getattr(module, name)
+      if name.startswith('stargan_') or name == 'args_to_gan_model':
+        continue
+      assert fn.__name__ == name, (module.__name__, name, fn.__name__)
+
+
+# ---------------------------------------------------------- tuple wrapper ---
+
+TUPLE_WRAPPED = sorted(
+    name for name in tuple_losses.__all__
+    if hasattr(getattr(tuple_losses, name), 'args_loss_fn'))
+
+
+def test_tuple_wrapped_covers_every_args_style_name_reading_tuple_fields():
+  expected = {name for name in wargs.__all__
+              if set(inspect.signature(getattr(wargs, name)).parameters) &
+              tuple_losses.TUPLE_FIELDS}
+  expected.discard('feature_matching_loss')  # Its tuple form takes features_fn.
+  assert expected == set(TUPLE_WRAPPED)
+
+
+@pytest.mark.parametrize('name', TUPLE_WRAPPED)
+def test_tuple_wrapper_keeps_doc_name_and_signature(name):
+  fn = getattr(tuple_losses, name)
+  args_fn = getattr(wargs, name)
+  assert fn.args_loss_fn is args_fn
+  assert inspect.getdoc(args_fn) in fn.__doc__
+  params = inspect.signature(fn).parameters
+  args_params = inspect.signature(args_fn).parameters
+  assert list(params)[0] == 'gan_model'
+  assert list(params)[1:] == [p for p in args_params
+                              if p not in tuple_losses.TUPLE_FIELDS]
+  # What tfgan.gan_loss inspects (getargspec, provided by tfgan_ext.compat).
+  spec = inspect.getfullargspec(fn)
+  assert spec.args[0] == 'gan_model'
+  if 'reduction' in args_params:
+    assert 'reduction' in spec.args and 'add_summaries' in spec.args
+
+
+def test_tuple_wrapper_errors():
+  model = lib.fake_model(discriminator_real_outputs=REAL_OUT,
+                         discriminator_gen_outputs=GEN_OUT)
+  with pytest.raises(ValueError, match='discriminator_gen_outputs.*both'):
+    tfgan_ext_losses.hinge_generator_loss(
+        model, discriminator_gen_outputs=GEN_OUT)
+  with pytest.raises(TypeError, match='realmargin'):
+    tfgan_ext_losses.hinge_discriminator_loss(model, realmargin=2.0)
+  with pytest.raises(TypeError, match='GAN model namedtuple'):
+    tfgan_ext_losses.hinge_discriminator_loss(REAL_OUT)
+  # A GANModel lacks one_hot_labels: a missing required tuple argument.
+  with pytest.raises(ValueError, match='one_hot_labels.*must be supplied.*GANModel has not'):
+    tfgan_ext_losses.acgan_generator_loss(model)
+
+  def custom_loss(discriminator_gen_outputs, temperature, scope=None):
+    del scope
+    return tf.reduce_mean(discriminator_gen_outputs) / temperature
+  wrapped = tuple_losses.args_to_gan_model(custom_loss)
+  with pytest.raises(ValueError, match='`temperature` must be supplied'):
+    wrapped(model)
+  np.testing.assert_allclose(wrapped(model, temperature=2.0).numpy(),
+                             GEN_OUT.mean() / 2, rtol=1e-6)
+  np.testing.assert_allclose(wrapped(model, 2.0).numpy(),  # Positional too.
+                             GEN_OUT.mean() / 2, rtol=1e-6)
+  assert str(inspect.signature(wrapped)) == (
+      '(gan_model, temperature, scope=None)')
+
+
+def _acgan_model():
+  labels = np.eye(3, dtype=np.float32)[[0, 2, 1, 0]]
+  base = lib.fake_model(discriminator_real_outputs=REAL_OUT,
+                        discriminator_gen_outputs=GEN_OUT)
+  return tfgan.ACGANModel(
+      *base, one_hot_labels=labels,
+      discriminator_real_classification_logits=rng.normal(size=(4, 3)).astype(
+          np.float32),
+      discriminator_gen_classification_logits=rng.normal(size=(4, 3)).astype(
+          np.float32))
+
+
+def _infogan_model():
+  base = lib.fake_model()
+  logits = rng.normal(size=(4, 3)).astype(np.float32)
+  return tfgan.InfoGANModel(
+      *base, structured_generator_inputs=[tf.constant([0, 2, 1, 0])],
+      predicted_distributions=[tfp.distributions.Categorical(logits=logits)],
+      discriminator_and_aux_fn=None)
+
+
+def _model_for(name):
+  if name.startswith('acgan'):
+    return _acgan_model()
+  if name == 'mutual_information_penalty':
+    return _infogan_model()
+  return lib.fake_model(
+      discriminator_real_outputs=REAL_OUT, discriminator_gen_outputs=GEN_OUT,
+      real_data=REAL, generated_data=GEN, discriminator_fn=_linear)
+
+
+@pytest.mark.parametrize('name', TUPLE_WRAPPED)
+def test_tuple_form_equals_argument_form(name):
+  model = _model_for(name)
+  args_fn = getattr(wargs, name)
+  kwargs = {p: getattr(model, p)
+            for p in inspect.signature(args_fn).parameters
+            if p in model._fields}
+  extra = {'seed': 5} if 'seed' in inspect.signature(args_fn).parameters else {}
+
+  def both():
+    return (getattr(tuple_losses, name)(model, **extra),
+            args_fn(**kwargs, **extra))
+  tuple_value, args_value = both()
+  np.testing.assert_allclose(tuple_value.numpy(), args_value.numpy(),
+                             rtol=1e-6)
+
+
+def test_generated_names_cover_upstream_tuple_names():
+  for name in tfgan.losses.__all__:
+    assert hasattr(tfgan_ext_losses, name)
+
+
+# ---------------------------------------------------------------- registry ---
+
+
+def test_names_and_aliases():
+  names = tfgan_ext_losses.names()
+  for required in ('minimax', 'modified', 'non_saturating', 'wasserstein',
+                   'least_squares', 'hinge', 'lsgan', 'relativistic',
+                   'relativistic_lsgan', 'relativistic_hinge'):
+    assert required in names
+  assert names == tuple(sorted(names))
+  assert 'non_saturating' not in tfgan_ext_losses.names(include_aliases=False)
+  assert tfgan_ext_losses.get('non_saturating') is tfgan_ext_losses.get(
+      'modified')
+  assert tfgan_ext_losses.aliases() == {'non_saturating': 'modified'}
+
+
+def test_get_returns_a_loss_pair():
+  pair = tfgan_ext_losses.get('hinge')
+  assert isinstance(pair, tfgan_ext_losses.LossPair)
+  assert pair._fields == ('generator_loss_fn', 'discriminator_loss_fn')
+  assert pair.generator_loss_fn is tfgan_ext_losses.hinge_generator_loss
+  assert pair.discriminator_loss_fn is (
+      tfgan_ext_losses.hinge_discriminator_loss)
+
+
+@pytest.mark.parametrize('bad', ['hinje', '', None, 3])
+def test_unknown_name_lists_valid_names(bad):
+  with pytest.raises(ValueError, match='valid names: hinge, least_squares'):
+    tfgan_ext_losses.get(bad)
+
+
+def test_package_imports_losses():
+  assert tfgan_ext.losses is tfgan_ext_losses
