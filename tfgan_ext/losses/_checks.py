@@ -20,6 +20,7 @@ import inspect
 import tensorflow as tf
 
 __all__ = [
+    'BATCH_REDUCED_FIRST',
     'EQUAL',
     'SAME_EXCEPT_BATCH',
     'check_weights',
@@ -31,6 +32,8 @@ __all__ = [
 # How the real and generated tensors of a loss must relate.
 EQUAL = 'equal'  # Same shape (elementwise combination).
 SAME_EXCEPT_BATCH = 'same_except_batch'  # Batch sizes may differ.
+# Batch sizes may differ whatever the reduction (it acts over features).
+BATCH_REDUCED_FIRST = 'batch_reduced_first'
 
 # Tensor arguments that hold discriminator outputs (real, then generated).
 _REAL_OUTPUT_ARGS = ('discriminator_real_outputs',
@@ -112,14 +115,14 @@ def _check_pair(real, real_name, gen, gen_name, policy, reduction):
   if r.rank is None or g.rank is None:
     return
   none = tf.compat.v1.losses.Reduction.NONE
-  if policy == EQUAL or reduction == none:
+  if policy == EQUAL or (reduction == none and policy == SAME_EXCEPT_BATCH):
     if not r.is_compatible_with(g):
       why = ('per-example losses (reduction=NONE) are added elementwise'
              if policy != EQUAL else 'this loss combines them elementwise')
       raise ValueError('`%s` shape %s and `%s` shape %s must be equal: %s.'
                        % (real_name, _shape_str(r), gen_name, _shape_str(g),
                           why))
-  elif policy == SAME_EXCEPT_BATCH:
+  else:
     if r.rank != g.rank or not r[1:].is_compatible_with(g[1:]):
       raise ValueError(
           '`%s` shape %s and `%s` shape %s must have the same rank and the '
@@ -131,8 +134,9 @@ def checked_loss(pair_policy=EQUAL):
   """Decorator: validates and casts a loss's tensor arguments (see module doc).
 
   Args:
-    pair_policy: `EQUAL` or `SAME_EXCEPT_BATCH`: how the static shapes of the
-      real and generated tensors must relate.
+    pair_policy: `EQUAL`, `SAME_EXCEPT_BATCH` (equal with reduction=NONE) or
+      `BATCH_REDUCED_FIRST`: how the static shapes of the real and generated
+      tensors must relate.
 
   Returns:
     A decorator keeping the loss's name, docstring and signature.

@@ -646,7 +646,7 @@ def _flatten_per_example(features, name):
   return tf.reshape(features, [tf.shape(features)[0], -1])
 
 
-@_checks.checked_loss(_checks.SAME_EXCEPT_BATCH)
+@_checks.checked_loss(_checks.BATCH_REDUCED_FIRST)
 def feature_matching_loss(
     real_features,
     generated_features,
