@@ -11,6 +11,10 @@ from tfgan_ext.losses import wargs
 
 import losses_testlib as lib
 
+# TF-GAN's graph-mode API needs the TF-1 layers Keras 2 deprecates.
+pytestmark = pytest.mark.filterwarnings(
+    'ignore:`tf.layers.dense` is deprecated:UserWarning')
+
 Reduction = lib.Reduction
 rng = np.random.RandomState(21)
 REAL = rng.normal(size=(8, 4)).astype(np.float32)

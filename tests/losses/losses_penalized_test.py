@@ -162,3 +162,19 @@ def test_bad_names():
                                   'gp')
   with pytest.raises(TypeError, match='discriminator_loss_fn'):
     tfgan_ext_losses.with_penalty('hinge', 'r1')
+
+
+@pytest.mark.parametrize('every', [1, 2])
+def test_inside_tf_function(every):
+  # The global step must exist before tracing (variables cannot be created
+  # on a retrace); here it is created eagerly first, then set to an odd
+  # step, where every=2 switches the penalty off.
+  step = tf.compat.v1.train.get_or_create_global_step()
+  step.assign(1)
+  loss_fn = tfgan_ext_losses.with_penalty(
+      tfgan_ext_losses.hinge_discriminator_loss, 'r1', weight=2.0,
+      every=every)
+  got = tf.function(lambda: loss_fn(_model()))().numpy()
+  step.assign(0)
+  want = _hinge_value() + (2.0 * R1_CLOSED_FORM if every == 1 else 0.0)
+  np.testing.assert_allclose(got, want, rtol=1e-5)

@@ -15,6 +15,10 @@ from tfgan_ext import losses as tfgan_ext_losses
 
 import losses_testlib as lib
 
+# TF-GAN's graph-mode API needs the TF-1 layers Keras 2 deprecates.
+pytestmark = pytest.mark.filterwarnings(
+    'ignore:`tf.layers.dense` is deprecated:UserWarning')
+
 Reduction = lib.Reduction
 PENALTIES = tfgan_ext_losses.penalty_names()
 

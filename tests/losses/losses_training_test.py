@@ -8,6 +8,10 @@ import tensorflow_gan as tfgan
 
 from tfgan_ext import losses as tfgan_ext_losses
 
+# TF-GAN's graph-mode API needs the TF-1 layers Keras 2 deprecates.
+pytestmark = pytest.mark.filterwarnings(
+    'ignore:`tf.layers.dense` is deprecated:UserWarning')
+
 STEPS = 4
 BATCH = 16
 

@@ -22,6 +22,10 @@ from tfgan_ext.losses import wargs
 
 import losses_testlib as lib
 
+# TF-GAN's graph-mode API needs the TF-1 layers Keras 2 deprecates.
+pytestmark = pytest.mark.filterwarnings(
+    'ignore:`tf.layers.dense` is deprecated:UserWarning')
+
 rng = np.random.RandomState(5)
 REAL = rng.normal(scale=3.0, size=(7, 2)).astype(np.float32)
 GEN = rng.normal(scale=3.0, size=(7, 2)).astype(np.float32)
