@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every Bazel test of tfgan_ext offline: sets Bazel up (scripts/bazel_setup.sh),
+# then `bazel test //...`, and exits with Bazel's status (0: all passed;
+# 3: some test failed; 4: no test targets). Prints Bazel's per-target summary.
+#
+#   bash scripts/bazel_test.sh                       # all targets
+#   bash scripts/bazel_test.sh //:tests/compat_test  # some targets
+#   BAZEL_ARGS="--test_output=all" bash scripts/bazel_test.sh
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+bash scripts/bazel_setup.sh || exit 1
+
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(//...)
+start=$SECONDS
+# shellcheck disable=SC2086  # BAZEL_ARGS is a list of flags.
+bazel test ${BAZEL_ARGS:-} --color=no --curses=no "${targets[@]}"
+rc=$?
+echo "[bazel_test] bazel test ${targets[*]}: exit $rc in $((SECONDS - start)) s"
+exit $rc
