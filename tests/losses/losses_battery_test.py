@@ -21,7 +21,13 @@ from tfgan_ext import losses as tfgan_ext_losses
 import losses_testlib as lib
 
 Reduction = lib.Reduction
-NAMES = tfgan_ext_losses.names(include_aliases=False)
+# Every registered pair, plus the pairs exported but not registered.
+EXTRA_PAIRS = {
+    'energy_based': tfgan_ext_losses.LossPair(
+        tfgan_ext_losses.energy_based_generator_loss,
+        tfgan_ext_losses.energy_based_discriminator_loss),
+}
+NAMES = tfgan_ext_losses.names(include_aliases=False) + tuple(EXTRA_PAIRS)
 SIDES = ('generator', 'discriminator')
 
 rng = np.random.RandomState(1234)
@@ -42,7 +48,8 @@ def test_registry_has_a_reference_for_every_pair():
 
 
 def _fn(name, side):
-  return getattr(tfgan_ext_losses.get(name), side + '_loss_fn')
+  pair = EXTRA_PAIRS.get(name) or tfgan_ext_losses.get(name)
+  return getattr(pair, side + '_loss_fn')
 
 
 def _weight_kwargs(name, side, real_weights, generated_weights):

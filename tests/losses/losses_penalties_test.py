@@ -6,6 +6,8 @@ R1 = R2 = ||w||^2, DRAGAN = WGAN-GP = (||w|| - 1)^2) and D(x) = 1/2 ||x||^2
 (gradient x: R1 = E||x||^2).
 """
 
+import functools
+
 import numpy as np
 import pytest
 import tensorflow as tf
@@ -287,3 +289,53 @@ def test_penalties_reuse_the_gan_models_discriminator_variables():
   np.testing.assert_allclose(
       values, [(norm - 1) ** 2, norm ** 2, norm ** 2, (norm - 1) ** 2],
       rtol=1e-4)
+
+
+# ------------------------------------------------ consistency regularization ---
+
+
+def test_consistency_penalty_closed_forms():
+  # D(x) = w.x and T(x) = x + c: D(x) - D(T(x)) = -w.c for every example, so
+  # CR = (w.c)^2. A D invariant to T (sum over a reversed axis) gives 0.
+  x = REAL.reshape(5, 6)
+  shift = np.linspace(-1, 1, 6).astype(np.float32)
+  model = _model(x, x, lambda v, _: tf.matmul(v, W))
+  got = tfgan_ext_losses.consistency_penalty(model,
+                                             augment_fn=lambda v: v + shift)
+  np.testing.assert_allclose(got.numpy(),
+                             float((shift.astype(np.float64) @ W)[0]) ** 2,
+                             rtol=1e-5)
+  invariant = _model(x, x, lambda v, _: tf.reduce_sum(tf.square(v), axis=1))
+  flip = tfgan_ext_losses.consistency_penalty(
+      invariant, augment_fn=lambda v: v[:, ::-1], reduction=Reduction.NONE)
+  np.testing.assert_allclose(flip.numpy(), np.zeros(5), atol=1e-5)
+
+
+def test_consistency_penalty_against_reference_and_graph():
+  x = REAL.reshape(5, 6)
+  flip = lambda v: v[:, ::-1]
+  model = _model(x, x)
+  want = np.mean((D.numpy_outputs(x) - D.numpy_outputs(x[:, ::-1])) ** 2)
+  eager = tfgan_ext_losses.consistency_penalty(model, augment_fn=flip)
+  graph = lib.graph_value(
+      lambda: tfgan_ext_losses.consistency_penalty(model, augment_fn=flip))
+  np.testing.assert_allclose(eager.numpy(), want, rtol=1e-5)
+  np.testing.assert_allclose(graph, want, rtol=1e-5)
+
+
+def test_consistency_penalty_with_penalty_and_errors():
+  x = REAL.reshape(5, 6)
+  model = _model(x, x)._replace(
+      discriminator_real_outputs=D(x, None), discriminator_gen_outputs=D(x, None))
+  penalty = functools.partial(tfgan_ext_losses.consistency_penalty,
+                              augment_fn=lambda v: v[:, ::-1])
+  loss_fn = tfgan_ext_losses.with_penalty(
+      tfgan_ext_losses.hinge_discriminator_loss, penalty, weight=10.0)
+  plain = tfgan_ext_losses.hinge_discriminator_loss(model)
+  np.testing.assert_allclose(
+      loss_fn(model).numpy(), plain.numpy() + 10.0 * penalty(model).numpy(),
+      rtol=1e-5)
+  with pytest.raises(TypeError, match='augment_fn'):
+    tfgan_ext_losses.consistency_penalty(model, augment_fn='flip')
+  with pytest.raises(ValueError, match='augment_fn'):
+    tfgan_ext_losses.consistency_penalty(model)

@@ -128,6 +128,10 @@ SPECS = {
         _two(lambda r: relu(1 + r), lambda g: relu(1 - g), True),
         _two(lambda r: relu(1 - r), lambda g: relu(1 + g), True),
         'two', True),
+    # Zhao et al. 2016, eqs. (1)-(2), margin 1 (not registered: D must be an
+    # energy, see energy_based_generator_loss).
+    'energy_based': Spec(_one(lambda g: g),
+                         _two(lambda r: r, lambda g: relu(1 - g)), 'one', True),
 }
 
 
@@ -165,6 +169,10 @@ class TanhDiscriminator(object):
     w = tf.cast(self.w, flat.dtype)
     v = tf.cast(self.v, flat.dtype)
     return tf.matmul(tf.tanh(tf.matmul(flat, w)), v)
+
+  def numpy_outputs(self, x):
+    flat = np.reshape(x, (x.shape[0], -1)).astype(np.float64)
+    return np.tanh(flat @ self.w) @ self.v
 
   def numpy_gradient(self, x):
     flat = np.reshape(x, (x.shape[0], -1)).astype(np.float64)

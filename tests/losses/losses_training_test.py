@@ -1,6 +1,8 @@
 """Every registered loss (and the penalty / feature-matching combinators)
 trains through tfgan.gan_model -> gan_loss -> gan_train_ops -> gan_train."""
 
+import functools
+
 import numpy as np
 import pytest
 import tensorflow as tf
@@ -112,3 +114,22 @@ def test_feature_matching_trains_with_keras_discriminator(tmp_path):
             pair.generator_loss_fn, features_fn, weight=0.5),
         discriminator_loss_fn=pair.discriminator_loss_fn)
   _train(tmp_path, make_losses, discriminator=keras_discriminator)
+
+
+def test_energy_based_pair_trains_with_a_non_negative_energy(tmp_path):
+  def energy_fn(x, inputs):  # EBGAN's D is an energy >= 0.
+    return tf.nn.softplus(discriminator_fn(x, inputs))
+  _train(tmp_path, lambda: dict(
+      generator_loss_fn=tfgan_ext_losses.energy_based_generator_loss,
+      discriminator_loss_fn=tfgan_ext_losses.energy_based_discriminator_loss),
+         discriminator=energy_fn)
+
+
+def test_consistency_regularized_discriminator_trains(tmp_path):
+  pair = tfgan_ext_losses.get('hinge')
+  penalty = functools.partial(tfgan_ext_losses.consistency_penalty,
+                              augment_fn=lambda x: x[:, ::-1])
+  _train(tmp_path, lambda: dict(
+      generator_loss_fn=pair.generator_loss_fn,
+      discriminator_loss_fn=tfgan_ext_losses.with_penalty(
+          pair.discriminator_loss_fn, penalty, weight=10.0)))

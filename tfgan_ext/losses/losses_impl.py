@@ -23,6 +23,8 @@ import tensorflow as tf
 from tfgan_ext.losses import _checks
 
 __all__ = [
+    'energy_based_discriminator_loss',
+    'energy_based_generator_loss',
     'feature_matching_loss',
     'hinge_discriminator_loss',
     'hinge_generator_loss',
@@ -630,6 +632,103 @@ def relativistic_hinge_generator_loss(
                       real_weights, generated_weights, scope, loss_collection,
                       reduction, add_summaries,
                       'generator_relativistic_hinge_loss')
+
+
+# ------------------------------------------------------------ energy-based ---
+
+
+@_checks.checked_loss()
+def energy_based_generator_loss(
+    discriminator_gen_outputs,
+    weights=1.0,
+    scope=None,
+    loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION,
+    add_summaries=False):
+  """Energy-based GAN (EBGAN) generator loss.
+
+  See `Energy-based Generative Adversarial Network`
+  (https://arxiv.org/abs/1609.03126), equation (2).
+
+  L_G = E[D(G(z))]
+
+  Here D is an energy, low on real data and non-negative (in the paper an
+  autoencoder's reconstruction error), not a logit: this pair is therefore
+  not in the `tfgan_ext.losses.names()` registry, whose losses accept any
+  discriminator.
+
+  Args:
+    discriminator_gen_outputs: Energy of generated data (>= 0).
+    weights: Scalar or tensor broadcastable to `discriminator_gen_outputs`.
+    scope: Name scope of the loss's operations.
+    loss_collection: Collection the loss is added to (None: none).
+    reduction: A `tf.compat.v1.losses.Reduction`.
+    add_summaries: Whether to add scalar summaries.
+
+  Returns:
+    A float32 loss tensor; its shape depends on `reduction`.
+
+  Raises:
+    TypeError: if the outputs are not floating point.
+    ValueError: if `weights` cannot be broadcast to the outputs.
+  """
+  with tf.compat.v1.name_scope(scope, 'energy_based_generator_loss',
+                               (discriminator_gen_outputs, weights)) as scope:
+    return _one_sided(discriminator_gen_outputs, weights, scope,
+                      loss_collection, reduction, add_summaries,
+                      'generator_energy_based_loss')
+
+
+@_checks.checked_loss(_checks.SAME_EXCEPT_BATCH)
+def energy_based_discriminator_loss(
+    discriminator_real_outputs,
+    discriminator_gen_outputs,
+    margin=1.0,
+    real_weights=1.0,
+    generated_weights=1.0,
+    scope=None,
+    loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION,
+    add_summaries=False):
+  """Energy-based GAN (EBGAN) discriminator loss.
+
+  See `Energy-based Generative Adversarial Network`
+  (https://arxiv.org/abs/1609.03126), equation (1).
+
+  L_D = E[D(x)] + E[max(0, margin - D(G(z)))]
+
+  D is a non-negative energy (see `energy_based_generator_loss`); the margin
+  is data-dependent in the paper and needs tuning.
+
+  Args:
+    discriminator_real_outputs: Energy of real data (>= 0).
+    discriminator_gen_outputs: Energy of generated data (>= 0).
+    margin: m, the energy above which generated data is not pushed.
+    real_weights: Scalar or tensor broadcastable to
+      `discriminator_real_outputs`.
+    generated_weights: Scalar or tensor broadcastable to
+      `discriminator_gen_outputs`.
+    scope: Name scope of the loss's operations.
+    loss_collection: Collection the loss is added to (None: none).
+    reduction: A `tf.compat.v1.losses.Reduction`.
+    add_summaries: Whether to add scalar summaries.
+
+  Returns:
+    A float32 loss tensor; its shape depends on `reduction`.
+
+  Raises:
+    TypeError: if the outputs are not floating point.
+    ValueError: if the outputs' shapes differ other than in batch size (in
+      any way with `reduction=NONE`), or weights cannot be broadcast.
+  """
+  with tf.compat.v1.name_scope(
+      scope, 'energy_based_discriminator_loss',
+      (discriminator_real_outputs, discriminator_gen_outputs)) as scope:
+    return _two_sided(
+        discriminator_real_outputs,
+        tf.nn.relu(margin - discriminator_gen_outputs),
+        real_weights, generated_weights, scope, loss_collection, reduction,
+        add_summaries, 'discriminator_energy_based_loss')
 
 
 # -------------------------------------------------------- feature matching ---

@@ -23,6 +23,7 @@ import tensorflow as tf
 from tfgan_ext.losses import _checks
 
 __all__ = [
+    'consistency_penalty',
     'dragan_penalty',
     'r1_penalty',
     'r2_penalty',
@@ -327,3 +328,67 @@ def wasserstein_gradient_penalty(
       penalties = tf.maximum(0.0, penalties)
     return _reduce(tf.square(penalties), weights, scope, loss_collection,
                    reduction, add_summaries, 'gradient_penalty_loss')
+
+
+def consistency_penalty(
+    real_data,
+    generator_inputs,
+    discriminator_fn,
+    discriminator_scope,
+    augment_fn,
+    weights=1.0,
+    scope=None,
+    loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION,
+    add_summaries=False):
+  """Consistency regularization: D should not change under augmentation.
+
+  See `Consistency Regularization for Generative Adversarial Networks`
+  (https://arxiv.org/abs/1910.12027), equation (1).
+
+  CR = E_x[||D(x) - D(T(x))||^2]
+
+  with T = `augment_fn` (a semantics-preserving augmentation: flips, small
+  shifts) and ||.||^2 summed over D's output dimensions. Not a gradient
+  penalty and not in `penalty_names()` (it needs `augment_fn`); attach it
+  with `with_penalty(loss, functools.partial(consistency_penalty,
+  augment_fn=...), weight=10.0)` (the paper's lambda is 10).
+
+  Args:
+    real_data: Real data, shape [batch, ...].
+    generator_inputs: Passed to `discriminator_fn` as its second argument.
+    discriminator_fn: `discriminator_fn(data, generator_inputs)`.
+    discriminator_scope: Variable scope to reuse, or None.
+    augment_fn: `augment_fn(data)` -> augmented data of the same shape.
+    weights: Scalar or tensor broadcastable to [batch].
+    scope: Name scope of the penalty's operations.
+    loss_collection: Collection the penalty is added to (None: none).
+    reduction: A `tf.compat.v1.losses.Reduction`.
+    add_summaries: Whether to add a scalar summary.
+
+  Returns:
+    A float32 penalty tensor; its shape depends on `reduction`.
+
+  Raises:
+    TypeError: if `real_data` is not floating point or `augment_fn` is not
+      callable.
+    ValueError: if `real_data` has unknown rank or is a scalar, or `weights`
+      cannot be broadcast.
+  """
+  if not callable(augment_fn):
+    raise TypeError('`augment_fn` must be callable, got %r.' % (augment_fn,))
+  with tf.compat.v1.name_scope(scope, 'consistency_penalty',
+                               (real_data,)) as scope:
+    real_data = _data(real_data, 'real_data')
+    outputs = tf.cast(_apply_discriminator(
+        real_data, generator_inputs, discriminator_fn, discriminator_scope),
+                      tf.float32)
+    augmented = tf.cast(_apply_discriminator(
+        augment_fn(real_data), generator_inputs, discriminator_fn,
+        discriminator_scope), tf.float32)
+    squares = tf.square(outputs - augmented)
+    if squares.shape.rank is None or squares.shape.rank > 1:
+      squares = tf.reduce_sum(
+          tf.reshape(squares, [tf.shape(squares)[0], -1]), axis=1)
+    return _reduce(squares, weights, scope, loss_collection, reduction,
+                   add_summaries, 'consistency_penalty')

@@ -28,8 +28,11 @@ __all__ = [
     'acgan_generator_loss',
     'args_to_gan_model',
     'combine_adversarial_loss',
+    'consistency_penalty',
     'cycle_consistency_loss',
     'dragan_penalty',
+    'energy_based_discriminator_loss',
+    'energy_based_generator_loss',
     'hinge_discriminator_loss',
     'hinge_generator_loss',
     'least_squares_discriminator_loss',
@@ -142,7 +145,12 @@ def args_to_gan_model(loss_fn):
 
 acgan_discriminator_loss = args_to_gan_model(wargs.acgan_discriminator_loss)
 acgan_generator_loss = args_to_gan_model(wargs.acgan_generator_loss)
+consistency_penalty = args_to_gan_model(wargs.consistency_penalty)
 dragan_penalty = args_to_gan_model(wargs.dragan_penalty)
+energy_based_discriminator_loss = args_to_gan_model(
+    wargs.energy_based_discriminator_loss)
+energy_based_generator_loss = args_to_gan_model(
+    wargs.energy_based_generator_loss)
 hinge_discriminator_loss = args_to_gan_model(wargs.hinge_discriminator_loss)
 hinge_generator_loss = args_to_gan_model(wargs.hinge_generator_loss)
 least_squares_discriminator_loss = args_to_gan_model(

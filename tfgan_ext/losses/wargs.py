@@ -10,7 +10,8 @@ computation); their values are unchanged. Replaced outright:
 `wasserstein_hinge_generator_loss` (no longer renames
 `wasserstein_generator_loss`); `minimax_generator_loss` adds the loss it
 returns to the collection (upstream adds its negation). Added: hinge, LSGAN, relativistic LSGAN and
-hinge, feature matching, R1, R2 and DRAGAN.
+hinge, feature matching, R1, R2 and DRAGAN; energy-based (EBGAN) losses
+and consistency regularization.
 """
 
 import functools
@@ -46,7 +47,10 @@ __all__ = [
     'wasserstein_gradient_penalty',
     'wasserstein_hinge_generator_loss',
     # New.
+    'consistency_penalty',
     'dragan_penalty',
+    'energy_based_discriminator_loss',
+    'energy_based_generator_loss',
     'feature_matching_loss',
     'hinge_discriminator_loss',
     'hinge_generator_loss',
@@ -128,7 +132,10 @@ relativistic_generator_loss = losses_impl.relativistic_generator_loss
 wasserstein_gradient_penalty = penalties_impl.wasserstein_gradient_penalty
 wasserstein_hinge_generator_loss = losses_impl.wasserstein_hinge_generator_loss
 
+consistency_penalty = penalties_impl.consistency_penalty
 dragan_penalty = penalties_impl.dragan_penalty
+energy_based_discriminator_loss = losses_impl.energy_based_discriminator_loss
+energy_based_generator_loss = losses_impl.energy_based_generator_loss
 feature_matching_loss = losses_impl.feature_matching_loss
 hinge_discriminator_loss = losses_impl.hinge_discriminator_loss
 hinge_generator_loss = losses_impl.hinge_generator_loss
