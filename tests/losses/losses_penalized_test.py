@@ -178,3 +178,21 @@ def test_inside_tf_function(every):
   step.assign(0)
   want = _hinge_value() + (2.0 * R1_CLOSED_FORM if every == 1 else 0.0)
   np.testing.assert_allclose(got, want, rtol=1e-5)
+
+
+@pytest.mark.parametrize('every', [1, 2])
+def test_per_example_losses_keep_their_shape(every):
+  # reduction=NONE: the hinge loss is [4, 1] and R1 is [4]; the sum must be
+  # [4, 1] (not a broadcast [4, 4]). Global step 0: the penalty is on.
+  def build():
+    loss_fn = tfgan_ext_losses.with_penalty(
+        tfgan_ext_losses.hinge_discriminator_loss, 'r1', weight=0.5,
+        every=every)
+    return loss_fn(_model(), reduction=lib.Reduction.NONE)
+  got = lib.graph_value(build)
+  hinge = lib.SPECS['hinge'].discriminator(
+      REAL.astype(np.float64) @ W, GEN.astype(np.float64) @ W, 1.0, 1.0,
+      lib.Reduction.NONE)
+  assert got.shape == (4, 1)
+  np.testing.assert_allclose(got, hinge + 0.5 * every * R1_CLOSED_FORM,
+                             rtol=1e-5)

@@ -91,16 +91,30 @@ def get_penalty(name):
   return _PENALTIES[key]
 
 
-def _every_step(penalty_thunk, every):
+def _every_step(penalty_thunk, every, unused_loss):
   del every
   return penalty_thunk()
 
 
-def _every_k_steps(penalty_thunk, every):
+def _every_k_steps(penalty_thunk, every, loss):
   step = tf.compat.v1.train.get_or_create_global_step()
   return tf.cond(
       tf.equal(tf.math.floormod(step, tf.cast(every, step.dtype)), 0),
-      penalty_thunk, lambda: tf.constant(0.0), name='lazy_penalty')
+      penalty_thunk, lambda: tf.zeros_like(loss), name='lazy_penalty')
+
+
+def _shaped_like(term, loss):
+  """Gives a per-example [batch] penalty the rank of a per-example loss.
+
+  With reduction=NONE a discriminator loss is shaped like D's output
+  ([batch, 1] usually) and a penalty is [batch]; adding them as they are
+  would broadcast to [batch, batch].
+  """
+  term_rank, loss_rank = term.shape.rank, loss.shape.rank
+  if term_rank in (None, 0) or loss_rank is None or term_rank >= loss_rank:
+    return term
+  return tf.reshape(term, tf.concat(
+      [tf.shape(term), tf.ones([loss_rank - term_rank], tf.int32)], axis=0))
 
 
 def with_penalty(discriminator_loss_fn, penalty_fn, weight=1.0, every=1):
@@ -159,8 +173,10 @@ def with_penalty(discriminator_loss_fn, penalty_fn, weight=1.0, every=1):
         penalty_kwargs['reduction'] = kwargs['reduction']
       with tf.compat.v1.name_scope(penalty_name + '_term'):
         term = gate(
-            lambda: (weight * every) * penalty_fn(gan_model, **penalty_kwargs),
-            every)
+            lambda: _shaped_like(  # pylint: disable=g-long-lambda
+                (weight * every) * penalty_fn(gan_model, **penalty_kwargs),
+                loss),
+            every, loss)
       tf.compat.v1.losses.add_loss(term, kwargs.get('loss_collection',
                                                     _LOSSES))
       if kwargs.get('add_summaries', False):
