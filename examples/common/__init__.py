@@ -1,0 +1,1 @@
+"""Machinery shared by the example trainers (flags, losses by name, the training loop)."""

@@ -1,0 +1,16 @@
+"""Readable logs for the example binaries.
+
+`quiet_tensorflow()` keeps TensorFlow's Python INFO/WARNING chatter (graph
+finalized, illegal summary names, deprecations, steps/s of its own hooks) out
+of the log, leaving the examples' own absl INFO lines: device, progress,
+checkpoints, eval. (TensorFlow's C++ start-up lines, printed on import, are
+not affected.)
+"""
+
+__all__ = ['quiet_tensorflow']
+
+
+def quiet_tensorflow():
+  """TensorFlow's Python logger shows errors only."""
+  import tensorflow as tf  # pylint: disable=g-import-not-at-top
+  tf.get_logger().setLevel('ERROR')

@@ -1,0 +1,1 @@
+"""2D mixture-of-Gaussians benchmarks (ring, grid) of VEEGAN/PacGAN."""

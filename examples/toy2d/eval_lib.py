@@ -1,0 +1,146 @@
+"""Evaluates a toy2d generator from its checkpoint: samples, metrics, plot.
+
+Metrics, as in VEEGAN (arXiv:1705.07761) and PacGAN (arXiv:1712.04086), for
+N generated samples and the K mixture centres c_1..c_K of standard deviation s:
+
+* Each sample x is assigned to its nearest centre k(x) = argmin_k |x - c_k|.
+* `high_quality_fraction`: the fraction of samples with |x - c_k(x)| <= 3 s.
+* `modes_captured`: the number of centres that are the nearest centre of at
+  least one high-quality sample (out of `num_modes` = K).
+* `reverse_kl`: KL(q || u) in nats, where q_k is the fraction of all N samples
+  whose nearest centre is k and u is uniform (1/K): sum over q_k > 0 of
+  q_k log(K q_k). 0 when samples spread evenly over the centres; log K
+  (2.079 for the ring, 3.219 for the grid) when all share one nearest centre.
+
+Evaluation is independent of training: it rebuilds the generator from the
+run's hparams.json and restores it from the latest checkpoint.
+"""
+
+import json
+import os
+
+from absl import logging
+import numpy as np
+import tensorflow as tf
+
+from examples.common import training
+from examples.toy2d import data_provider
+from examples.toy2d import networks
+
+__all__ = ['evaluate', 'generate', 'load_hparams', 'metrics', 'plot']
+
+_v1 = tf.compat.v1
+
+
+def metrics(samples, dataset):
+  """The metrics above for `samples` ([N, 2]) against `dataset`'s mixture."""
+  samples = np.asarray(samples, dtype=np.float64)
+  means = data_provider.centers(dataset).astype(np.float64)
+  dist = np.linalg.norm(samples[:, None, :] - means[None, :, :], axis=-1)
+  nearest = np.argmin(dist, axis=1)
+  high_quality = dist[np.arange(len(samples)), nearest] <= (
+      3 * data_provider.std(dataset))
+  num_modes = len(means)
+  q = np.bincount(nearest, minlength=num_modes) / len(samples)
+  nonzero = q > 0
+  reverse_kl = float(np.sum(q[nonzero] * np.log(num_modes * q[nonzero])))
+  return {
+      'dataset': dataset,
+      'num_samples': int(len(samples)),
+      'num_modes': int(num_modes),
+      'modes_captured': int(len(np.unique(nearest[high_quality]))),
+      'high_quality_fraction': float(np.mean(high_quality)),
+      'reverse_kl': reverse_kl,
+  }
+
+
+def load_hparams(train_log_dir):
+  """The hyperparameters the training run stored, as a dict."""
+  path = os.path.join(train_log_dir, 'hparams.json')
+  if not tf.io.gfile.exists(path):
+    raise FileNotFoundError(
+        'No %s: train first with --train_log_dir=%s' % (path, train_log_dir))
+  with tf.io.gfile.GFile(path) as f:
+    return json.load(f)
+
+
+def generate(train_log_dir, num_samples, seed=0):
+  """Draws `num_samples` points from the run's latest checkpoint."""
+  # Local import: train_lib imports this module (eval at the end of train).
+  from examples.toy2d import train_lib  # pylint: disable=g-import-not-at-top
+  stored = load_hparams(train_log_dir)
+  hparams = train_lib.HParams(**{
+      k: tuple(v) if isinstance(v, list) else v for k, v in stored.items()
+      if k in train_lib.HParams._fields})
+  hparams = hparams._replace(xla=False, seed=seed)
+  checkpoint = tf.train.latest_checkpoint(train_log_dir)
+  if checkpoint is None:
+    raise FileNotFoundError('No checkpoint in %s' % train_log_dir)
+  with training.graph_for(hparams):
+    noise = tf.random.normal([num_samples, hparams.noise_dims])
+    with _v1.variable_scope('Generator'):
+      points = train_lib.generator_fn(hparams)(noise)
+    saver = _v1.train.Saver(var_list=_v1.trainable_variables('Generator'))
+    with _v1.Session() as sess:
+      saver.restore(sess, checkpoint)
+      return sess.run(points), checkpoint
+
+
+def plot(samples, dataset, path, title=''):
+  """Writes a scatter plot of `samples` over the true centres to `path`."""
+  import matplotlib  # pylint: disable=g-import-not-at-top
+  matplotlib.use('Agg')
+  from matplotlib import pyplot as plt  # pylint: disable=g-import-not-at-top
+  means = data_provider.centers(dataset)
+  limit = {'ring': 1.5, 'grid': 6.0}[dataset]
+  fig, ax = plt.subplots(figsize=(4, 4), dpi=80)
+  ax.scatter(samples[:, 0], samples[:, 1], s=2, alpha=0.3, color='tab:blue',
+             label='generated')
+  ax.scatter(means[:, 0], means[:, 1], s=40, marker='x', color='tab:red',
+             label='true centres')
+  ax.set_xlim(-limit, limit)
+  ax.set_ylim(-limit, limit)
+  ax.set_aspect('equal')
+  ax.set_title(title, fontsize=8)
+  ax.legend(loc='upper right', fontsize=7)
+  fig.tight_layout()
+  fig.savefig(path)
+  plt.close(fig)
+
+
+def evaluate(train_log_dir, num_samples=2500, seed=0):
+  """Writes eval/samples.npy, eval/metrics.json and eval/samples.png.
+
+  Returns:
+    (metrics dict, path of the PNG).
+  """
+  stored = load_hparams(train_log_dir)
+  samples, checkpoint = generate(train_log_dir, num_samples, seed)
+  result = metrics(samples, stored['dataset'])
+  result.update(gan_loss=stored['gan_loss'], checkpoint=checkpoint,
+                seed=seed)
+  out_dir = os.path.join(train_log_dir, 'eval')
+  tf.io.gfile.makedirs(out_dir)
+  np.save(os.path.join(out_dir, 'samples.npy'), samples)
+  with tf.io.gfile.GFile(os.path.join(out_dir, 'metrics.json'), 'w') as f:
+    json.dump(result, f, indent=1, sort_keys=True)
+  png = os.path.join(out_dir, 'samples.png')
+  plot(samples, stored['dataset'], png, title='%s on %s\n%d/%d modes, '
+       '%.0f%% high quality, reverse KL %.3f' % (
+           stored['gan_loss'], stored['dataset'], result['modes_captured'],
+           result['num_modes'], 100 * result['high_quality_fraction'],
+           result['reverse_kl']))
+  logging.info('eval of %s: %s', checkpoint, json.dumps(result))
+  return result, png
+
+
+def summary_lines(result, png):
+  """What train and eval print for the user."""
+  return [
+      'modes captured: %d/%d' % (result['modes_captured'],
+                                 result['num_modes']),
+      'high-quality samples: %.1f%%' % (100 * result['high_quality_fraction']),
+      'reverse KL (nats): %.3f' % result['reverse_kl'],
+      'plot: %s' % png,
+      'metrics: %s' % os.path.join(os.path.dirname(png), 'metrics.json'),
+  ]

@@ -1,0 +1,139 @@
+"""Tests of toy2d's train_lib.train (tiny runs: batch 16, 2-3 steps, 8-unit MLPs)."""
+
+import json
+import os
+
+import numpy as np
+import pytest
+import tensorflow as tf
+
+import tfgan_ext
+from examples.common import training
+from examples.toy2d import data_provider
+from examples.toy2d import train_lib
+
+
+def _hparams(train_log_dir, **overrides):
+  values = dict(
+      gan_loss='non_saturating', penalty='none', penalty_weight=10.0,
+      penalty_every=1, spectral_norm=False, weight_clip=0.0, batch_size=16,
+      max_number_of_steps=2, train_log_dir=str(train_log_dir),
+      generator_lr=1e-4, discriminator_lr=1e-4, adam_beta1=0.5,
+      adam_beta2=0.9, lr_decay_steps=0, seed=0, log_every_n_steps=1,
+      save_checkpoint_steps=1000, save_summaries_steps=1,
+      mixed_precision=False, xla=False, dataset='ring', noise_dims=2,
+      generator_hidden=(8, 8), discriminator_hidden=(8, 8),
+      activation='relu', eval=False, num_eval_samples=2500)
+  values.update(overrides)
+  return train_lib.HParams(**values)
+
+
+def _checkpoint_step(train_log_dir):
+  path = tf.train.latest_checkpoint(str(train_log_dir))
+  assert path is not None, 'no checkpoint written'
+  return int(path.rsplit('-', 1)[1])
+
+
+def _variables(train_log_dir):
+  reader = tf.train.load_checkpoint(str(train_log_dir))
+  return {name: reader.get_tensor(name)
+          for name in reader.get_variable_to_shape_map()}
+
+
+@pytest.mark.parametrize('gan_loss',
+                         tfgan_ext.losses.names(include_aliases=False))
+def test_every_registered_loss_trains(tmp_path, gan_loss):
+  train_lib.train(_hparams(tmp_path, gan_loss=gan_loss))
+  assert _checkpoint_step(tmp_path) == 2
+  for name, value in _variables(tmp_path).items():
+    assert np.all(np.isfinite(value)), name
+
+
+@pytest.mark.parametrize('penalty', tfgan_ext.losses.penalty_names())
+def test_every_penalty_trains_lazily(tmp_path, penalty):
+  # every=2 exercises the lazy (tf.cond) path at steps 0 and 2.
+  train_lib.train(_hparams(tmp_path, gan_loss='hinge', penalty=penalty,
+                           penalty_every=2, max_number_of_steps=3))
+  assert _checkpoint_step(tmp_path) == 3
+
+
+def test_spectral_norm_creates_power_iteration_state(tmp_path):
+  train_lib.train(_hparams(tmp_path, gan_loss='hinge', spectral_norm=True))
+  names = _variables(tmp_path)
+  assert any('spectral_norm_u' in n for n in names if
+             n.startswith('Discriminator/'))
+  assert not any('spectral_norm_u' in n for n in names if
+                 n.startswith('Generator/'))
+
+
+def test_weight_clipping_bounds_discriminator_weights(tmp_path):
+  clip = 0.01
+  train_lib.train(_hparams(tmp_path, gan_loss='wasserstein', weight_clip=clip,
+                           discriminator_lr=1.0))
+  for name, value in _variables(tmp_path).items():
+    if name.startswith('Discriminator/') and 'Adam' not in name:
+      assert np.max(np.abs(value)) <= clip + 1e-7, name
+
+
+def test_mixed_precision_keeps_float32_variables(tmp_path):
+  train_lib.train(_hparams(tmp_path, mixed_precision=True,
+                           spectral_norm=True))
+  assert _checkpoint_step(tmp_path) == 2
+  for name, value in _variables(tmp_path).items():
+    if name.startswith(('Generator/', 'Discriminator/')) and value.dtype.kind == 'f':
+      assert value.dtype == np.float32, name
+
+
+def test_xla_trains(tmp_path):
+  train_lib.train(_hparams(tmp_path, xla=True))
+  assert _checkpoint_step(tmp_path) == 2
+
+
+def test_resume_continues_to_the_global_step_bound(tmp_path):
+  train_lib.train(_hparams(tmp_path, max_number_of_steps=2))
+  assert _checkpoint_step(tmp_path) == 2
+  # Same command with a higher bound: continues from 2 to 3 (not 2 + 3).
+  train_lib.train(_hparams(tmp_path, max_number_of_steps=3))
+  assert _checkpoint_step(tmp_path) == 3
+  # Re-running the finished command trains no further.
+  train_lib.train(_hparams(tmp_path, max_number_of_steps=3))
+  assert _checkpoint_step(tmp_path) == 3
+
+
+def test_resume_with_different_settings_is_refused(tmp_path):
+  train_lib.train(_hparams(tmp_path))
+  with pytest.raises(training.RunMismatchError, match='gan_loss'):
+    train_lib.train(_hparams(tmp_path, gan_loss='hinge'))
+
+
+def test_non_finite_loss_stops_naming_step_and_loss(tmp_path):
+  # An infinite learning rate makes step 1's Adam update put +-inf into the
+  # weights (Adam's step is lr * m / sqrt(v), |m / sqrt(v)| ~ 1), so step 2's
+  # logits are inf - inf = nan. (NaN input data would not do: ReLU maps NaN
+  # to 0 on CPU; a huge finite rate gives huge but finite softplus losses.)
+  with pytest.raises(training.NonFiniteLossError,
+                     match=r'The generator loss is nan or inf at step 2'):
+    train_lib.train(_hparams(tmp_path, generator_lr=float('inf'),
+                             discriminator_lr=float('inf'),
+                             max_number_of_steps=5))
+  # Only the initial checkpoint (CheckpointSaverHook writes step 0 when the
+  # session starts) exists: nothing diverged was saved.
+  assert _checkpoint_step(tmp_path) == 0
+
+
+def test_graph_only_when_zero_steps(tmp_path):
+  assert train_lib.train(_hparams(tmp_path, max_number_of_steps=0)) is None
+  assert tf.train.latest_checkpoint(str(tmp_path)) is None
+
+
+def test_train_then_eval_writes_outputs(tmp_path):
+  result, png = train_lib.train(_hparams(tmp_path, eval=True))
+  assert os.path.exists(png)
+  samples = np.load(os.path.join(str(tmp_path), 'eval', 'samples.npy'))
+  assert samples.shape == (2500, 2)
+  with open(os.path.join(str(tmp_path), 'eval', 'metrics.json')) as f:
+    stored = json.load(f)
+  assert stored['modes_captured'] == result['modes_captured']
+  assert stored['num_modes'] == 8
+  assert len(os.listdir(str(tmp_path))) > 0
+  assert tf.io.gfile.glob(os.path.join(str(tmp_path), 'events.out.tfevents*'))
