@@ -1,0 +1,1 @@
+"""DCGAN-style image GAN on small digit images (offline by default)."""

@@ -1,0 +1,37 @@
+r"""Evaluates a digits run from its latest checkpoint.
+
+  python -m examples.digits.eval --train_log_dir=/tmp/digits/hinge
+
+Writes <train_log_dir>/eval/grid.png and metrics.json (FCD and its
+real-vs-real baseline) and prints them.
+"""
+
+from absl import app
+from absl import flags
+from absl import logging
+
+from examples.common import logs
+
+from examples.digits import data_provider
+from examples.digits import eval_lib
+
+flags.DEFINE_string('train_log_dir', None, 'The training run to evaluate.')
+flags.DEFINE_integer('seed', 0, 'Noise seed.')
+flags.mark_flag_as_required('train_log_dir')
+
+FLAGS = flags.FLAGS
+
+
+def main(_):
+  logs.quiet_tensorflow()
+  try:
+    result = eval_lib.evaluate(FLAGS.train_log_dir, seed=FLAGS.seed)
+  except (FileNotFoundError, data_provider.DatasetUnavailableError) as e:
+    raise SystemExit('error: %s' % e)
+  for line in eval_lib.summary_lines(result):
+    print(line)
+
+
+if __name__ == '__main__':
+  logging.set_verbosity(logging.INFO)
+  app.run(main)

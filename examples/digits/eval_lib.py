@@ -1,0 +1,267 @@
+"""Evaluates a digits generator from its checkpoint: image grid and FCD.
+
+Fréchet classifier distance (FCD): the Fréchet distance between Gaussians
+fitted to the activations of a classifier's penultimate layer on two image
+sets (Heusel et al., arXiv:1706.08500, with a small classifier in place of
+Inception), computed with TF-GAN's
+`tfgan.eval.frechet_classifier_distance_from_activations`.
+
+The classifier is a small CNN this module trains on the same data set
+(no download), on a fixed 80% of the real images; its accuracy on the other
+20% is reported. The real images are split at random (seed 0) into two
+disjoint halves A and B of equal size n:
+
+* `fcd`: FCD(n generated images, B);
+* `fcd_real_vs_real`: FCD(A, B), the baseline a perfect generator would reach
+  at this sample size (the estimate is biased upwards for finite n).
+
+Evaluation is independent of training: it rebuilds the generator from the
+run's hparams.json and restores it from the latest checkpoint.
+"""
+
+import json
+import os
+
+from absl import logging
+import numpy as np
+import tensorflow as tf
+import tensorflow_gan as tfgan
+
+from examples.common import training
+from examples.digits import data_provider
+
+__all__ = ['classifier_activations', 'evaluate', 'fcd', 'generate',
+           'image_grid', 'load_hparams', 'train_classifier']
+
+_v1 = tf.compat.v1
+_layers = tf.compat.v1.layers
+
+# Real images used by the eval for tfds data sets (the first of 'train').
+MAX_EVAL_EXAMPLES = 10000
+
+
+def load_hparams(train_log_dir):
+  """The run's stored hyperparameters, as the train_lib HParams."""
+  from examples.digits import train_lib  # pylint: disable=g-import-not-at-top
+  path = os.path.join(train_log_dir, 'hparams.json')
+  if not tf.io.gfile.exists(path):
+    raise FileNotFoundError(
+        'No %s: train first with --train_log_dir=%s' % (path, train_log_dir))
+  with tf.io.gfile.GFile(path) as f:
+    stored = json.load(f)
+  return train_lib.HParams(**{
+      k: tuple(v) if isinstance(v, list) else v for k, v in stored.items()
+      if k in train_lib.HParams._fields})
+
+
+def generate(train_log_dir, num_images, labels=None, seed=0):
+  """`num_images` images [-1, 1] from the run's latest checkpoint.
+
+  Args:
+    train_log_dir: The training run's directory.
+    num_images: How many images.
+    labels: int labels [num_images] for a conditional run (default: cycling
+      0..9).
+    seed: Noise seed.
+
+  Returns:
+    (images float32 [N, H, W, C], labels int [N] or None, checkpoint path).
+  """
+  from examples.digits import train_lib  # pylint: disable=g-import-not-at-top
+  hparams = load_hparams(train_log_dir)._replace(xla=False, seed=seed)
+  checkpoint = tf.train.latest_checkpoint(train_log_dir)
+  if checkpoint is None:
+    raise FileNotFoundError('No checkpoint in %s' % train_log_dir)
+  num_classes = data_provider.num_classes(hparams.dataset)
+  if hparams.conditional and labels is None:
+    labels = np.arange(num_images) % num_classes
+  if not hparams.conditional:
+    labels = None
+  with training.graph_for(hparams):
+    noise = tf.random.normal([num_images, hparams.noise_dims])
+    inputs = noise
+    if labels is not None:
+      inputs = (noise, tf.one_hot(labels, num_classes, dtype=tf.float32))
+    with _v1.variable_scope('Generator'):
+      images = train_lib.generator_fn(hparams)(inputs)
+    saver = _v1.train.Saver(var_list=_v1.global_variables('Generator'))
+    with _v1.Session() as sess:
+      saver.restore(sess, checkpoint)
+      return sess.run(images), labels, checkpoint
+
+
+def _classifier(images, num_classes):
+  net = _layers.Conv2D(32, 3, padding='same', activation=tf.nn.relu,
+                       name='conv1')(images)
+  net = _layers.Conv2D(64, 3, strides=2, padding='same',
+                       activation=tf.nn.relu, name='conv2')(net)
+  net = _layers.Flatten()(net)
+  activations = _layers.Dense(64, activation=tf.nn.relu, name='hidden')(net)
+  return activations, _layers.Dense(num_classes, name='logits')(activations)
+
+
+def train_classifier(images, labels, model_dir, num_steps=1500, batch_size=64,
+                     seed=0):
+  """Trains the eval classifier (once; reused from `model_dir` after that).
+
+  Returns:
+    Held-out accuracy on the last 20% of `images` (a fixed split).
+  """
+  num_train = int(0.8 * len(images))
+  checkpoint = tf.train.latest_checkpoint(model_dir)
+  with tf.Graph().as_default():
+    _v1.set_random_seed(seed)
+    x = _v1.placeholder(tf.float32, [None] + list(images.shape[1:]))
+    y = _v1.placeholder(tf.int64, [None])
+    with _v1.variable_scope('classifier'):
+      _, logits = _classifier(x, 10)
+    loss = tf.reduce_mean(
+        tf.nn.sparse_softmax_cross_entropy_with_logits(labels=y, logits=logits))
+    step = _v1.train.AdamOptimizer(1e-3).minimize(loss)
+    correct = tf.reduce_sum(tf.cast(tf.equal(tf.argmax(logits, 1), y),
+                                    tf.float32))
+    saver = _v1.train.Saver(_v1.global_variables('classifier'))
+    with _v1.Session() as sess:
+      if checkpoint:
+        saver.restore(sess, checkpoint)
+      else:
+        sess.run(_v1.global_variables_initializer())
+        rng = np.random.default_rng(seed)
+        for _ in range(num_steps):
+          batch = rng.integers(0, num_train, size=batch_size)
+          sess.run(step, {x: images[batch], y: labels[batch]})
+        tf.io.gfile.makedirs(model_dir)
+        saver.save(sess, os.path.join(model_dir, 'classifier'))
+      held_out = 0.0
+      for start in range(num_train, len(images), 1000):
+        stop = min(start + 1000, len(images))
+        held_out += sess.run(correct, {x: images[start:stop],
+                                       y: labels[start:stop]})
+  return held_out / max(len(images) - num_train, 1)
+
+
+def classifier_activations(images, model_dir):
+  """Penultimate-layer activations [N, 64] of the trained classifier."""
+  with tf.Graph().as_default():
+    x = _v1.placeholder(tf.float32, [None] + list(images.shape[1:]))
+    with _v1.variable_scope('classifier'):
+      activations, _ = _classifier(x, 10)
+    saver = _v1.train.Saver(_v1.global_variables('classifier'))
+    with _v1.Session() as sess:
+      saver.restore(sess, tf.train.latest_checkpoint(model_dir))
+      return np.concatenate([
+          sess.run(activations, {x: images[i:i + 1000]})
+          for i in range(0, len(images), 1000)])
+
+
+def fcd(activations_a, activations_b):
+  """TF-GAN's Fréchet distance between two activation sets (float)."""
+  with tf.Graph().as_default():
+    distance = tfgan.eval.frechet_classifier_distance_from_activations(
+        tf.constant(activations_a, tf.float64),
+        tf.constant(activations_b, tf.float64))
+    with _v1.Session() as sess:
+      return float(sess.run(distance))
+
+
+def image_grid(images, rows, cols):
+  """Tiles images [rows*cols, H, W, C] in [-1, 1] into a uint8 array."""
+  images = np.clip((np.asarray(images[:rows * cols]) + 1.0) * 127.5, 0, 255)
+  _, height, width, channels = images.shape
+  grid = images.reshape(rows, cols, height, width, channels)
+  grid = grid.transpose(0, 2, 1, 3, 4).reshape(rows * height, cols * width,
+                                                channels)
+  grid = grid.astype(np.uint8)
+  return grid[..., 0] if channels == 1 else grid
+
+
+def _write_png(array, path, scale):
+  import matplotlib  # pylint: disable=g-import-not-at-top
+  matplotlib.use('Agg')
+  from matplotlib import pyplot as plt  # pylint: disable=g-import-not-at-top
+  array = np.repeat(np.repeat(array, scale, axis=0), scale, axis=1)
+  plt.imsave(path, array, cmap='gray' if array.ndim == 2 else None,
+             vmin=0, vmax=255)
+
+
+def evaluate(train_log_dir, seed=0, classifier_steps=1500):
+  """Writes eval/grid.png and eval/metrics.json; returns the metrics dict.
+
+  Args:
+    train_log_dir: The training run's directory.
+    seed: Noise seed for the generated images.
+    classifier_steps: Training steps of the eval classifier (first eval only).
+  """
+  hparams = load_hparams(train_log_dir)
+  out_dir = os.path.join(train_log_dir, 'eval')
+  tf.io.gfile.makedirs(out_dir)
+  real, labels = data_provider.load_numpy(
+      hparams.dataset, 'train',
+      None if hparams.dataset == 'digits' else MAX_EVAL_EXAMPLES,
+      data_dir=hparams.data_dir, download=hparams.tfds_download)
+  order = np.random.default_rng(0).permutation(len(real))
+  real, labels = real[order], labels[order]
+  classifier_dir = os.path.join(out_dir, 'classifier')
+  accuracy = train_classifier(real, labels, classifier_dir,
+                              num_steps=classifier_steps)
+
+  half = len(real) // 2
+  real_a, real_b = real[:half], real[half:2 * half]
+  generated, gen_labels, checkpoint = generate(
+      train_log_dir, half, labels=labels[half:2 * half] if hparams.conditional
+      else None, seed=seed)
+  act_a = classifier_activations(real_a, classifier_dir)
+  act_b = classifier_activations(real_b, classifier_dir)
+  act_gen = classifier_activations(generated, classifier_dir)
+  result = {
+      'dataset': hparams.dataset,
+      'gan_loss': hparams.gan_loss,
+      'conditional': bool(hparams.conditional),
+      'checkpoint': checkpoint,
+      'num_samples': int(half),
+      'fcd': fcd(act_gen, act_b),
+      'fcd_real_vs_real': fcd(act_a, act_b),
+      'classifier_held_out_accuracy': float(accuracy),
+  }
+  if gen_labels is not None:
+    logits_match = _predicted(generated, classifier_dir) == gen_labels
+    result['conditional_accuracy'] = float(np.mean(logits_match))
+
+  grid_images, _, _ = generate(
+      train_log_dir, 100, labels=np.repeat(np.arange(10), 10)
+      if hparams.conditional else None, seed=seed)
+  png = os.path.join(out_dir, 'grid.png')
+  height = data_provider.image_shape(hparams.dataset)[0]
+  _write_png(image_grid(grid_images, 10, 10), png, max(1, 64 // height))
+  with tf.io.gfile.GFile(os.path.join(out_dir, 'metrics.json'), 'w') as f:
+    json.dump(result, f, indent=1, sort_keys=True)
+  result['grid'] = png
+  logging.info('eval of %s: %s', checkpoint, json.dumps(result))
+  return result
+
+
+def _predicted(images, model_dir):
+  with tf.Graph().as_default():
+    x = _v1.placeholder(tf.float32, [None] + list(images.shape[1:]))
+    with _v1.variable_scope('classifier'):
+      _, logits = _classifier(x, 10)
+    saver = _v1.train.Saver(_v1.global_variables('classifier'))
+    with _v1.Session() as sess:
+      saver.restore(sess, tf.train.latest_checkpoint(model_dir))
+      return np.argmax(sess.run(logits, {x: images}), axis=1)
+
+
+def summary_lines(result):
+  """What train and eval print for the user."""
+  lines = ['FCD (generated vs real): %.3f' % result['fcd'],
+           'FCD baseline (real vs real, same sample size): %.3f'
+           % result['fcd_real_vs_real'],
+           'eval classifier held-out accuracy: %.3f'
+           % result['classifier_held_out_accuracy']]
+  if 'conditional_accuracy' in result:
+    lines.append('generated images classified as their label: %.3f'
+                 % result['conditional_accuracy'])
+  lines += ['image grid: %s' % result['grid'],
+            'metrics: %s' % os.path.join(os.path.dirname(result['grid']),
+                                         'metrics.json')]
+  return lines

@@ -1,0 +1,111 @@
+"""Trains a DCGAN-style GAN on small digit images (unconditional or ACGAN)."""
+
+import collections
+import functools
+
+import tensorflow as tf
+import tensorflow_gan as tfgan
+
+import tfgan_ext
+from examples.common import flags as common_flags
+from examples.common import losses
+from examples.common import training
+from examples.digits import data_provider
+from examples.digits import networks
+
+__all__ = ['HParams', 'discriminator_fn', 'features_fn', 'generator_fn',
+           'train']
+
+HParams = collections.namedtuple('HParams', common_flags.COMMON_FIELDS + (
+    'dataset', 'data_dir', 'tfds_download', 'noise_dims', 'generator_channels',
+    'discriminator_channels', 'conditional', 'feature_matching_weight',
+    'adversarial_generator_loss', 'grid_size', 'eval'))
+
+
+def generator_fn(hparams):
+  """The generator network for `hparams` (also used by eval)."""
+  return training.wrap_network(
+      functools.partial(networks.generator,
+                        image_shape=data_provider.image_shape(hparams.dataset),
+                        channels=hparams.generator_channels), hparams)
+
+
+def discriminator_fn(hparams):
+  """The discriminator (with class logits when conditional)."""
+  num_classes = (data_provider.num_classes(hparams.dataset)
+                 if hparams.conditional else None)
+  return training.wrap_network(
+      functools.partial(networks.discriminator,
+                        channels=hparams.discriminator_channels,
+                        num_classes=num_classes), hparams,
+      spectral_norm=hparams.spectral_norm)
+
+
+def features_fn(hparams):
+  """The discriminator's trunk, for feature matching."""
+  return training.wrap_network(
+      functools.partial(networks.discriminator_features,
+                        channels=hparams.discriminator_channels), hparams,
+      spectral_norm=hparams.spectral_norm)
+
+
+def generator_loss_fn(hparams):
+  """The generator loss: adversarial, feature matching, or their sum."""
+  adversarial = losses.get(hparams.gan_loss).generator_loss_fn
+  if not hparams.feature_matching_weight:
+    if not hparams.adversarial_generator_loss:
+      raise ValueError('--noadversarial_generator_loss needs '
+                       '--feature_matching_weight > 0.')
+    return adversarial
+  if hparams.adversarial_generator_loss:
+    return tfgan_ext.losses.with_feature_matching(
+        adversarial, features_fn(hparams), hparams.feature_matching_weight)
+  features = features_fn(hparams)
+  weight = hparams.feature_matching_weight
+
+  def feature_matching_only(gan_model, **kwargs):
+    return weight * tfgan_ext.losses.feature_matching_loss(
+        gan_model, features, add_summaries=kwargs.get('add_summaries', False))
+  return feature_matching_only
+
+
+def train(hparams):
+  """Trains, then (if hparams.eval) evaluates.
+
+  Args:
+    hparams: An HParams.
+
+  Returns:
+    The eval result dict when evaluated, else None.
+  """
+  gen_loss_fn = generator_loss_fn(hparams)  # validates before building.
+  with training.graph_for(hparams):
+    with tf.name_scope('inputs'), tf.device('/cpu:0'):
+      images, one_hot = data_provider.provide_data(
+          hparams.dataset, hparams.batch_size, seed=hparams.seed,
+          data_dir=hparams.data_dir, download=hparams.tfds_download)
+      noise = tf.random.normal([hparams.batch_size, hparams.noise_dims])
+    if hparams.conditional:
+      gan_model = tfgan.acgan_model(
+          generator_fn=generator_fn(hparams),
+          discriminator_fn=discriminator_fn(hparams),
+          real_data=images,
+          generator_inputs=(noise, one_hot),
+          one_hot_labels=one_hot)
+      gan_loss_kwargs = {'aux_cond_generator_weight': 1.0,
+                         'aux_cond_discriminator_weight': 1.0}
+    else:
+      gan_model = tfgan.gan_model(
+          generator_fn=generator_fn(hparams),
+          discriminator_fn=discriminator_fn(hparams),
+          real_data=images,
+          generator_inputs=noise)
+      gan_loss_kwargs = {}
+    tfgan.eval.add_gan_model_image_summaries(gan_model, hparams.grid_size)
+    step = training.train_gan(hparams, gan_model,
+                              generator_loss_fn=gen_loss_fn,
+                              gan_loss_kwargs=gan_loss_kwargs)
+  if step is None or not hparams.eval:
+    return None
+  from examples.digits import eval_lib  # pylint: disable=g-import-not-at-top
+  return eval_lib.evaluate(hparams.train_log_dir, seed=hparams.seed)

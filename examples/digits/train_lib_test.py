@@ -1,0 +1,104 @@
+"""Tests of digits' train_lib.train (tiny runs: batch 16, 2 steps, 8 channels)."""
+
+import json
+import os
+
+import numpy as np
+import pytest
+import tensorflow as tf
+
+import tfgan_ext
+from examples.digits import eval_lib
+from examples.digits import train_lib
+
+
+def _hparams(train_log_dir, **overrides):
+  values = dict(
+      gan_loss='non_saturating', penalty='none', penalty_weight=10.0,
+      penalty_every=1, spectral_norm=False, weight_clip=0.0, batch_size=16,
+      max_number_of_steps=2, train_log_dir=str(train_log_dir),
+      generator_lr=2e-4, discriminator_lr=2e-4, adam_beta1=0.5,
+      adam_beta2=0.999, lr_decay_steps=0, seed=0, log_every_n_steps=1,
+      save_checkpoint_steps=1000, save_summaries_steps=1,
+      mixed_precision=False, xla=False, dataset='digits', data_dir=None,
+      tfds_download=False, noise_dims=8, generator_channels=8,
+      discriminator_channels=8, conditional=False,
+      feature_matching_weight=0.0, adversarial_generator_loss=True,
+      grid_size=2, eval=False)
+  values.update(overrides)
+  return train_lib.HParams(**values)
+
+
+def _checkpoint_step(train_log_dir):
+  path = tf.train.latest_checkpoint(str(train_log_dir))
+  assert path is not None, 'no checkpoint written'
+  return int(path.rsplit('-', 1)[1])
+
+
+def _assert_finite_checkpoint(train_log_dir, step=2):
+  assert _checkpoint_step(train_log_dir) == step
+  reader = tf.train.load_checkpoint(str(train_log_dir))
+  for name in reader.get_variable_to_shape_map():
+    value = reader.get_tensor(name)
+    if isinstance(value, np.ndarray) and value.dtype.kind == 'f':
+      assert np.all(np.isfinite(value)), name
+
+
+@pytest.mark.parametrize('gan_loss',
+                         tfgan_ext.losses.names(include_aliases=False))
+def test_every_registered_loss_trains(tmp_path, gan_loss):
+  train_lib.train(_hparams(tmp_path, gan_loss=gan_loss))
+  _assert_finite_checkpoint(tmp_path)
+
+
+def test_conditional_acgan_trains(tmp_path):
+  train_lib.train(_hparams(tmp_path, conditional=True, gan_loss='hinge'))
+  _assert_finite_checkpoint(tmp_path)
+  reader = tf.train.load_checkpoint(str(tmp_path))
+  assert 'Discriminator/class_logits/kernel' in (
+      reader.get_variable_to_shape_map())
+
+
+@pytest.mark.parametrize('adversarial', [True, False])
+def test_feature_matching_trains(tmp_path, adversarial):
+  train_lib.train(_hparams(tmp_path, feature_matching_weight=1.0,
+                           adversarial_generator_loss=adversarial,
+                           spectral_norm=True))
+  _assert_finite_checkpoint(tmp_path)
+
+
+def test_feature_matching_alone_needs_a_weight(tmp_path):
+  with pytest.raises(ValueError, match='feature_matching_weight'):
+    train_lib.train(_hparams(tmp_path, adversarial_generator_loss=False))
+
+
+def test_mixed_precision_trains_with_float32_variables(tmp_path):
+  train_lib.train(_hparams(tmp_path, mixed_precision=True,
+                           gan_loss='wasserstein',
+                           penalty='wasserstein_gradient_penalty'))
+  _assert_finite_checkpoint(tmp_path)
+  reader = tf.train.load_checkpoint(str(tmp_path))
+  dtypes = reader.get_variable_to_dtype_map()
+  assert dtypes['Generator/deconv1/kernel'] == tf.float32
+  assert dtypes['Discriminator/conv1/kernel'] == tf.float32
+
+
+def test_xla_trains(tmp_path):
+  train_lib.train(_hparams(tmp_path, xla=True))
+  _assert_finite_checkpoint(tmp_path)
+
+
+def test_train_then_eval_writes_grid_and_fcd(tmp_path, monkeypatch):
+  # A 50-step eval classifier keeps the test short (the default is 1,500).
+  evaluate = eval_lib.evaluate
+  monkeypatch.setattr(eval_lib, 'evaluate',
+                      lambda d, seed=0: evaluate(d, seed, classifier_steps=50))
+  result = train_lib.train(_hparams(tmp_path, eval=True, conditional=True))
+  assert os.path.exists(result['grid'])
+  with open(os.path.join(str(tmp_path), 'eval', 'metrics.json')) as f:
+    stored = json.load(f)
+  # 1,797 digits split into two halves of 898.
+  assert stored['num_samples'] == 898
+  assert stored['fcd'] > stored['fcd_real_vs_real'] >= 0.0
+  assert 0.0 <= stored['conditional_accuracy'] <= 1.0
+  assert tf.io.gfile.glob(os.path.join(str(tmp_path), 'events.out.tfevents*'))
