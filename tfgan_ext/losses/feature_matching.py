@@ -19,7 +19,10 @@ of data. `feature_matching_loss(gan_model, features_fn)` calls it twice, on
   `features_fn` built on the sub-model `tf.keras.Model(model.inputs,
   model.get_layer('layer_name').output)`, which shares the model's weights
   (the variable scope does not matter to it; `generator_inputs` is ignored
-  unless `pass_generator_inputs=True`).
+  unless `pass_generator_inputs=True`). For `tfgan.gan_model` to list the
+  Keras model's weights as `discriminator_variables`, build the model under
+  `tf.compat.v1.variable_scope('Discriminator')` (or on the first call of
+  `discriminator_fn`); tests/losses show both.
 
 `with_feature_matching(generator_loss_fn, features_fn, weight)` returns a
 GANModel-style generator loss `adversarial + weight * feature_matching`, for
