@@ -43,6 +43,13 @@ fi
 for f in "$platforms_dir/WORKSPACE" "$platforms_dir/BUILD"; do
   [ -f "$f" ] || { say "missing $f (Debian package bazel-platforms)"; exit 1; }
 done
+# Debian's build reports "bazel no_version"; these flags are for Bazel 4.x.
+bazel_version="$(bazel --version 2>/dev/null || true)"
+case "$bazel_version" in
+  "bazel no_version"|"bazel 4."*) ;;
+  *) say "warning: '$(command -v bazel)' is '$bazel_version'; this setup is made for" \
+         "Debian's bazel-bootstrap (Bazel 4.2.3) and may not work with it." ;;
+esac
 
 # --- 2. The venv ------------------------------------------------------------
 python="$root/.venv/bin/python"
@@ -55,7 +62,10 @@ if [ ! -x "$python" ]; then
   say "(or 'bash scripts/ensure_venv.sh'), which makes .venv with tfgan_ext installed."
   exit 1
 fi
-if ! "$python" -c 'import tensorflow, tensorflow_gan, pytest' >/dev/null 2>&1; then
+if ! TFGAN_EXT_IMPORT_HOOK=0 "$python" -c '
+import importlib.util, sys
+sys.exit(any(importlib.util.find_spec(m) is None
+             for m in ("tensorflow", "tensorflow_gan", "pytest")))' >/dev/null 2>&1; then
   say "$python lacks tensorflow, tensorflow_gan or pytest:"
   say "recreate it with 'bash scripts/ensure_venv.sh' (or delete .venv and run 'bash scripts/test.sh')."
   exit 1

@@ -17,5 +17,7 @@ start=$SECONDS
 # shellcheck disable=SC2086  # BAZEL_ARGS is a list of flags.
 bazel test ${BAZEL_ARGS:-} --color=no --curses=no "${targets[@]}"
 rc=$?
+# On CI (CI=true) stop the Bazel server rather than leave it idling for hours.
+if [ -n "${CI:-}" ]; then bazel shutdown >/dev/null 2>&1 || true; fi
 echo "[bazel_test] bazel test ${targets[*]}: exit $rc in $((SECONDS - start)) s"
 exit $rc
