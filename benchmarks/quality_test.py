@@ -1,0 +1,139 @@
+"""Runs `python -m benchmarks.quality --quick` and checks the tables it writes.
+
+The run writes to a temporary directory, never to benchmarks/results.
+"""
+
+import csv
+import math
+import os
+import subprocess
+import sys
+
+import pytest
+
+from benchmarks import quality
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+@pytest.fixture(scope='module')
+def quick_run(tmp_path_factory):
+  out_dir = tmp_path_factory.mktemp('quality_out')
+  work_dir = tmp_path_factory.mktemp('quality_work')
+  subprocess.run(
+      [sys.executable, '-m', 'benchmarks.quality', '--quick',
+       '--out_dir', str(out_dir), '--work_dir', str(work_dir)],
+      cwd=ROOT, check=True, timeout=600)
+  return out_dir
+
+
+def _rows(out_dir):
+  with open(os.path.join(out_dir, 'quality.csv')) as f:
+    return list(csv.DictReader(f))
+
+
+def _expected_configs():
+  import tfgan_ext  # pylint: disable=g-import-not-at-top
+  return (list(tfgan_ext.losses.names(include_aliases=False))
+          + [c[0] for c in quality.PENALTY_CONFIGS])
+
+
+def test_writes_every_file(quick_run):
+  for name in ('quality.md', 'quality.csv', 'quality_runs.csv',
+               'quality.png'):
+    path = os.path.join(quick_run, name)
+    assert os.path.getsize(path) > 0, name
+  with open(os.path.join(quick_run, 'quality.png'), 'rb') as f:
+    assert f.read(8) == b'\x89PNG\r\n\x1a\n'
+
+
+def test_csv_columns(quick_run):
+  with open(os.path.join(quick_run, 'quality.csv')) as f:
+    assert tuple(csv.DictReader(f).fieldnames) == quality.CSV_FIELDS
+
+
+def test_one_row_per_loss_and_dataset(quick_run):
+  rows = [r for r in _rows(quick_run) if r['source'] == 'measured']
+  for dataset in ('ring', 'grid', 'digits'):
+    configs = [r['config'] for r in rows if r['dataset'] == dataset]
+    assert configs == _expected_configs(), dataset
+
+
+def test_every_registered_name_is_covered(quick_run):
+  import tfgan_ext  # pylint: disable=g-import-not-at-top
+  losses = {r['gan_loss'] for r in _rows(quick_run)
+            if r['source'] == 'measured'}
+  canonical = {tfgan_ext.losses.aliases().get(n, n)
+               for n in tfgan_ext.losses.names()}
+  assert canonical <= losses
+
+
+def test_measured_numbers_are_finite_and_in_range(quick_run):
+  for r in _rows(quick_run):
+    if r['source'] != 'measured':
+      continue
+    assert int(r['finished']) == int(r['seeds']) == 1, r
+    assert math.isfinite(float(r['wall_time_s_mean']))
+    if r['dataset'] == 'digits':
+      assert float(r['fcd_mean']) >= 0
+      assert 0 <= float(r['fcd_real_vs_real']) < float(r['fcd_mean']) + 1e9
+    else:
+      modes = int(r['num_modes'])
+      assert modes == {'ring': 8, 'grid': 25}[r['dataset']]
+      assert 0 <= float(r['modes_captured_mean']) <= modes
+      assert 0 <= float(r['high_quality_fraction_mean']) <= 1
+      # Reverse KL against the uniform mixture lies in [0, log K]; the CSV
+      # keeps 6 significant digits, so allow that rounding.
+      assert -1e-5 <= float(r['reverse_kl_mean']) <= math.log(modes) + 1e-5
+
+
+def test_published_rows_are_labelled_and_exact(quick_run):
+  published = [r for r in _rows(quick_run) if r['source'] != 'measured']
+  assert all('published' in r['source'] for r in published)
+  got = {(r['config'], r['dataset']): (float(r['modes_captured_mean']),
+                                       float(r['high_quality_fraction_mean']),
+                                       float(r['reverse_kl_mean']))
+         for r in published}
+  # The values of PacGAN Table 1 as listed in issue 5.
+  assert got == {('GAN', 'ring'): (6.3, 0.982, 0.45),
+                 ('GAN', 'grid'): (17.3, 0.948, 0.70),
+                 ('PacGAN4', 'ring'): (7.8, 0.959, 0.07),
+                 ('PacGAN4', 'grid'): (24.8, 0.936, 0.04)}
+
+
+def test_markdown_names_every_row_and_the_published_source(quick_run):
+  with open(os.path.join(quick_run, 'quality.md')) as f:
+    text = f.read()
+  for config in _expected_configs():
+    assert '| %s |' % config in text
+  assert 'PacGAN Table 1' in text
+  assert 'load average' in text and 'tensorflow 2.' in text
+
+
+def test_plan_is_seed_major_and_equal_budget():
+  settings = dict(quality.MODES['full'])
+  rows = [('a', 'a', 'none', 0.0, 1), ('b', 'b', 'none', 0.0, 1)]
+  jobs = quality.plan(settings, rows)
+  assert len(jobs) == 2 * (settings['toy_seeds'] * 2
+                           + settings['digits_seeds'])
+  seeds = [j['seed'] for j in jobs]
+  assert seeds == sorted(seeds)
+  for dataset in ('ring', 'grid'):
+    assert {j['steps'] for j in jobs if j['dataset'] == dataset} == {
+        settings['toy_steps']}
+  assert len({j['key'] for j in jobs}) == len(jobs)
+
+
+def test_summarize_counts_diverged_runs():
+  base = dict(config='a', gan_loss='a', penalty='none', penalty_weight=0.0,
+              penalty_every=1, steps=10, dataset='ring', wall_time_s=1.0)
+  results = [dict(base, seed=0, status='ok', modes_captured=8,
+                  high_quality_fraction=0.5, reverse_kl=0.1),
+             dict(base, seed=1, status='ok', modes_captured=6,
+                  high_quality_fraction=0.7, reverse_kl=0.3),
+             dict(base, seed=2, status='diverged: nan')]
+  row = quality.summarize(results, [('a', 'a', 'none', 0.0, 1)])[0]
+  assert (row['seeds'], row['finished']) == (3, 2)
+  assert row['modes_captured_mean'] == 7.0
+  # Sample std (ddof=1) of (8, 6) is sqrt(2).
+  assert math.isclose(row['modes_captured_std'], math.sqrt(2))
