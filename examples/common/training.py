@@ -44,7 +44,7 @@ _v1 = tf.compat.v1
 _RESUMABLE_FIELDS = frozenset([
     'max_number_of_steps', 'log_every_n_steps', 'save_checkpoint_steps',
     'save_summaries_steps', 'train_log_dir', 'eval', 'num_eval_samples',
-    'xla',
+    'xla', 'grid_size', 'data_dir', 'tfds_download',
 ])
 
 

@@ -164,13 +164,19 @@ def fcd(activations_a, activations_b):
       return float(sess.run(distance))
 
 
-def image_grid(images, rows, cols):
-  """Tiles images [rows*cols, H, W, C] in [-1, 1] into a uint8 array."""
+def image_grid(images, rows, cols, padding=0):
+  """Tiles images [rows*cols, H, W, C] in [-1, 1] into a uint8 array.
+
+  `padding` grey (128) pixels separate the tiles.
+  """
   images = np.clip((np.asarray(images[:rows * cols]) + 1.0) * 127.5, 0, 255)
+  images = np.pad(images, [(0, 0), (0, padding), (0, padding), (0, 0)],
+                  constant_values=128)
   _, height, width, channels = images.shape
   grid = images.reshape(rows, cols, height, width, channels)
   grid = grid.transpose(0, 2, 1, 3, 4).reshape(rows * height, cols * width,
                                                 channels)
+  grid = grid[:rows * height - padding, :cols * width - padding]
   grid = grid.astype(np.uint8)
   return grid[..., 0] if channels == 1 else grid
 
@@ -216,6 +222,7 @@ def evaluate(train_log_dir, seed=0, classifier_steps=1500):
   result = {
       'dataset': hparams.dataset,
       'gan_loss': hparams.gan_loss,
+      'penalty': hparams.penalty,
       'conditional': bool(hparams.conditional),
       'checkpoint': checkpoint,
       'num_samples': int(half),
@@ -232,7 +239,8 @@ def evaluate(train_log_dir, seed=0, classifier_steps=1500):
       if hparams.conditional else None, seed=seed)
   png = os.path.join(out_dir, 'grid.png')
   height = data_provider.image_shape(hparams.dataset)[0]
-  _write_png(image_grid(grid_images, 10, 10), png, max(1, 64 // height))
+  scale = max(1, 32 // height)
+  _write_png(image_grid(grid_images, 10, 10, padding=1), png, scale)
   with tf.io.gfile.GFile(os.path.join(out_dir, 'metrics.json'), 'w') as f:
     json.dump(result, f, indent=1, sort_keys=True)
   result['grid'] = png

@@ -25,3 +25,11 @@ def test_image_grid_tiles_rows_and_columns():
   grid = eval_lib.image_grid(images, 2, 3)
   assert grid.shape == (4, 9) and grid.dtype == np.uint8
   assert grid[2:4, 3:6].min() == 255 and grid.sum() == 255 * 6
+
+
+def test_image_grid_padding_separates_tiles():
+  grid = eval_lib.image_grid(np.ones((4, 2, 2, 1), np.float32), 2, 2,
+                             padding=1)
+  # 2 tiles of 2 pixels and 1 separator per axis.
+  assert grid.shape == (5, 5)
+  assert (grid[2, :] == 128).all() and (grid[:, 2] == 128).all()

@@ -117,8 +117,10 @@ def evaluate(train_log_dir, num_samples=2500, seed=0):
   stored = load_hparams(train_log_dir)
   samples, checkpoint = generate(train_log_dir, num_samples, seed)
   result = metrics(samples, stored['dataset'])
-  result.update(gan_loss=stored['gan_loss'], checkpoint=checkpoint,
-                seed=seed)
+  result.update(gan_loss=stored['gan_loss'], penalty=stored['penalty'],
+                checkpoint=checkpoint, seed=seed)
+  loss_name = stored['gan_loss'] + (
+      '' if stored['penalty'] == 'none' else '+' + stored['penalty'])
   out_dir = os.path.join(train_log_dir, 'eval')
   tf.io.gfile.makedirs(out_dir)
   np.save(os.path.join(out_dir, 'samples.npy'), samples)
@@ -127,7 +129,7 @@ def evaluate(train_log_dir, num_samples=2500, seed=0):
   png = os.path.join(out_dir, 'samples.png')
   plot(samples, stored['dataset'], png, title='%s on %s\n%d/%d modes, '
        '%.0f%% high quality, reverse KL %.3f' % (
-           stored['gan_loss'], stored['dataset'], result['modes_captured'],
+           loss_name, stored['dataset'], result['modes_captured'],
            result['num_modes'], 100 * result['high_quality_fraction'],
            result['reverse_kl']))
   logging.info('eval of %s: %s', checkpoint, json.dumps(result))

@@ -18,7 +18,7 @@ from examples.toy2d import eval_lib
 from examples.toy2d import train_lib
 
 # Defaults shared by every loss (no per-loss tuning), chosen by measurement:
-# see examples/toy2d/README.md.
+# see examples/README.md.
 common_flags.define_common_flags(
     batch_size=256, max_number_of_steps=10000, generator_lr=2e-4,
     discriminator_lr=2e-4, adam_beta1=0.0, adam_beta2=0.9,
