@@ -6,8 +6,8 @@
 #
 # 1. Installs Debian's bazel-bootstrap (Bazel 4.2.3) with apt-get if `bazel`
 #    is missing (needs root; it brings bazel-platforms along).
-# 2. Checks that the project's venv (.venv) exists; creates it with
-#    scripts/ensure_venv.sh if that script is there.
+# 2. Makes sure the project's venv (.venv, modern stack) exists and is up to
+#    date, with scripts/ensure_venv.sh (a no-op when it is).
 # 3. Writes the machine-specific flags to .bazel_offline/bazelrc (git-ignored),
 #    which the committed .bazelrc imports:
 #      - the venv's interpreter as Bazel's Python (--python_path), and
@@ -53,8 +53,8 @@ esac
 
 # --- 2. The venv ------------------------------------------------------------
 python="$root/.venv/bin/python"
-if [ ! -x "$python" ] && [ -f "$root/scripts/ensure_venv.sh" ]; then
-  say "no .venv yet; creating it with scripts/ensure_venv.sh"
+if [ -f "$root/scripts/ensure_venv.sh" ]; then
+  # Creates .venv, or brings it up to date; a no-op when it already is.
   bash "$root/scripts/ensure_venv.sh" modern
 fi
 if [ ! -x "$python" ]; then
