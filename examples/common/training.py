@@ -229,8 +229,11 @@ class _MonitorHook(_v1.train.SessionRunHook):
       if not np.isfinite(value):
         raise NonFiniteLossError(_non_finite_message(name, value, step))
     if step % self._every == 0 or step == self._last_step:
+      # steps/s since the previous progress line (or the session start).
       start_time, start_step = self._start
-      rate = (step - start_step) / max(time.time() - start_time, 1e-9)
+      now = time.time()
+      rate = (step - start_step) / max(now - start_time, 1e-9)
+      self._start = (now, step)
       logging.info('step %d/%d  %.1f steps/s  %s', step, self._last_step,
                    rate, '  '.join('%s_loss %.4f' % (k, v)
                                    for k, v in sorted(loss_values.items())))

@@ -17,6 +17,10 @@ from examples.digits import eval_lib
 
 flags.DEFINE_string('train_log_dir', None, 'The training run to evaluate.')
 flags.DEFINE_integer('seed', 0, 'Noise seed.')
+flags.DEFINE_string('classifier_dir', None,
+                    'Eval classifier to use (trained there if absent); '
+                    'default <train_log_dir>/eval/classifier. Share one '
+                    'between runs to compare their FCDs.')
 flags.mark_flag_as_required('train_log_dir')
 
 FLAGS = flags.FLAGS
@@ -25,7 +29,8 @@ FLAGS = flags.FLAGS
 def main(_):
   logs.quiet_tensorflow()
   try:
-    result = eval_lib.evaluate(FLAGS.train_log_dir, seed=FLAGS.seed)
+    result = eval_lib.evaluate(FLAGS.train_log_dir, seed=FLAGS.seed,
+                               classifier_dir=FLAGS.classifier_dir)
   except (FileNotFoundError, data_provider.DatasetUnavailableError) as e:
     raise SystemExit('error: %s' % e)
   for line in eval_lib.summary_lines(result):

@@ -40,6 +40,7 @@ _layers = tf.compat.v1.layers
 MAX_EVAL_EXAMPLES = 10000
 
 
+
 def load_hparams(train_log_dir):
   """The run's stored hyperparameters, as the train_lib HParams."""
   from examples.digits import train_lib  # pylint: disable=g-import-not-at-top
@@ -190,13 +191,18 @@ def _write_png(array, path, scale):
              vmin=0, vmax=255)
 
 
-def evaluate(train_log_dir, seed=0, classifier_steps=1500):
+def evaluate(train_log_dir, seed=0, classifier_steps=1500,
+             classifier_dir=None):
   """Writes eval/grid.png and eval/metrics.json; returns the metrics dict.
 
   Args:
     train_log_dir: The training run's directory.
     seed: Noise seed for the generated images.
-    classifier_steps: Training steps of the eval classifier (first eval only).
+    classifier_steps: Training steps of the eval classifier (when trained).
+    classifier_dir: Where the eval classifier is (or is trained and kept);
+      default `<train_log_dir>/eval/classifier`. Training it is not
+      bit-reproducible on CPU (FCDs move by a few tenths), so point several
+      runs of one data set at the same directory to compare their FCDs.
   """
   hparams = load_hparams(train_log_dir)
   out_dir = os.path.join(train_log_dir, 'eval')
@@ -207,7 +213,7 @@ def evaluate(train_log_dir, seed=0, classifier_steps=1500):
       data_dir=hparams.data_dir, download=hparams.tfds_download)
   order = np.random.default_rng(0).permutation(len(real))
   real, labels = real[order], labels[order]
-  classifier_dir = os.path.join(out_dir, 'classifier')
+  classifier_dir = classifier_dir or os.path.join(out_dir, 'classifier')
   accuracy = train_classifier(real, labels, classifier_dir,
                               num_steps=classifier_steps)
 
@@ -225,6 +231,7 @@ def evaluate(train_log_dir, seed=0, classifier_steps=1500):
       'penalty': hparams.penalty,
       'conditional': bool(hparams.conditional),
       'checkpoint': checkpoint,
+      'classifier_dir': classifier_dir,
       'num_samples': int(half),
       'fcd': fcd(act_gen, act_b),
       'fcd_real_vs_real': fcd(act_a, act_b),
