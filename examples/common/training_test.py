@@ -1,0 +1,69 @@
+"""Tests of the shared network wrapper: precision, spectral norm, XLA marks."""
+
+import collections
+
+import tensorflow as tf
+import tensorflow_gan as tfgan
+
+from examples.common import training
+
+_Opts = collections.namedtuple('_Opts', ['mixed_precision', 'xla'])
+
+
+def _dense(inputs, unused_conditioning=None):
+  net = tf.compat.v1.layers.Dense(4, name='hidden')(inputs)
+  return tf.compat.v1.layers.Dense(1, name='out')(tf.nn.relu(net))
+
+
+def _build(mixed_precision=False, xla=False, spectral_norm=False):
+  opts = _Opts(mixed_precision, xla)
+  graph = tf.Graph()
+  with graph.as_default():
+    model = tfgan.gan_model(
+        generator_fn=training.wrap_network(
+            lambda z: tf.compat.v1.layers.Dense(2, name='out')(z), opts),
+        discriminator_fn=training.wrap_network(_dense, opts,
+                                               spectral_norm=spectral_norm),
+        real_data=tf.zeros([3, 2]), generator_inputs=tf.zeros([3, 2]))
+    loss = tfgan.gan_loss(model)
+  return graph, model, loss
+
+
+def test_mixed_precision_computes_in_float16_and_keeps_float32_outside():
+  graph, model, loss = _build(mixed_precision=True)
+  matmul_types = {op.get_attr('T') for op in graph.get_operations()
+                  if op.type == 'MatMul' and 'gradients' not in op.name}
+  assert matmul_types == {tf.float16}
+  assert model.generated_data.dtype == tf.float32
+  assert model.discriminator_real_outputs.dtype == tf.float32
+  assert loss.generator_loss.dtype == tf.float32
+  assert loss.discriminator_loss.dtype == tf.float32
+  assert {v.dtype.base_dtype for v in model.generator_variables +
+          model.discriminator_variables} == {tf.float32}
+
+
+def test_full_precision_by_default():
+  graph, _, _ = _build()
+  assert {op.get_attr('T') for op in graph.get_operations()
+          if op.type == 'MatMul'} == {tf.float32}
+
+
+def test_spectral_norm_only_where_asked():
+  graph, _, _ = _build(spectral_norm=True)
+  names = [v.name for v in graph.get_collection('variables')]
+  assert any(n.startswith('Discriminator/') and 'spectral_norm_u' in n
+             for n in names)
+  assert not any(n.startswith('Generator/') and 'spectral_norm_u' in n
+                 for n in names)
+
+
+def test_xla_marks_the_networks_for_compilation():
+  graph, _, _ = _build(xla=True)
+  marked = [op for op in graph.get_operations()
+            if op.type == 'MatMul' and op.get_attr('_XlaCompile')]
+  # Generator: 1 MatMul; discriminator: 2 per call, called on real and fake.
+  assert len(marked) == 5
+
+
+def test_device_line():
+  assert training.describe_devices().startswith('device: ')
