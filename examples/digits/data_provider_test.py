@@ -35,12 +35,17 @@ def test_unknown_dataset_lists_choices():
     data_provider.image_shape('svhn')
 
 
-tfds = pytest.importorskip(
-    'tensorflow_datasets',
-    reason='tensorflow_datasets is not installed (pip install '
+try:
+  import tensorflow_datasets as tfds  # pylint: disable=g-import-not-at-top
+except ImportError:
+  tfds = None
+
+needs_tfds = pytest.mark.skipif(
+    tfds is None, reason='tensorflow_datasets is not installed (pip install '
     'tensorflow-datasets, or the examples extra)')
 
 
+@needs_tfds
 @pytest.mark.parametrize('dataset,shape', [('mnist', (28, 28, 1)),
                                            ('fashion_mnist', (28, 28, 1)),
                                            ('cifar10', (32, 32, 3))])
@@ -60,8 +65,17 @@ def test_tfds_loading_with_mock_data(dataset, shape):
   assert data_provider.image_shape(dataset) == shape
 
 
+@needs_tfds
 def test_missing_tfds_dataset_says_how_to_get_it():
   with pytest.raises(data_provider.DatasetUnavailableError,
                      match='--tfds_download') as e:
     data_provider.load_numpy('mnist', data_dir=tempfile.mkdtemp())
   assert '--dataset=digits' in str(e.value)
+
+
+def test_without_tfds_the_error_says_what_to_install(monkeypatch):
+  # sys.modules[name] = None makes `import name` raise ImportError.
+  monkeypatch.setitem(__import__('sys').modules, 'tensorflow_datasets', None)
+  with pytest.raises(data_provider.DatasetUnavailableError,
+                     match='pip install tensorflow-datasets'):
+    data_provider.load_numpy('mnist')
