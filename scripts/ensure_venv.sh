@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Creates or reuses a project virtual environment with tfgan_ext installed
-# (editable, with its test and example extras) on one of the tested stacks.
+# (editable, with its test and example extras; tensorflow-datasets on the
+# modern stack only) on one of the tested stacks.
 #
 #   scripts/ensure_venv.sh [modern|oldest|py312]
 #
@@ -23,9 +24,9 @@ find_python() {  # find_python 3.11 -> a working interpreter of that version
   return 1
 }
 case "$stack" in
-  modern) venv="$root/.venv";        pyver=3.11; req=modern ;;
-  oldest) venv="$root/.venv-oldest"; pyver=3.11; req=oldest ;;
-  py312)  venv="$root/.venv-py312";  pyver=3.12; req=modern ;;
+  modern) venv="$root/.venv";        pyver=3.11; req=modern; extras=test,examples,datasets ;;
+  oldest) venv="$root/.venv-oldest"; pyver=3.11; req=oldest; extras=test,examples ;;
+  py312)  venv="$root/.venv-py312";  pyver=3.12; req=modern; extras=test,examples ;;
   *) echo "ensure_venv.sh: unknown stack '$stack' (choose: modern, oldest, py312)" >&2; exit 2 ;;
 esac
 constraints="$root/requirements/$req.txt"
@@ -42,7 +43,7 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 pip=("$venv/bin/python" -m pip --disable-pip-version-check --no-input)
 "${pip[@]}" install -q --upgrade pip 2>&1 | grep -v "is ignored" >&2 || true
-"${pip[@]}" install -q -c "$constraints" -e "$root[test,examples]" 2>&1 | grep -v "is ignored" >&2 || true
+"${pip[@]}" install -q -c "$constraints" -e "$root[$extras]" 2>&1 | grep -v "is ignored" >&2 || true
 # Verify rather than trust pip's exit status, which the filter above hides.
 TFGAN_EXT_IMPORT_HOOK=0 "$venv/bin/python" - <<'PY'
 import importlib, sys
