@@ -32,7 +32,7 @@ run() {  # run <label> <pytest args...>
   [ $rc -eq 0 ] || status=1
 }
 
-run "tfgan_ext tests" tests examples
+run "tfgan_ext tests" tests examples benchmarks
 mapfile -t upstream < <(bash scripts/upstream_test_paths.sh "$venv")
 run "upstream TF-GAN tests under tfgan_ext" -rs -p tests.upstream_plugin \
   --rootdir "$root" -c /dev/null "${upstream[@]}"
