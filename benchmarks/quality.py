@@ -215,7 +215,9 @@ def _run_job(args):
   result_path = os.path.join(run_dir, 'result.json')
   if os.path.exists(result_path):
     with open(result_path) as f:
-      return json.load(f)
+      result = json.load(f)
+    result['_mtime'] = os.path.getmtime(result_path)
+    return result
   if os.path.exists(run_dir):  # An interrupted run: start it again.
     shutil.rmtree(run_dir)
   result = dict(job, status='ok')
@@ -248,6 +250,9 @@ def _run_job(args):
   except training.NonFiniteLossError as e:
     result['status'] = 'diverged: %s' % str(e).split(';')[0]
   result['wall_time_s'] = time.time() - start
+  result['finished_at'] = time.time()
+  load = _common.load_average()
+  result['load_1min'] = load[0] if load else None
   os.makedirs(run_dir, exist_ok=True)
   with open(result_path, 'w') as f:
     json.dump(result, f, indent=1, sort_keys=True)
@@ -307,15 +312,37 @@ def _rank_key(row):
           -row['high_quality_fraction_mean'])
 
 
-def headline(rows, dataset):
-  """(best row, worst row) of the measured rows on a toy dataset."""
-  measured = [r for r in rows if r['source'] == 'measured'
-              and r['dataset'] == dataset and r['finished']
-              and math.isfinite(r['modes_captured_mean'])]
+def _measured(rows, dataset, penalized=None):
+  return [r for r in rows if r['source'] == 'measured'
+          and r['dataset'] == dataset and r['finished']
+          and math.isfinite(r['modes_captured_mean'])
+          and (penalized is None or (r['penalty'] != 'none') == penalized)]
+
+
+def headline(rows, dataset, penalized=None):
+  """(best row, worst row) of the measured rows on a toy dataset.
+
+  penalized: None for all rows; False for the registry's losses alone.
+  """
+  measured = _measured(rows, dataset, penalized)
   if not measured:
     return None, None
   ordered = sorted(measured, key=_rank_key)
   return ordered[0], ordered[-1]
+
+
+def _overlaps(row, other, name):
+  """Whether the mean +- std intervals of `name` overlap."""
+  a, b = row[name + '_mean'], other[name + '_mean']
+  return abs(a - b) <= (row.get(name + '_std') or 0.0) + (
+      other.get(name + '_std') or 0.0)
+
+
+def ties(rows, dataset, row, penalized=None):
+  """Other rows within one std of `row` on modes captured and reverse KL."""
+  return [r for r in _measured(rows, dataset, penalized) if r is not row
+          and _overlaps(row, r, 'modes_captured')
+          and _overlaps(row, r, 'reverse_kl')]
 
 
 def _pm(row, name, digits, scale=1.0):
@@ -410,15 +437,22 @@ def write_markdown(rows, results, path, settings, mode, env_lines,
   lines = ['# Sample quality of every loss (`python -m benchmarks.quality%s`)'
            % (' --quick' if mode == 'quick' else ''), '']
   lines += env_lines
+  lines += _span_lines(results)
   lines += [
-      '- mode: %s; %d worker processes, one TensorFlow thread each; total '
-      'wall time %.1f min.' % (mode, workers, wall_minutes),
+      '- mode: %s; %d worker processes, one TensorFlow thread each; this '
+      'invocation took %.1f min.' % (mode, workers, wall_minutes),
       '',
       'Every configuration is trained by the examples\' own `train_lib.train` '
       'with the examples\' default hyperparameters (no per-loss tuning) and '
       'the same step budget, then evaluated by the examples\' own eval. '
       '`modified` is the registry\'s canonical name of `non_saturating` '
       '(an alias). Means ± sample standard deviations (ddof=1) over seeds.',
+      '',
+      'All configurations take one discriminator step per generator step '
+      '(the examples\' `tfgan.GANTrainSteps(1, 1)`) and share the examples\' '
+      'Adam settings; WGAN-GP was published with 5 critic steps per '
+      'generator step (Gulrajani et al. 2017, arXiv:1704.00028, Algorithm 1, '
+      'n_critic = 5), so its rows show it outside its usual schedule.',
       '',
   ]
   toy_default, digits_default = 10000, 3000
@@ -451,6 +485,33 @@ def write_markdown(rows, results, path, settings, mode, env_lines,
                     worst['config'], _pm(worst, 'modes_captured', 1),
                     _pm(worst, 'high_quality_fraction', 1, 100),
                     _pm(worst, 'reverse_kl', 3)), '']
+      best_loss, worst_loss = headline(rows, dataset, penalized=False)
+      complete = [r for r in _measured(rows, dataset)
+                  if r['modes_captured_mean'] == modes
+                  and not r.get('modes_captured_std')]
+      def tied_note(row):
+        others = ties(rows, dataset, row, penalized=False)
+        return ('; within one std of %d other loss(es) on both' % len(others)
+                if others else '')
+      lines += ['Among the registry\'s losses alone (no penalty): best **%s** '
+                '(%s modes, reverse KL %s%s), worst **%s** (%s modes, reverse '
+                'KL %s%s). %d of %d configurations captured all %d modes in '
+                'every seed.' % (
+                    best_loss['config'], _pm(best_loss, 'modes_captured', 1),
+                    _pm(best_loss, 'reverse_kl', 3), tied_note(best_loss),
+                    worst_loss['config'],
+                    _pm(worst_loss, 'modes_captured', 1),
+                    _pm(worst_loss, 'reverse_kl', 3), tied_note(worst_loss),
+                    len(complete),
+                    len(_measured(rows, dataset)), modes), '']
+      tied = ties(rows, dataset, best)
+      if tied:
+        lines += ['The best is not separated from the rest: %d other '
+                  'configuration(s) lie within one standard deviation of it '
+                  'on both modes captured and reverse KL (%s). Read the '
+                  'ranking among them as a tie at this budget and seed '
+                  'count.' % (len(tied), ', '.join(r['config']
+                                                   for r in tied)), '']
     table = []
     for r in rows:
       if r['dataset'] != dataset:
@@ -504,6 +565,41 @@ def write_markdown(rows, results, path, settings, mode, env_lines,
             'published PacGAN values).', '']
   with open(path, 'w') as f:
     f.write('\n'.join(lines))
+
+
+def _span_lines(results):
+  """When the runs were trained and the load they saw (runs are cached).
+
+  A rerun reuses finished runs from the work directory, so the header's
+  date and load describe this invocation; these lines describe the runs.
+  Runs stored before results recorded `finished_at` fall back to the time
+  their result.json was written.
+  """
+  import datetime  # pylint: disable=g-import-not-at-top
+  ends, starts, loads = [], [], []
+  for r in results:
+    end = r.get('finished_at') or r.get('_mtime')
+    if end is None:
+      continue
+    ends.append(end)
+    starts.append(end - r.get('wall_time_s', 0.0))
+    if r.get('load_1min') is not None:
+      loads.append(r['load_1min'])
+  if not ends:
+    return []
+  def utc(t):
+    return datetime.datetime.fromtimestamp(
+        t, datetime.timezone.utc).strftime('%Y-%m-%d %H:%M')
+  lines = ['- the %d runs were trained from %s to %s UTC (%.1f min of wall '
+           'time)' % (len(ends), utc(min(starts)),
+                                        utc(max(ends))[11:],
+                                        (max(ends) - min(starts)) / 60)]
+  if loads:
+    lines[-1] += '; 1-minute load average at the end of each run: %.1f to ' \
+                 '%.1f (median %.1f)' % (min(loads), max(loads),
+                                         sorted(loads)[len(loads) // 2])
+  lines[-1] += '.'
+  return lines
 
 
 # ------------------------------------------------------------------- main --

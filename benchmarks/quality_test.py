@@ -137,3 +137,17 @@ def test_summarize_counts_diverged_runs():
   assert row['modes_captured_mean'] == 7.0
   # Sample std (ddof=1) of (8, 6) is sqrt(2).
   assert math.isclose(row['modes_captured_std'], math.sqrt(2))
+
+
+def test_ties_use_one_std_on_both_metrics():
+  def row(name, modes, modes_std, kl, kl_std):
+    return dict(source='measured', dataset='ring', config=name,
+                penalty='none', finished=3, modes_captured_mean=modes,
+                modes_captured_std=modes_std, reverse_kl_mean=kl,
+                reverse_kl_std=kl_std, high_quality_fraction_mean=0.5)
+  best = row('a', 8.0, 0.0, 0.002, 0.001)
+  rows = [best, row('b', 8.0, 0.0, 0.004, 0.001),  # |diff| 0.002 <= 0.002
+          row('c', 8.0, 0.0, 0.010, 0.001),  # too far on reverse KL
+          row('d', 6.0, 1.0, 0.002, 0.001)]  # too far on modes
+  assert quality.headline(rows, 'ring')[0] is best
+  assert [r['config'] for r in quality.ties(rows, 'ring', best)] == ['b']
