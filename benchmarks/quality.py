@@ -432,12 +432,13 @@ def write_chart(rows, path):
 
 
 def write_markdown(rows, results, path, settings, mode, env_lines,
-                   classifier_accuracy, wall_minutes, workers):
+                   classifier_accuracy, wall_minutes, workers, notes=()):
   """quality.md."""
   lines = ['# Sample quality of every loss (`python -m benchmarks.quality%s`)'
            % (' --quick' if mode == 'quick' else ''), '']
   lines += env_lines
   lines += _span_lines(results)
+  lines += ['- note: ' + note for note in notes]
   lines += [
       '- mode: %s; %d worker processes, one TensorFlow thread each; this '
       'invocation took %.1f min.' % (mode, workers, wall_minutes),
@@ -616,6 +617,9 @@ def parse_args(argv):
                       'named after the mode; reused to resume).')
   parser.add_argument('--workers', type=int, default=2,
                       help='Parallel worker processes.')
+  parser.add_argument('--note', action='append', default=[],
+                      help='A line for the header of quality.md (e.g. the '
+                      'load observed while the runs trained); repeatable.')
   for name, value in MODES['full'].items():
     parser.add_argument('--' + name, type=int, default=None,
                         help='Override the mode\'s %s (full: %d).' % (name,
@@ -660,7 +664,8 @@ def main(argv=None):
                  settings, mode,
                  _common.environment_lines(start_load, end_load, started,
                                            finished),
-                 accuracy, (time.time() - clock) / 60, args.workers)
+                 accuracy, (time.time() - clock) / 60, args.workers,
+                 notes=args.note)
   print('wrote %s (%.1f min)' % (os.path.join(args.out_dir, 'quality.md'),
                                  (time.time() - clock) / 60))
   return rows
