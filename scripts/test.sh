@@ -6,7 +6,10 @@
 #
 #   bash scripts/test.sh            # modern stack, .venv
 #   bash scripts/test.sh oldest     # TF 2.15 stack, .venv-oldest
+#   bash scripts/test.sh py312      # Python 3.12 stack, .venv-py312
 #   PYTEST_ADDOPTS="-x" bash scripts/test.sh   # extra pytest options
+#   TFGAN_EXT_TEST_PATHS="tests/compat_test.py" bash scripts/test.sh py312
+#                                   # only these of our tests (upstream's all)
 #
 # Exits non-zero if either run fails or collects no test (pytest's exit 5).
 set -uo pipefail
@@ -32,7 +35,8 @@ run() {  # run <label> <pytest args...>
   [ $rc -eq 0 ] || status=1
 }
 
-run "tfgan_ext tests" tests examples benchmarks
+read -r -a ours <<< "${TFGAN_EXT_TEST_PATHS:-tests examples benchmarks}"
+run "tfgan_ext tests" "${ours[@]}"
 mapfile -t upstream < <(bash scripts/upstream_test_paths.sh "$venv")
 run "upstream TF-GAN tests under tfgan_ext" -rs -p tests.upstream_plugin \
   --rootdir "$root" -c /dev/null "${upstream[@]}"

@@ -284,6 +284,26 @@ def test_version_modules_are_lent_only_while_importing():
   assert 'LENT' in out
 
 
+@pytest.mark.skipif(sys.version_info < (3, 12),
+                    reason='Python < 3.12 still has distutils in its stdlib')
+def test_tfgan_imports_on_a_python_without_distutils():
+  # setuptools, where installed, provides a distutils shim; 'stdlib' turns it
+  # off, so on Python >= 3.12 there is no distutils at all, as for a user
+  # without setuptools.
+  code, out = _run('''
+      import importlib.util
+      assert importlib.util.find_spec('distutils') is None
+      import tfgan_ext
+      import tensorflow_gan as tfgan
+      patches = tfgan_ext.compat.report().patches
+      assert any(p.startswith('distutils lent') for p in patches), patches
+      assert importlib.util.find_spec('distutils') is None  # given back
+      print('IMPORTED', tfgan.gan_loss.__name__)
+  ''', hook=False, env={'SETUPTOOLS_USE_DISTUTILS': 'stdlib'})
+  assert code == 0, out
+  assert 'IMPORTED gan_loss' in out
+
+
 def test_legacy_keras_is_switched_on_when_tf_keras_is_installed():
   code, out = _run('''
       import os, tfgan_ext, tensorflow as tf
