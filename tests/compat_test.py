@@ -135,11 +135,13 @@ def test_register_is_a_no_op_once_tfgan_is_imported():
 
 
 def test_install_is_idempotent():
+  estimator_before = tf.estimator
   first = compat.install()
+  compat.prepare()
   second = compat.install()
   assert first.patches == second.patches
   assert len(set(first.patches)) == len(first.patches)
-  assert tf.estimator is tf.estimator  # same stand-in object, not replaced
+  assert tf.estimator is estimator_before  # not replaced by a second stand-in
 
 
 def test_reimport_in_fresh_process_applies_each_patch_once():
