@@ -715,14 +715,8 @@ def write_markdown(rows, path, settings, mode, env_lines, wall_minutes):
             'folded); eager: a GradientTape; XLA: the same function under '
             '`tf.function(jit_compile=True)`. The per-call times include '
             'each mode\'s dispatch overhead, which dominates at batch 64.', '']
-  settings_seen = []
-  for r in part:
-    if r['setting'] not in settings_seen:
-      settings_seen.append(r['setting'])
-  names = []
-  for r in part:
-    if r['name'] not in names:
-      names.append(r['name'])
+  settings_seen = list(dict.fromkeys(r['setting'] for r in part))
+  names = list(dict.fromkeys(r['name'] for r in part))
   header = ['loss'] + settings_seen
   table = []
   for name in names:
