@@ -17,7 +17,8 @@ def _flag_values(**defaults):
 
 def test_gan_loss_choices_are_the_registry_names():
   fv = _flag_values()
-  assert tuple(fv['gan_loss'].parser.enum_values) == tfgan_ext.losses.names()
+  assert tuple(fv['gan_loss'].parser.enum_values) == tfgan_ext.losses.names(
+      include_aliases=True)
 
 
 def test_unknown_loss_is_an_error_listing_the_choices():

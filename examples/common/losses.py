@@ -19,7 +19,7 @@ NO_PENALTY = tfgan_ext.losses.NO_PENALTY
 
 def names():
   """Names accepted by `--gan_loss` (the registry's, aliases included)."""
-  return tuple(tfgan_ext.losses.names())
+  return tfgan_ext.losses.names(include_aliases=True)
 
 
 def get(name):
@@ -28,8 +28,8 @@ def get(name):
 
 
 def penalty_names():
-  """Names accepted by `--penalty`: 'none' and the registry's penalties."""
-  return (NO_PENALTY,) + tuple(tfgan_ext.losses.penalty_names())
+  """Names accepted by `--penalty`: 'none', the registry's, and aliases."""
+  return (NO_PENALTY,) + tfgan_ext.losses.penalty_names(include_aliases=True)
 
 
 def discriminator_loss_with_penalty(discriminator_loss_fn, penalty, weight,

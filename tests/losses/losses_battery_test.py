@@ -17,17 +17,15 @@ import tensorflow as tf
 
 import tfgan_ext
 from tfgan_ext import losses as tfgan_ext_losses
+from tfgan_ext.losses import _catalog
 
 import losses_testlib as lib
 
 Reduction = lib.Reduction
-# Every registered pair, plus the pairs exported but not registered.
-EXTRA_PAIRS = {
-    'energy_based': tfgan_ext_losses.LossPair(
-        tfgan_ext_losses.energy_based_generator_loss,
-        tfgan_ext_losses.energy_based_discriminator_loss),
-}
-NAMES = tfgan_ext_losses.names(include_aliases=False) + tuple(EXTRA_PAIRS)
+# Every declared pair: the registry's, and those exported but not registered
+# (energy-based: its D must be an energy).
+DECLARED = _catalog.pairs(registered=False)
+NAMES = tuple(DECLARED)
 SIDES = ('generator', 'discriminator')
 
 rng = np.random.RandomState(1234)
@@ -42,14 +40,14 @@ WEIGHTS = {
 }
 
 
-def test_registry_has_a_reference_for_every_pair():
-  # If a pair is registered without a reference, the battery would skip it.
+def test_every_declared_pair_has_a_reference():
+  # A pair declared without a reference would escape the battery.
   assert set(NAMES) == set(lib.SPECS)
+  assert set(tfgan_ext_losses.names()) < set(NAMES)
 
 
 def _fn(name, side):
-  pair = EXTRA_PAIRS.get(name) or tfgan_ext_losses.get(name)
-  return getattr(pair, side + '_loss_fn')
+  return getattr(tfgan_ext_losses, DECLARED[name][side].name)
 
 
 def _weight_kwargs(name, side, real_weights, generated_weights):
@@ -234,3 +232,8 @@ def test_registry_functions_are_documented_tuple_losses(name, side):
   assert fn.__doc__ and 'GANModel-style' in fn.__doc__
   assert fn.__name__.endswith(side + '_loss')
   assert fn is getattr(tfgan_ext.losses, fn.__name__)
+  if name in tfgan_ext_losses.names():
+    assert getattr(tfgan_ext_losses.get(name), side + '_loss_fn') is fn
+  else:  # Declared, exported, but not registered.
+    with pytest.raises(ValueError, match='valid names'):
+      tfgan_ext_losses.get(name)

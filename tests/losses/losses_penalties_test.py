@@ -67,6 +67,12 @@ def _penalty(name, real, gen, discriminator_fn=D, **kwargs):
 
 def test_penalty_names():
   assert PENALTIES == ('dragan', 'r1', 'r2', 'wasserstein_gradient_penalty')
+  assert tfgan_ext_losses.penalty_names(include_aliases=True) == (
+      'dragan', 'r1', 'r2', 'wasserstein_gradient_penalty', 'wgan_gp')
+  assert tfgan_ext_losses.penalty_aliases() == {
+      'wgan_gp': 'wasserstein_gradient_penalty'}
+  assert tfgan_ext_losses.get_penalty('wgan_gp') is (
+      tfgan_ext_losses.wasserstein_gradient_penalty)
 
 
 def test_unknown_penalty_lists_valid_names():

@@ -4,9 +4,13 @@
 `tfgan.losses`, plus hinge, LSGAN, relativistic LSGAN / hinge, feature
 matching, R1, R2 and DRAGAN); `tfgan_ext.losses.wargs` the argument-style
 ones. Also: the loss registry (`names`, `get`, `LossPair`), penalties by name
-with lazy regularization (`with_penalty`, `get_penalty`, `penalty_names`,
-`no_penalty`) and feature matching added to any generator loss
+(`get_penalty`, `penalty_names`, `no_penalty`) with lazy regularization
+(`with_penalty`), and feature matching added to any generator loss
 (`with_feature_matching`, `keras_layer_features`).
+
+Every loss and penalty is declared once, beside its definition (see
+`_catalog`); the namespaces and the registry are built from those
+declarations.
 
 Swapping a loss in TF-GAN code::
 
@@ -14,24 +18,15 @@ Swapping a loss in TF-GAN code::
 """
 
 # pylint: disable=wildcard-import,unused-wildcard-import
+from tfgan_ext.losses import registry as _registry
+from tfgan_ext.losses import tuple_losses as _tuple_losses
 from tfgan_ext.losses import wargs
-from tfgan_ext.losses.feature_matching import feature_matching_loss
 from tfgan_ext.losses.feature_matching import keras_layer_features
 from tfgan_ext.losses.feature_matching import with_feature_matching
-from tfgan_ext.losses.penalized import get_penalty
-from tfgan_ext.losses.penalized import NO_PENALTY
-from tfgan_ext.losses.penalized import no_penalty
-from tfgan_ext.losses.penalized import penalty_names
-from tfgan_ext.losses.penalized import with_penalty
-from tfgan_ext.losses.registry import aliases
-from tfgan_ext.losses.registry import get
-from tfgan_ext.losses.registry import LossPair
-from tfgan_ext.losses.registry import names
+from tfgan_ext.losses.lazy_regularization import with_penalty
+from tfgan_ext.losses.registry import *
 from tfgan_ext.losses.tuple_losses import *
-from tfgan_ext.losses import tuple_losses as _tuple_losses
 
 __all__ = sorted(
-    ['wargs', 'feature_matching_loss', 'keras_layer_features',
-     'with_feature_matching', 'NO_PENALTY', 'get_penalty', 'no_penalty',
-     'penalty_names', 'with_penalty', 'aliases', 'get', 'LossPair', 'names'] +
-    list(_tuple_losses.__all__))
+    ['wargs', 'keras_layer_features', 'with_feature_matching',
+     'with_penalty'] + list(_registry.__all__) + list(_tuple_losses.__all__))

@@ -1,6 +1,8 @@
 """Input checks shared by every argument-style loss in tfgan_ext.losses.
 
-A loss decorated with `checked_loss` gets, before its body runs:
+A loss decorated with `checked_loss` (upstream's losses) or with the
+`_weighted` decorators (tfgan_ext's own) gets, before its body runs
+(`bind_and_check`):
 
 * discriminator outputs / logits / features cast to float32, and a TypeError
   naming the argument when they are not floating point (an integer tensor is
@@ -23,6 +25,7 @@ __all__ = [
     'BATCH_REDUCED_FIRST',
     'EQUAL',
     'SAME_EXCEPT_BATCH',
+    'bind_and_check',
     'check_weights',
     'checked_loss',
     'floating_tensor',
@@ -62,7 +65,7 @@ def floating_tensor(value, name):
 
 
 def to_float32(value, name):
-  """Returns `value` as a float32 tensor; TypeError naming `name` if not float."""
+  """`value` as a float32 tensor; TypeError naming `name` if not floating."""
   return tf.cast(floating_tensor(value, name), tf.float32)
 
 
@@ -130,13 +133,59 @@ def _check_pair(real, real_name, gen, gen_name, policy, reduction):
           % (real_name, _shape_str(r), gen_name, _shape_str(g)))
 
 
+def bind_and_check(loss_name, signature, args, kwargs, pair_policy):
+  """Binds a loss call's arguments, then casts and checks them (module doc).
+
+  Args:
+    loss_name: The loss's name, for messages.
+    signature: The loss's `inspect.Signature`.
+    args: Positional arguments of the call.
+    kwargs: Keyword arguments of the call.
+    pair_policy: `EQUAL`, `SAME_EXCEPT_BATCH` (equal with reduction=NONE) or
+      `BATCH_REDUCED_FIRST`: how the static shapes of the real and generated
+      tensors must relate.
+
+  Returns:
+    The `inspect.BoundArguments`, discriminator outputs cast to float32 and
+    weights converted to float32 tensors.
+
+  Raises:
+    TypeError: for arguments the signature does not take, or outputs that
+      are not floating point.
+    ValueError: for shapes that do not fit.
+  """
+  try:
+    bound = signature.bind(*args, **kwargs)
+  except TypeError as e:
+    raise TypeError('%s(): %s' % (loss_name, e)) from None
+  arguments = bound.arguments
+  for name in _REAL_OUTPUT_ARGS + _GEN_OUTPUT_ARGS:
+    if name in arguments:
+      arguments[name] = to_float32(arguments[name], name)
+  reals = [n for n in _REAL_OUTPUT_ARGS if n in arguments]
+  gens = [n for n in _GEN_OUTPUT_ARGS if n in arguments]
+  reduction = arguments.get(
+      'reduction', signature.parameters['reduction'].default
+      if 'reduction' in signature.parameters else None)
+  for real_name, gen_name in zip(reals, gens):
+    _check_pair(arguments[real_name], real_name, arguments[gen_name],
+                gen_name, pair_policy, reduction)
+  for weights_name, targets in _WEIGHTED_BY.items():
+    if weights_name not in arguments:
+      continue
+    target = [n for n in targets if n in arguments]
+    if target:
+      arguments[weights_name] = check_weights(
+          arguments[weights_name], arguments[target[0]].shape,
+          weights_name, target[0])
+  return bound
+
+
 def checked_loss(pair_policy=EQUAL):
   """Decorator: validates and casts a loss's tensor arguments (see module doc).
 
   Args:
-    pair_policy: `EQUAL`, `SAME_EXCEPT_BATCH` (equal with reduction=NONE) or
-      `BATCH_REDUCED_FIRST`: how the static shapes of the real and generated
-      tensors must relate.
+    pair_policy: As for `bind_and_check`.
 
   Returns:
     A decorator keeping the loss's name, docstring and signature.
@@ -147,30 +196,8 @@ def checked_loss(pair_policy=EQUAL):
 
     @functools.wraps(loss_fn)
     def checked(*args, **kwargs):
-      try:
-        bound = signature.bind(*args, **kwargs)
-      except TypeError as e:
-        raise TypeError('%s(): %s' % (loss_fn.__name__, e)) from None
-      arguments = bound.arguments
-      for name in _REAL_OUTPUT_ARGS + _GEN_OUTPUT_ARGS:
-        if name in arguments:
-          arguments[name] = to_float32(arguments[name], name)
-      reals = [n for n in _REAL_OUTPUT_ARGS if n in arguments]
-      gens = [n for n in _GEN_OUTPUT_ARGS if n in arguments]
-      reduction = arguments.get(
-          'reduction', signature.parameters['reduction'].default
-          if 'reduction' in signature.parameters else None)
-      for real_name, gen_name in zip(reals, gens):
-        _check_pair(arguments[real_name], real_name, arguments[gen_name],
-                    gen_name, pair_policy, reduction)
-      for weights_name, targets in _WEIGHTED_BY.items():
-        if weights_name not in arguments:
-          continue
-        target = [n for n in targets if n in arguments]
-        if target:
-          arguments[weights_name] = check_weights(
-              arguments[weights_name], arguments[target[0]].shape,
-              weights_name, target[0])
+      bound = bind_and_check(loss_fn.__name__, signature, args, kwargs,
+                             pair_policy)
       return loss_fn(*bound.args, **bound.kwargs)
 
     checked.__signature__ = signature

@@ -33,7 +33,9 @@ import inspect
 
 import tensorflow as tf
 
+from tfgan_ext.losses import _catalog
 from tfgan_ext.losses import _forwarding
+from tfgan_ext.losses import _weighted
 from tfgan_ext.losses import losses_impl
 
 __all__ = [
@@ -42,8 +44,7 @@ __all__ = [
     'with_feature_matching',
 ]
 
-_LOSSES = tf.compat.v1.GraphKeys.LOSSES
-_DEFAULT_REDUCTION = tf.compat.v1.losses.Reduction.SUM_BY_NONZERO_WEIGHTS
+_LOSSES = _weighted.LOSSES
 
 
 def keras_layer_features(model, layer_name, pass_generator_inputs=False):
@@ -96,7 +97,7 @@ def feature_matching_loss(
     weights=1.0,
     scope=None,
     loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
+    reduction=_weighted.DEFAULT_REDUCTION,
     add_summaries=False):
   """GANModel-style feature matching loss (see the module docstring).
 
@@ -134,6 +135,9 @@ def feature_matching_loss(
       real_features, generated_features, weights=weights, scope=scope,
       loss_collection=loss_collection, reduction=reduction,
       add_summaries=add_summaries)
+
+
+_catalog.declare_tuple_form('feature_matching_loss', feature_matching_loss)
 
 
 def with_feature_matching(generator_loss_fn, features_fn, weight=1.0):

@@ -1,10 +1,13 @@
 """Argument-style GAN losses that TF-GAN lacks, in TF-GAN's conventions.
 
-Every loss takes its tensors first (named like `tfgan.GANModel` fields, real
-before generated), then hyperparameters and weights, then `scope`,
-`loss_collection`, `reduction`, `add_summaries`. Values are computed in
-float32 (float16, bfloat16 and float64 inputs are cast), weighted and reduced
-by `tf.compat.v1.losses.compute_weighted_loss`, and the total is added to
+Hinge, LSGAN with configurable targets, energy-based (EBGAN) and feature
+matching; the relativistic family is in `relativistic_impl`. Every loss takes
+its tensors first (named like `tfgan.GANModel` fields, real before
+generated), then its hyperparameters, then the weights and `scope`,
+`loss_collection`, `reduction`, `add_summaries` that `_weighted` appends to
+its signature. Values are computed in float32 (float16, bfloat16 and float64
+inputs are cast), weighted and reduced by
+`tf.compat.v1.losses.compute_weighted_loss`, and the total is added to
 `loss_collection` once. Losses work in graph mode, eagerly and inside
 `tf.function`, and are finite with finite gradients for logits of any
 magnitude.
@@ -20,7 +23,9 @@ added elementwise and must have equal shapes.
 
 import tensorflow as tf
 
+from tfgan_ext.losses import _catalog
 from tfgan_ext.losses import _checks
+from tfgan_ext.losses import _weighted
 
 __all__ = [
     'energy_based_discriminator_loss',
@@ -30,60 +35,16 @@ __all__ = [
     'hinge_generator_loss',
     'lsgan_discriminator_loss',
     'lsgan_generator_loss',
-    'relativistic_discriminator_loss',
-    'relativistic_generator_loss',
-    'relativistic_hinge_discriminator_loss',
-    'relativistic_hinge_generator_loss',
-    'relativistic_lsgan_discriminator_loss',
-    'relativistic_lsgan_generator_loss',
     'wasserstein_hinge_generator_loss',
 ]
-
-_LOSSES = tf.compat.v1.GraphKeys.LOSSES
-_DEFAULT_REDUCTION = tf.compat.v1.losses.Reduction.SUM_BY_NONZERO_WEIGHTS
-
-
-def _one_sided(values, weights, scope, loss_collection, reduction,
-               add_summaries, summary_name):
-  """Weights, reduces, collects and summarizes one per-example loss."""
-  loss = tf.compat.v1.losses.compute_weighted_loss(
-      values, weights, scope, loss_collection=None, reduction=reduction)
-  tf.compat.v1.losses.add_loss(loss, loss_collection)
-  if add_summaries:
-    tf.compat.v1.summary.scalar(summary_name, loss)
-  return loss
-
-
-def _two_sided(real_values, gen_values, real_weights, generated_weights, scope,
-               loss_collection, reduction, add_summaries, summary_name):
-  """Reduces the real and generated terms separately and adds them."""
-  loss_on_real = tf.compat.v1.losses.compute_weighted_loss(
-      real_values, real_weights, scope, loss_collection=None,
-      reduction=reduction)
-  loss_on_generated = tf.compat.v1.losses.compute_weighted_loss(
-      gen_values, generated_weights, scope, loss_collection=None,
-      reduction=reduction)
-  loss = loss_on_real + loss_on_generated
-  tf.compat.v1.losses.add_loss(loss, loss_collection)
-  if add_summaries:
-    tf.compat.v1.summary.scalar(summary_name + '_on_real', loss_on_real)
-    tf.compat.v1.summary.scalar(summary_name + '_on_generated',
-                                loss_on_generated)
-    tf.compat.v1.summary.scalar(summary_name, loss)
-  return loss
 
 
 # ------------------------------------------------------------------ hinge ---
 
-
-@_checks.checked_loss()
-def hinge_generator_loss(
-    discriminator_gen_outputs,
-    weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
-    add_summaries=False):
+@_catalog.declare(_catalog.GENERATOR, 'hinge',
+                  upstream='wasserstein_generator_loss')
+@_weighted.single_term('generator_hinge_loss')
+def hinge_generator_loss(discriminator_gen_outputs):
   """Hinge generator loss (the generator half of the hinge GAN).
 
   See `Spectral Normalization for Generative Adversarial Networks`
@@ -108,21 +69,13 @@ def hinge_generator_loss(
     TypeError: if the outputs are not floating point.
     ValueError: if `weights` cannot be broadcast to the outputs.
   """
-  with tf.compat.v1.name_scope(scope, 'hinge_generator_loss',
-                               (discriminator_gen_outputs, weights)) as scope:
-    return _one_sided(-discriminator_gen_outputs, weights, scope,
-                      loss_collection, reduction, add_summaries,
-                      'generator_hinge_loss')
+  return -discriminator_gen_outputs
 
 
-@_checks.checked_loss()
-def wasserstein_hinge_generator_loss(
-    discriminator_gen_outputs,
-    weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
-    add_summaries=False):
+@_catalog.declare(_catalog.GENERATOR, 'wasserstein_hinge',
+                  upstream='wasserstein_generator_loss')
+@_weighted.single_term('generator_wass_hinge_loss')
+def wasserstein_hinge_generator_loss(discriminator_gen_outputs):
   """Generator loss paired with `wasserstein_hinge_discriminator_loss`.
 
   Same value as `hinge_generator_loss` and upstream's
@@ -147,25 +100,15 @@ def wasserstein_hinge_generator_loss(
     TypeError: if the outputs are not floating point.
     ValueError: if `weights` cannot be broadcast to the outputs.
   """
-  with tf.compat.v1.name_scope(scope, 'wasserstein_hinge_generator_loss',
-                               (discriminator_gen_outputs, weights)) as scope:
-    return _one_sided(-discriminator_gen_outputs, weights, scope,
-                      loss_collection, reduction, add_summaries,
-                      'generator_wass_hinge_loss')
+  return -discriminator_gen_outputs
 
 
-@_checks.checked_loss(_checks.SAME_EXCEPT_BATCH)
-def hinge_discriminator_loss(
-    discriminator_real_outputs,
-    discriminator_gen_outputs,
-    real_margin=1.0,
-    generated_margin=1.0,
-    real_weights=1.0,
-    generated_weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
-    add_summaries=False):
+@_catalog.declare(_catalog.DISCRIMINATOR, 'hinge',
+                  upstream='wasserstein_hinge_discriminator_loss')
+@_weighted.real_and_generated_terms('discriminator_hinge_loss')
+def hinge_discriminator_loss(discriminator_real_outputs,
+                             discriminator_gen_outputs, real_margin=1.0,
+                             generated_margin=1.0):
   """Hinge discriminator loss.
 
   See `Spectral Normalization for Generative Adversarial Networks`
@@ -199,29 +142,16 @@ def hinge_discriminator_loss(
     ValueError: if the outputs' shapes differ other than in batch size (in
       any way with `reduction=NONE`), or weights cannot be broadcast.
   """
-  with tf.compat.v1.name_scope(
-      scope, 'hinge_discriminator_loss',
-      (discriminator_real_outputs, discriminator_gen_outputs, real_weights,
-       generated_weights)) as scope:
-    return _two_sided(
-        tf.nn.relu(real_margin - discriminator_real_outputs),
-        tf.nn.relu(generated_margin + discriminator_gen_outputs),
-        real_weights, generated_weights, scope, loss_collection, reduction,
-        add_summaries, 'discriminator_hinge_loss')
+  return (tf.nn.relu(real_margin - discriminator_real_outputs),
+          tf.nn.relu(generated_margin + discriminator_gen_outputs))
 
 
 # ------------------------------------------------------------------ LSGAN ---
 
-
-@_checks.checked_loss()
-def lsgan_generator_loss(
-    discriminator_gen_outputs,
-    generator_target=1.0,
-    weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
-    add_summaries=False):
+@_catalog.declare(_catalog.GENERATOR, 'lsgan',
+                  upstream='least_squares_generator_loss')
+@_weighted.single_term('generator_lsgan_loss')
+def lsgan_generator_loss(discriminator_gen_outputs, generator_target=1.0):
   """Least-squares GAN generator loss with a configurable target c.
 
   See `Least Squares Generative Adversarial Networks`
@@ -250,26 +180,16 @@ def lsgan_generator_loss(
     TypeError: if the outputs are not floating point.
     ValueError: if `weights` cannot be broadcast to the outputs.
   """
-  with tf.compat.v1.name_scope(scope, 'lsgan_generator_loss',
-                               (discriminator_gen_outputs, weights)) as scope:
-    values = 0.5 * tf.math.squared_difference(
-        discriminator_gen_outputs, tf.cast(generator_target, tf.float32))
-    return _one_sided(values, weights, scope, loss_collection, reduction,
-                      add_summaries, 'generator_lsgan_loss')
+  return 0.5 * tf.math.squared_difference(
+      discriminator_gen_outputs, tf.cast(generator_target, tf.float32))
 
 
-@_checks.checked_loss(_checks.SAME_EXCEPT_BATCH)
-def lsgan_discriminator_loss(
-    discriminator_real_outputs,
-    discriminator_gen_outputs,
-    real_target=1.0,
-    generated_target=0.0,
-    real_weights=1.0,
-    generated_weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
-    add_summaries=False):
+@_catalog.declare(_catalog.DISCRIMINATOR, 'lsgan',
+                  upstream='least_squares_discriminator_loss')
+@_weighted.real_and_generated_terms('discriminator_lsgan_loss')
+def lsgan_discriminator_loss(discriminator_real_outputs,
+                             discriminator_gen_outputs, real_target=1.0,
+                             generated_target=0.0):
   """Least-squares GAN discriminator loss with configurable targets a and b.
 
   See `Least Squares Generative Adversarial Networks`
@@ -303,348 +223,18 @@ def lsgan_discriminator_loss(
     ValueError: if the outputs' shapes differ other than in batch size (in
       any way with `reduction=NONE`), or weights cannot be broadcast.
   """
-  with tf.compat.v1.name_scope(
-      scope, 'lsgan_discriminator_loss',
-      (discriminator_real_outputs, discriminator_gen_outputs, real_weights,
-       generated_weights)) as scope:
-    return _two_sided(
-        0.5 * tf.math.squared_difference(discriminator_real_outputs,
-                                         tf.cast(real_target, tf.float32)),
-        0.5 * tf.math.squared_difference(discriminator_gen_outputs,
-                                         tf.cast(generated_target, tf.float32)),
-        real_weights, generated_weights, scope, loss_collection, reduction,
-        add_summaries, 'discriminator_lsgan_loss')
-
-
-# ----------------------------------------------------------- relativistic ---
-#
-# Relativistic average GAN (https://arxiv.org/abs/1807.00734). With
-#   D_ra(x) = D(x) - mean D(G(z)),   D_ra(G(z)) = D(G(z)) - mean D(x)
-# (plain batch means, unweighted), each variant applies a base loss to
-# D_ra of the real and of the generated batch. Weights and `reduction` act on
-# those per-example terms, which are reduced separately, so the real and
-# generated batches may differ in size.
-
-
-def _relative_logits(real, gen):
-  return real - tf.reduce_mean(gen), gen - tf.reduce_mean(real)
-
-
-def _sigmoid_xent(logits, label):
-  return tf.nn.sigmoid_cross_entropy_with_logits(
-      labels=tf.fill(tf.shape(logits), label), logits=logits)
-
-
-@_checks.checked_loss(_checks.SAME_EXCEPT_BATCH)
-def relativistic_discriminator_loss(
-    discriminator_real_outputs,
-    discriminator_gen_outputs,
-    real_weights=1.0,
-    generated_weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
-    add_summaries=False):
-  """Relativistic average (RaSGAN) discriminator loss.
-
-  See `The relativistic discriminator: a key element missing from standard
-  GAN` (https://arxiv.org/abs/1807.00734).
-
-  L_D = -E[log sigmoid(D_ra(x))] - E[log(1 - sigmoid(D_ra(G(z))))]
-  with D_ra(x) = D(x) - mean D(G(z)), D_ra(G(z)) = D(G(z)) - mean D(x).
-
-  Same value as upstream's `relativistic_discriminator_loss` at the default
-  weights and reduction, and it also takes weights, `reduction`,
-  `loss_collection` and `add_summaries` (so `tfgan.gan_loss` can use it).
-
-  Args:
-    discriminator_real_outputs: Discriminator output on real data.
-    discriminator_gen_outputs: Discriminator output on generated data.
-    real_weights: Scalar or tensor broadcastable to
-      `discriminator_real_outputs`.
-    generated_weights: Scalar or tensor broadcastable to
-      `discriminator_gen_outputs`.
-    scope: Name scope of the loss's operations.
-    loss_collection: Collection the loss is added to (None: none).
-    reduction: A `tf.compat.v1.losses.Reduction`.
-    add_summaries: Whether to add scalar summaries.
-
-  Returns:
-    A float32 loss tensor; its shape depends on `reduction`.
-
-  Raises:
-    TypeError: if the outputs are not floating point.
-    ValueError: if the outputs' shapes differ other than in batch size (in
-      any way with `reduction=NONE`), or weights cannot be broadcast.
-  """
-  with tf.compat.v1.name_scope(
-      scope, 'relativistic_discriminator_loss',
-      (discriminator_real_outputs, discriminator_gen_outputs)) as scope:
-    real_ra, gen_ra = _relative_logits(discriminator_real_outputs,
-                                       discriminator_gen_outputs)
-    return _two_sided(_sigmoid_xent(real_ra, 1.0), _sigmoid_xent(gen_ra, 0.0),
-                      real_weights, generated_weights, scope, loss_collection,
-                      reduction, add_summaries,
-                      'discriminator_relativistic_loss')
-
-
-@_checks.checked_loss(_checks.SAME_EXCEPT_BATCH)
-def relativistic_generator_loss(
-    discriminator_real_outputs,
-    discriminator_gen_outputs,
-    real_weights=1.0,
-    generated_weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
-    add_summaries=False):
-  """Relativistic average (RaSGAN) generator loss.
-
-  See `The relativistic discriminator: a key element missing from standard
-  GAN` (https://arxiv.org/abs/1807.00734).
-
-  L_G = -E[log sigmoid(D_ra(G(z)))] - E[log(1 - sigmoid(D_ra(x)))]
-  with D_ra as in `relativistic_discriminator_loss`.
-
-  Same value as upstream's `relativistic_generator_loss` at the default
-  weights and reduction, and it also takes weights, `reduction`,
-  `loss_collection` and `add_summaries`.
-
-  Args:
-    discriminator_real_outputs: Discriminator output on real data.
-    discriminator_gen_outputs: Discriminator output on generated data.
-    real_weights: Scalar or tensor broadcastable to
-      `discriminator_real_outputs`.
-    generated_weights: Scalar or tensor broadcastable to
-      `discriminator_gen_outputs`.
-    scope: Name scope of the loss's operations.
-    loss_collection: Collection the loss is added to (None: none).
-    reduction: A `tf.compat.v1.losses.Reduction`.
-    add_summaries: Whether to add scalar summaries.
-
-  Returns:
-    A float32 loss tensor; its shape depends on `reduction`.
-
-  Raises:
-    TypeError: if the outputs are not floating point.
-    ValueError: if the outputs' shapes differ other than in batch size (in
-      any way with `reduction=NONE`), or weights cannot be broadcast.
-  """
-  with tf.compat.v1.name_scope(
-      scope, 'relativistic_generator_loss',
-      (discriminator_real_outputs, discriminator_gen_outputs)) as scope:
-    real_ra, gen_ra = _relative_logits(discriminator_real_outputs,
-                                       discriminator_gen_outputs)
-    return _two_sided(_sigmoid_xent(real_ra, 0.0), _sigmoid_xent(gen_ra, 1.0),
-                      real_weights, generated_weights, scope, loss_collection,
-                      reduction, add_summaries, 'generator_relativistic_loss')
-
-
-@_checks.checked_loss(_checks.SAME_EXCEPT_BATCH)
-def relativistic_lsgan_discriminator_loss(
-    discriminator_real_outputs,
-    discriminator_gen_outputs,
-    real_weights=1.0,
-    generated_weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
-    add_summaries=False):
-  """Relativistic average least-squares (RaLSGAN) discriminator loss.
-
-  See `The relativistic discriminator: a key element missing from standard
-  GAN` (https://arxiv.org/abs/1807.00734), RaLSGAN (no 1/2 factors, as in the
-  paper).
-
-  L_D = E[(D_ra(x) - 1)^2] + E[(D_ra(G(z)) + 1)^2]
-  with D_ra as in `relativistic_discriminator_loss`.
-
-  Args:
-    discriminator_real_outputs: Discriminator output on real data.
-    discriminator_gen_outputs: Discriminator output on generated data.
-    real_weights: Scalar or tensor broadcastable to
-      `discriminator_real_outputs`.
-    generated_weights: Scalar or tensor broadcastable to
-      `discriminator_gen_outputs`.
-    scope: Name scope of the loss's operations.
-    loss_collection: Collection the loss is added to (None: none).
-    reduction: A `tf.compat.v1.losses.Reduction`.
-    add_summaries: Whether to add scalar summaries.
-
-  Returns:
-    A float32 loss tensor; its shape depends on `reduction`.
-
-  Raises:
-    TypeError: if the outputs are not floating point.
-    ValueError: if the outputs' shapes differ other than in batch size (in
-      any way with `reduction=NONE`), or weights cannot be broadcast.
-  """
-  with tf.compat.v1.name_scope(
-      scope, 'relativistic_lsgan_discriminator_loss',
-      (discriminator_real_outputs, discriminator_gen_outputs)) as scope:
-    real_ra, gen_ra = _relative_logits(discriminator_real_outputs,
-                                       discriminator_gen_outputs)
-    return _two_sided(tf.square(real_ra - 1.0), tf.square(gen_ra + 1.0),
-                      real_weights, generated_weights, scope, loss_collection,
-                      reduction, add_summaries,
-                      'discriminator_relativistic_lsgan_loss')
-
-
-@_checks.checked_loss(_checks.SAME_EXCEPT_BATCH)
-def relativistic_lsgan_generator_loss(
-    discriminator_real_outputs,
-    discriminator_gen_outputs,
-    real_weights=1.0,
-    generated_weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
-    add_summaries=False):
-  """Relativistic average least-squares (RaLSGAN) generator loss.
-
-  See `The relativistic discriminator: a key element missing from standard
-  GAN` (https://arxiv.org/abs/1807.00734).
-
-  L_G = E[(D_ra(G(z)) - 1)^2] + E[(D_ra(x) + 1)^2]
-
-  Args:
-    discriminator_real_outputs: Discriminator output on real data.
-    discriminator_gen_outputs: Discriminator output on generated data.
-    real_weights: Scalar or tensor broadcastable to
-      `discriminator_real_outputs`.
-    generated_weights: Scalar or tensor broadcastable to
-      `discriminator_gen_outputs`.
-    scope: Name scope of the loss's operations.
-    loss_collection: Collection the loss is added to (None: none).
-    reduction: A `tf.compat.v1.losses.Reduction`.
-    add_summaries: Whether to add scalar summaries.
-
-  Returns:
-    A float32 loss tensor; its shape depends on `reduction`.
-
-  Raises:
-    TypeError: if the outputs are not floating point.
-    ValueError: if the outputs' shapes differ other than in batch size (in
-      any way with `reduction=NONE`), or weights cannot be broadcast.
-  """
-  with tf.compat.v1.name_scope(
-      scope, 'relativistic_lsgan_generator_loss',
-      (discriminator_real_outputs, discriminator_gen_outputs)) as scope:
-    real_ra, gen_ra = _relative_logits(discriminator_real_outputs,
-                                       discriminator_gen_outputs)
-    return _two_sided(tf.square(real_ra + 1.0), tf.square(gen_ra - 1.0),
-                      real_weights, generated_weights, scope, loss_collection,
-                      reduction, add_summaries,
-                      'generator_relativistic_lsgan_loss')
-
-
-@_checks.checked_loss(_checks.SAME_EXCEPT_BATCH)
-def relativistic_hinge_discriminator_loss(
-    discriminator_real_outputs,
-    discriminator_gen_outputs,
-    real_weights=1.0,
-    generated_weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
-    add_summaries=False):
-  """Relativistic average hinge (RaHingeGAN) discriminator loss.
-
-  See `The relativistic discriminator: a key element missing from standard
-  GAN` (https://arxiv.org/abs/1807.00734).
-
-  L_D = E[max(0, 1 - D_ra(x))] + E[max(0, 1 + D_ra(G(z)))]
-
-  Args:
-    discriminator_real_outputs: Discriminator output on real data.
-    discriminator_gen_outputs: Discriminator output on generated data.
-    real_weights: Scalar or tensor broadcastable to
-      `discriminator_real_outputs`.
-    generated_weights: Scalar or tensor broadcastable to
-      `discriminator_gen_outputs`.
-    scope: Name scope of the loss's operations.
-    loss_collection: Collection the loss is added to (None: none).
-    reduction: A `tf.compat.v1.losses.Reduction`.
-    add_summaries: Whether to add scalar summaries.
-
-  Returns:
-    A float32 loss tensor; its shape depends on `reduction`.
-
-  Raises:
-    TypeError: if the outputs are not floating point.
-    ValueError: if the outputs' shapes differ other than in batch size (in
-      any way with `reduction=NONE`), or weights cannot be broadcast.
-  """
-  with tf.compat.v1.name_scope(
-      scope, 'relativistic_hinge_discriminator_loss',
-      (discriminator_real_outputs, discriminator_gen_outputs)) as scope:
-    real_ra, gen_ra = _relative_logits(discriminator_real_outputs,
-                                       discriminator_gen_outputs)
-    return _two_sided(tf.nn.relu(1.0 - real_ra), tf.nn.relu(1.0 + gen_ra),
-                      real_weights, generated_weights, scope, loss_collection,
-                      reduction, add_summaries,
-                      'discriminator_relativistic_hinge_loss')
-
-
-@_checks.checked_loss(_checks.SAME_EXCEPT_BATCH)
-def relativistic_hinge_generator_loss(
-    discriminator_real_outputs,
-    discriminator_gen_outputs,
-    real_weights=1.0,
-    generated_weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
-    add_summaries=False):
-  """Relativistic average hinge (RaHingeGAN) generator loss.
-
-  See `The relativistic discriminator: a key element missing from standard
-  GAN` (https://arxiv.org/abs/1807.00734).
-
-  L_G = E[max(0, 1 - D_ra(G(z)))] + E[max(0, 1 + D_ra(x))]
-
-  Args:
-    discriminator_real_outputs: Discriminator output on real data.
-    discriminator_gen_outputs: Discriminator output on generated data.
-    real_weights: Scalar or tensor broadcastable to
-      `discriminator_real_outputs`.
-    generated_weights: Scalar or tensor broadcastable to
-      `discriminator_gen_outputs`.
-    scope: Name scope of the loss's operations.
-    loss_collection: Collection the loss is added to (None: none).
-    reduction: A `tf.compat.v1.losses.Reduction`.
-    add_summaries: Whether to add scalar summaries.
-
-  Returns:
-    A float32 loss tensor; its shape depends on `reduction`.
-
-  Raises:
-    TypeError: if the outputs are not floating point.
-    ValueError: if the outputs' shapes differ other than in batch size (in
-      any way with `reduction=NONE`), or weights cannot be broadcast.
-  """
-  with tf.compat.v1.name_scope(
-      scope, 'relativistic_hinge_generator_loss',
-      (discriminator_real_outputs, discriminator_gen_outputs)) as scope:
-    real_ra, gen_ra = _relative_logits(discriminator_real_outputs,
-                                       discriminator_gen_outputs)
-    return _two_sided(tf.nn.relu(1.0 + real_ra), tf.nn.relu(1.0 - gen_ra),
-                      real_weights, generated_weights, scope, loss_collection,
-                      reduction, add_summaries,
-                      'generator_relativistic_hinge_loss')
+  return (0.5 * tf.math.squared_difference(
+      discriminator_real_outputs, tf.cast(real_target, tf.float32)),
+          0.5 * tf.math.squared_difference(
+              discriminator_gen_outputs,
+              tf.cast(generated_target, tf.float32)))
 
 
 # ------------------------------------------------------------ energy-based ---
 
-
-@_checks.checked_loss()
-def energy_based_generator_loss(
-    discriminator_gen_outputs,
-    weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
-    add_summaries=False):
+@_catalog.declare(_catalog.GENERATOR, 'energy_based', registered=False)
+@_weighted.single_term('generator_energy_based_loss')
+def energy_based_generator_loss(discriminator_gen_outputs):
   """Energy-based GAN (EBGAN) generator loss.
 
   See `Energy-based Generative Adversarial Network`
@@ -672,24 +262,14 @@ def energy_based_generator_loss(
     TypeError: if the outputs are not floating point.
     ValueError: if `weights` cannot be broadcast to the outputs.
   """
-  with tf.compat.v1.name_scope(scope, 'energy_based_generator_loss',
-                               (discriminator_gen_outputs, weights)) as scope:
-    return _one_sided(discriminator_gen_outputs, weights, scope,
-                      loss_collection, reduction, add_summaries,
-                      'generator_energy_based_loss')
+  return discriminator_gen_outputs
 
 
-@_checks.checked_loss(_checks.SAME_EXCEPT_BATCH)
-def energy_based_discriminator_loss(
-    discriminator_real_outputs,
-    discriminator_gen_outputs,
-    margin=1.0,
-    real_weights=1.0,
-    generated_weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
-    add_summaries=False):
+@_catalog.declare(_catalog.DISCRIMINATOR, 'energy_based', registered=False)
+@_weighted.real_and_generated_terms(
+    'discriminator_energy_based_loss')
+def energy_based_discriminator_loss(discriminator_real_outputs,
+                                    discriminator_gen_outputs, margin=1.0):
   """Energy-based GAN (EBGAN) discriminator loss.
 
   See `Energy-based Generative Adversarial Network`
@@ -721,14 +301,8 @@ def energy_based_discriminator_loss(
     ValueError: if the outputs' shapes differ other than in batch size (in
       any way with `reduction=NONE`), or weights cannot be broadcast.
   """
-  with tf.compat.v1.name_scope(
-      scope, 'energy_based_discriminator_loss',
-      (discriminator_real_outputs, discriminator_gen_outputs)) as scope:
-    return _two_sided(
-        discriminator_real_outputs,
-        tf.nn.relu(margin - discriminator_gen_outputs),
-        real_weights, generated_weights, scope, loss_collection, reduction,
-        add_summaries, 'discriminator_energy_based_loss')
+  return (discriminator_real_outputs,
+          tf.nn.relu(margin - discriminator_gen_outputs))
 
 
 # -------------------------------------------------------- feature matching ---
@@ -745,15 +319,10 @@ def _flatten_per_example(features, name):
   return tf.reshape(features, [tf.shape(features)[0], -1])
 
 
-@_checks.checked_loss(_checks.BATCH_REDUCED_FIRST)
-def feature_matching_loss(
-    real_features,
-    generated_features,
-    weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
-    add_summaries=False):
+@_catalog.declare()
+@_weighted.single_term('feature_matching_loss', 'the per-feature loss',
+                       _checks.BATCH_REDUCED_FIRST)
+def feature_matching_loss(real_features, generated_features):
   """Feature matching loss for the generator.
 
   See `Improved Techniques for Training GANs`
@@ -784,13 +353,7 @@ def feature_matching_loss(
     ValueError: if the features have rank < 2 or different per-example shapes,
       or `weights` cannot be broadcast to [num_features].
   """
-  with tf.compat.v1.name_scope(scope, 'feature_matching_loss',
-                               (real_features, generated_features)) as scope:
-    real = _flatten_per_example(real_features, 'real_features')
-    gen = _flatten_per_example(generated_features, 'generated_features')
-    per_feature = tf.math.squared_difference(
-        tf.reduce_mean(real, axis=0), tf.reduce_mean(gen, axis=0))
-    weights = _checks.check_weights(weights, per_feature.shape, 'weights',
-                                    'the per-feature loss')
-    return _one_sided(per_feature, weights, scope, loss_collection, reduction,
-                      add_summaries, 'feature_matching_loss')
+  real = _flatten_per_example(real_features, 'real_features')
+  gen = _flatten_per_example(generated_features, 'generated_features')
+  return tf.math.squared_difference(tf.reduce_mean(real, axis=0),
+                                    tf.reduce_mean(gen, axis=0))

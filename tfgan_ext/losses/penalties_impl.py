@@ -20,7 +20,9 @@ for R1) is the caller's weight: see `tfgan_ext.losses.with_penalty`.
 
 import tensorflow as tf
 
+from tfgan_ext.losses import _catalog
 from tfgan_ext.losses import _checks
+from tfgan_ext.losses import _weighted
 
 __all__ = [
     'consistency_penalty',
@@ -30,8 +32,7 @@ __all__ = [
     'wasserstein_gradient_penalty',
 ]
 
-_LOSSES = tf.compat.v1.GraphKeys.LOSSES
-_DEFAULT_REDUCTION = tf.compat.v1.losses.Reduction.SUM_BY_NONZERO_WEIGHTS
+_PER_EXAMPLE = 'the per-example penalty'
 
 
 def _data(value, name):
@@ -84,28 +85,13 @@ def _uniform(shape, seed, dtype):
   return tf.random.stateless_uniform(shape, seed=[seed, 0], dtype=dtype)
 
 
-def _reduce(per_example, weights, scope, loss_collection, reduction,
-            add_summaries, summary_name):
-  weights = _checks.check_weights(weights, per_example.shape, 'weights',
-                                  'the per-example penalty')
-  penalty = tf.compat.v1.losses.compute_weighted_loss(
-      per_example, weights, scope, loss_collection=None, reduction=reduction)
-  tf.compat.v1.losses.add_loss(penalty, loss_collection)
-  if add_summaries:
-    tf.compat.v1.summary.scalar(summary_name, penalty)
-  return penalty
-
-
+@_catalog.declare(_catalog.PENALTY, 'r1')
+@_weighted.single_term('r1_penalty', _PER_EXAMPLE)
 def r1_penalty(
     real_data,
     generator_inputs,
     discriminator_fn,
-    discriminator_scope,
-    weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
-    add_summaries=False):
+    discriminator_scope):
   """R1 gradient penalty: squared gradient norm of D at real data.
 
   See `Which Training Methods for GANs do actually Converge?`
@@ -134,24 +120,18 @@ def r1_penalty(
     ValueError: if `real_data` has unknown rank or is a scalar, `weights`
       cannot be broadcast, or D does not depend on its input.
   """
-  with tf.compat.v1.name_scope(scope, 'r1_penalty', (real_data,)) as scope:
-    real_data = _data(real_data, 'real_data')
-    per_example = _squared_gradient_norms(
-        real_data, generator_inputs, discriminator_fn, discriminator_scope)
-    return _reduce(per_example, weights, scope, loss_collection, reduction,
-                   add_summaries, 'r1_penalty')
+  real_data = _data(real_data, 'real_data')
+  return _squared_gradient_norms(
+      real_data, generator_inputs, discriminator_fn, discriminator_scope)
 
 
+@_catalog.declare(_catalog.PENALTY, 'r2')
+@_weighted.single_term('r2_penalty', _PER_EXAMPLE)
 def r2_penalty(
     generated_data,
     generator_inputs,
     discriminator_fn,
-    discriminator_scope,
-    weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
-    add_summaries=False):
+    discriminator_scope):
   """R2 gradient penalty: squared gradient norm of D at generated data.
 
   See `Which Training Methods for GANs do actually Converge?`
@@ -181,16 +161,14 @@ def r2_penalty(
     ValueError: if `generated_data` has unknown rank or is a scalar,
       `weights` cannot be broadcast, or D does not depend on its input.
   """
-  with tf.compat.v1.name_scope(scope, 'r2_penalty',
-                               (generated_data,)) as scope:
-    generated_data = tf.stop_gradient(_data(generated_data, 'generated_data'))
-    per_example = _squared_gradient_norms(
-        generated_data, generator_inputs, discriminator_fn,
-        discriminator_scope)
-    return _reduce(per_example, weights, scope, loss_collection, reduction,
-                   add_summaries, 'r2_penalty')
+  generated_data = tf.stop_gradient(_data(generated_data, 'generated_data'))
+  return _squared_gradient_norms(
+      generated_data, generator_inputs, discriminator_fn,
+      discriminator_scope)
 
 
+@_catalog.declare(_catalog.PENALTY, 'dragan')
+@_weighted.single_term('dragan_penalty', _PER_EXAMPLE)
 def dragan_penalty(
     real_data,
     generator_inputs,
@@ -199,12 +177,7 @@ def dragan_penalty(
     perturbation_scale=0.5,
     target=1.0,
     epsilon=1e-10,
-    seed=None,
-    weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
-    add_summaries=False):
+    seed=None):
   """DRAGAN gradient penalty at perturbed real data.
 
   See `On Convergence and Stability of GANs`
@@ -240,19 +213,21 @@ def dragan_penalty(
     ValueError: if `real_data` has unknown rank or is a scalar, `weights`
       cannot be broadcast, or D does not depend on its input.
   """
-  with tf.compat.v1.name_scope(scope, 'dragan_penalty', (real_data,)) as scope:
-    real_data = _data(real_data, 'real_data')
-    std = tf.stop_gradient(tf.math.reduce_std(tf.cast(real_data, tf.float32)))
-    noise = _uniform(tf.shape(real_data), seed, tf.float32)
-    perturbed = real_data + tf.cast(perturbation_scale * std * noise,
-                                    real_data.dtype)
-    squares = _squared_gradient_norms(
-        perturbed, generator_inputs, discriminator_fn, discriminator_scope)
-    per_example = tf.square(tf.sqrt(squares + epsilon) - target)
-    return _reduce(per_example, weights, scope, loss_collection, reduction,
-                   add_summaries, 'dragan_penalty')
+  real_data = _data(real_data, 'real_data')
+  std = tf.stop_gradient(tf.math.reduce_std(tf.cast(real_data, tf.float32)))
+  noise = _uniform(tf.shape(real_data), seed, tf.float32)
+  perturbed = real_data + tf.cast(perturbation_scale * std * noise,
+                                  real_data.dtype)
+  squares = _squared_gradient_norms(
+      perturbed, generator_inputs, discriminator_fn, discriminator_scope)
+  return tf.square(tf.sqrt(squares + epsilon) - target)
 
 
+@_catalog.declare(_catalog.PENALTY, 'wasserstein_gradient_penalty',
+                  aliases=('wgan_gp',),
+                  upstream='wasserstein_gradient_penalty')
+@_weighted.single_term('gradient_penalty_loss', _PER_EXAMPLE,
+                       after=('seed',))
 def wasserstein_gradient_penalty(
     real_data,
     generated_data,
@@ -262,11 +237,6 @@ def wasserstein_gradient_penalty(
     epsilon=1e-10,
     target=1.0,
     one_sided=False,
-    weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
-    add_summaries=False,
     seed=None):
   """WGAN-GP gradient penalty; upstream's maths, also eager and tf.function.
 
@@ -306,41 +276,35 @@ def wasserstein_gradient_penalty(
       shapes differ, `weights` cannot be broadcast, or D does not depend on
       its input.
   """
-  with tf.compat.v1.name_scope(scope, 'wasserstein_gradient_penalty',
-                               (real_data, generated_data)) as scope:
-    real_data = _data(real_data, 'real_data')
-    generated_data = _data(generated_data, 'generated_data')
-    if not real_data.shape.is_compatible_with(generated_data.shape):
-      raise ValueError('`real_data` shape %s and `generated_data` shape %s '
-                       'must be equal to interpolate between them.'
-                       % (real_data.shape, generated_data.shape))
-    generated_data = tf.cast(generated_data, real_data.dtype)
-    differences = generated_data - real_data
-    alpha_shape = tf.concat(
-        [tf.shape(differences)[:1],
-         tf.ones([differences.shape.rank - 1], tf.int32)], axis=0)
-    alpha = tf.cast(_uniform(alpha_shape, seed, tf.float32), real_data.dtype)
-    interpolates = real_data + alpha * differences
-    squares = _squared_gradient_norms(
-        interpolates, generator_inputs, discriminator_fn, discriminator_scope)
-    penalties = tf.sqrt(squares + epsilon) / target - 1.0
-    if one_sided:
-      penalties = tf.maximum(0.0, penalties)
-    return _reduce(tf.square(penalties), weights, scope, loss_collection,
-                   reduction, add_summaries, 'gradient_penalty_loss')
+  real_data = _data(real_data, 'real_data')
+  generated_data = _data(generated_data, 'generated_data')
+  if not real_data.shape.is_compatible_with(generated_data.shape):
+    raise ValueError('`real_data` shape %s and `generated_data` shape %s '
+                     'must be equal to interpolate between them.'
+                     % (real_data.shape, generated_data.shape))
+  generated_data = tf.cast(generated_data, real_data.dtype)
+  differences = generated_data - real_data
+  alpha_shape = tf.concat(
+      [tf.shape(differences)[:1],
+       tf.ones([differences.shape.rank - 1], tf.int32)], axis=0)
+  alpha = tf.cast(_uniform(alpha_shape, seed, tf.float32), real_data.dtype)
+  interpolates = real_data + alpha * differences
+  squares = _squared_gradient_norms(
+      interpolates, generator_inputs, discriminator_fn, discriminator_scope)
+  penalties = tf.sqrt(squares + epsilon) / target - 1.0
+  if one_sided:
+    penalties = tf.maximum(0.0, penalties)
+  return tf.square(penalties)
 
 
+@_catalog.declare(_catalog.PENALTY, 'consistency', registered=False)
+@_weighted.single_term('consistency_penalty', _PER_EXAMPLE)
 def consistency_penalty(
     real_data,
     generator_inputs,
     discriminator_fn,
     discriminator_scope,
-    augment_fn,
-    weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
-    add_summaries=False):
+    augment_fn):
   """Consistency regularization: D should not change under augmentation.
 
   See `Consistency Regularization for Generative Adversarial Networks`
@@ -377,18 +341,15 @@ def consistency_penalty(
   """
   if not callable(augment_fn):
     raise TypeError('`augment_fn` must be callable, got %r.' % (augment_fn,))
-  with tf.compat.v1.name_scope(scope, 'consistency_penalty',
-                               (real_data,)) as scope:
-    real_data = _data(real_data, 'real_data')
-    outputs = tf.cast(_apply_discriminator(
-        real_data, generator_inputs, discriminator_fn, discriminator_scope),
-                      tf.float32)
-    augmented = tf.cast(_apply_discriminator(
-        augment_fn(real_data), generator_inputs, discriminator_fn,
-        discriminator_scope), tf.float32)
-    squares = tf.square(outputs - augmented)
-    if squares.shape.rank is None or squares.shape.rank > 1:
-      squares = tf.reduce_sum(
-          tf.reshape(squares, [tf.shape(squares)[0], -1]), axis=1)
-    return _reduce(squares, weights, scope, loss_collection, reduction,
-                   add_summaries, 'consistency_penalty')
+  real_data = _data(real_data, 'real_data')
+  outputs = tf.cast(_apply_discriminator(
+      real_data, generator_inputs, discriminator_fn, discriminator_scope),
+                    tf.float32)
+  augmented = tf.cast(_apply_discriminator(
+      augment_fn(real_data), generator_inputs, discriminator_fn,
+      discriminator_scope), tf.float32)
+  squares = tf.square(outputs - augmented)
+  if squares.shape.rank is None or squares.shape.rank > 1:
+    squares = tf.reduce_sum(
+        tf.reshape(squares, [tf.shape(squares)[0], -1]), axis=1)
+  return squares

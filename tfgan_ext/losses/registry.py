@@ -1,48 +1,62 @@
-"""Loss pairs by name: `names()` and `get(name)` -> `LossPair`.
+"""Loss pairs and penalties by name, from the catalog.
 
 `tfgan.gan_loss(model, **tfgan_ext.losses.get('hinge')._asdict())` trains
-with the hinge loss. Names are stable (absl flags are built on them).
+with the hinge loss; `get_penalty('r1')` is the GANModel-style R1 penalty.
+Names are stable (absl flags are built on them). `names()` and
+`penalty_names()` list the canonical names; pass `include_aliases=True` to
+add the aliases (`non_saturating`, `wgan_gp`).
 """
 
 import collections
 
-from tfgan_ext.losses import tuple_losses as tl
+import tensorflow as tf
 
-__all__ = ['LossPair', 'aliases', 'get', 'names']
+from tfgan_ext.losses import _catalog
+from tfgan_ext.losses import tuple_losses
+
+__all__ = [
+    'LossPair',
+    'NO_PENALTY',
+    'aliases',
+    'get',
+    'get_penalty',
+    'names',
+    'no_penalty',
+    'penalty_aliases',
+    'penalty_names',
+]
 
 LossPair = collections.namedtuple(
     'LossPair', ['generator_loss_fn', 'discriminator_loss_fn'])
 LossPair.__doc__ = """A GANModel-style generator loss and its discriminator loss.
 
 Attributes:
-  generator_loss_fn: `fn(gan_model, **kwargs)`, for `tfgan.gan_loss`.
-  discriminator_loss_fn: `fn(gan_model, **kwargs)`, for `tfgan.gan_loss`.
+  generator_loss_fn: `fn(gan_model, **kwargs)`, for `tfgan.gan_loss`; its
+    argument-style form is `generator_loss_fn.args_loss_fn`.
+  discriminator_loss_fn: `fn(gan_model, **kwargs)`, for `tfgan.gan_loss`;
+    likewise.
 """
 
-_PAIRS = collections.OrderedDict([
-    ('minimax', LossPair(tl.minimax_generator_loss,
-                         tl.minimax_discriminator_loss)),
-    ('modified', LossPair(tl.modified_generator_loss,
-                          tl.modified_discriminator_loss)),
-    ('wasserstein', LossPair(tl.wasserstein_generator_loss,
-                             tl.wasserstein_discriminator_loss)),
-    ('wasserstein_hinge', LossPair(tl.wasserstein_hinge_generator_loss,
-                                   tl.wasserstein_hinge_discriminator_loss)),
-    ('least_squares', LossPair(tl.least_squares_generator_loss,
-                               tl.least_squares_discriminator_loss)),
-    ('hinge', LossPair(tl.hinge_generator_loss, tl.hinge_discriminator_loss)),
-    ('lsgan', LossPair(tl.lsgan_generator_loss, tl.lsgan_discriminator_loss)),
-    ('relativistic', LossPair(tl.relativistic_generator_loss,
-                              tl.relativistic_discriminator_loss)),
-    ('relativistic_lsgan', LossPair(tl.relativistic_lsgan_generator_loss,
-                                    tl.relativistic_lsgan_discriminator_loss)),
-    ('relativistic_hinge', LossPair(tl.relativistic_hinge_generator_loss,
-                                    tl.relativistic_hinge_discriminator_loss)),
-])
-_ALIASES = {'non_saturating': 'modified'}
+NO_PENALTY = 'none'
+
+_PAIRS = collections.OrderedDict(
+    (name, LossPair(*(getattr(tuple_losses, sides[side].name)
+                      for side in (_catalog.GENERATOR,
+                                   _catalog.DISCRIMINATOR))))
+    for name, sides in _catalog.pairs().items())
+_PENALTIES = collections.OrderedDict(
+    (name, getattr(tuple_losses, entry.name))
+    for name, entry in _catalog.penalties().items())
 
 
-def names(include_aliases=True):
+def _listed(table, alias_table, include_aliases):
+  found = set(table)
+  if include_aliases:
+    found |= set(alias_table)
+  return tuple(sorted(found))
+
+
+def names(include_aliases=False):
   """Returns the registered loss pair names, sorted.
 
   Args:
@@ -51,22 +65,19 @@ def names(include_aliases=True):
   Returns:
     A tuple of str.
   """
-  found = set(_PAIRS)
-  if include_aliases:
-    found |= set(_ALIASES)
-  return tuple(sorted(found))
+  return _listed(_PAIRS, _catalog.pair_aliases(), include_aliases)
 
 
 def aliases():
-  """Returns {alias: canonical name}."""
-  return dict(_ALIASES)
+  """Returns {alias: canonical name} of the loss pairs."""
+  return _catalog.pair_aliases()
 
 
 def get(name):
   """Returns the `LossPair` registered as `name` (or an alias of it).
 
   Args:
-    name: One of `names()`.
+    name: One of `names(include_aliases=True)`.
 
   Returns:
     A `LossPair` of GANModel-style functions.
@@ -74,8 +85,65 @@ def get(name):
   Raises:
     ValueError: if `name` is unknown; the message lists the valid names.
   """
-  key = _ALIASES.get(name, name)
+  key = aliases().get(name, name)
   if not isinstance(key, str) or key not in _PAIRS:
     raise ValueError('Unknown loss %r; valid names: %s.'
-                     % (name, ', '.join(names())))
+                     % (name, ', '.join(names(include_aliases=True))))
   return _PAIRS[key]
+
+
+def no_penalty(gan_model, **kwargs):
+  """The null penalty: a float32 zero (`with_penalty` skips it entirely).
+
+  Args:
+    gan_model: Ignored.
+    **kwargs: Ignored.
+
+  Returns:
+    A scalar float32 zero.
+  """
+  del gan_model, kwargs
+  return tf.constant(0.0)
+
+
+def penalty_names(include_aliases=False):
+  """Returns the registered penalty names, sorted (not 'none').
+
+  Args:
+    include_aliases: Whether to include aliases such as 'wgan_gp'.
+
+  Returns:
+    A tuple of str.
+  """
+  return _listed(_PENALTIES, _catalog.penalty_aliases(), include_aliases)
+
+
+def penalty_aliases():
+  """Returns {alias: canonical name} of the penalties."""
+  return _catalog.penalty_aliases()
+
+
+def get_penalty(name):
+  """Returns the GANModel-style penalty called `name`.
+
+  Args:
+    name: One of `penalty_names(include_aliases=True)`, or 'none' / None for
+      `no_penalty`. A callable is returned as is.
+
+  Returns:
+    `penalty_fn(gan_model, **kwargs)`.
+
+  Raises:
+    ValueError: if `name` is unknown (the message lists the valid names).
+  """
+  if callable(name):
+    return name
+  if name is None or name == NO_PENALTY:
+    return no_penalty
+  key = penalty_aliases().get(name, name)
+  if not isinstance(key, str) or key not in _PENALTIES:
+    raise ValueError('Unknown penalty %r; valid names: %s (aliases: %s), or '
+                     '%r.' % (name, ', '.join(penalty_names()),
+                              ', '.join(sorted(penalty_aliases())),
+                              NO_PENALTY))
+  return _PENALTIES[key]

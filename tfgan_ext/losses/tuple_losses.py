@@ -12,55 +12,21 @@ raises ValueError for a missing required argument or an argument given both
 by the tuple and as a keyword.
 
 Every name of `tfgan_ext.losses.wargs` that reads tuple fields has a tuple
-form here under the same name; upstream's tuple-only helpers
-(`combine_adversarial_loss`, `cycle_consistency_loss`, `stargan_*`) are
-re-exported unchanged.
+form here under the same name (generated from the catalog, `_catalog`);
+where the catalog declares a tuple form of its own (feature matching, which
+takes a `features_fn`; upstream's `combine_adversarial_loss`,
+`cycle_consistency_loss`, `stargan_*`) that one is exported.
 """
 
 import inspect
 
 import tensorflow_gan as tfgan
 
-from tfgan_ext.losses import wargs
-
-__all__ = [
-    'acgan_discriminator_loss',
-    'acgan_generator_loss',
-    'args_to_gan_model',
-    'combine_adversarial_loss',
-    'consistency_penalty',
-    'cycle_consistency_loss',
-    'dragan_penalty',
-    'energy_based_discriminator_loss',
-    'energy_based_generator_loss',
-    'hinge_discriminator_loss',
-    'hinge_generator_loss',
-    'least_squares_discriminator_loss',
-    'least_squares_generator_loss',
-    'lsgan_discriminator_loss',
-    'lsgan_generator_loss',
-    'minimax_discriminator_loss',
-    'minimax_generator_loss',
-    'modified_discriminator_loss',
-    'modified_generator_loss',
-    'mutual_information_penalty',
-    'r1_penalty',
-    'r2_penalty',
-    'relativistic_discriminator_loss',
-    'relativistic_generator_loss',
-    'relativistic_hinge_discriminator_loss',
-    'relativistic_hinge_generator_loss',
-    'relativistic_lsgan_discriminator_loss',
-    'relativistic_lsgan_generator_loss',
-    'stargan_discriminator_loss_wrapper',
-    'stargan_generator_loss_wrapper',
-    'stargan_gradient_penalty_wrapper',
-    'wasserstein_discriminator_loss',
-    'wasserstein_generator_loss',
-    'wasserstein_gradient_penalty',
-    'wasserstein_hinge_discriminator_loss',
-    'wasserstein_hinge_generator_loss',
-]
+from tfgan_ext.losses import _catalog
+# pylint: disable=unused-import
+from tfgan_ext.losses import feature_matching  # Declares its tuple form.
+from tfgan_ext.losses import wargs  # Declares the argument-style functions.
+# pylint: enable=unused-import
 
 # Parameter names read from a model tuple.
 TUPLE_FIELDS = frozenset(tfgan.GANModel._fields + tfgan.ACGANModel._fields +
@@ -143,56 +109,19 @@ def args_to_gan_model(loss_fn):
   return gan_model_loss
 
 
-acgan_discriminator_loss = args_to_gan_model(wargs.acgan_discriminator_loss)
-acgan_generator_loss = args_to_gan_model(wargs.acgan_generator_loss)
-consistency_penalty = args_to_gan_model(wargs.consistency_penalty)
-dragan_penalty = args_to_gan_model(wargs.dragan_penalty)
-energy_based_discriminator_loss = args_to_gan_model(
-    wargs.energy_based_discriminator_loss)
-energy_based_generator_loss = args_to_gan_model(
-    wargs.energy_based_generator_loss)
-hinge_discriminator_loss = args_to_gan_model(wargs.hinge_discriminator_loss)
-hinge_generator_loss = args_to_gan_model(wargs.hinge_generator_loss)
-least_squares_discriminator_loss = args_to_gan_model(
-    wargs.least_squares_discriminator_loss)
-least_squares_generator_loss = args_to_gan_model(
-    wargs.least_squares_generator_loss)
-lsgan_discriminator_loss = args_to_gan_model(wargs.lsgan_discriminator_loss)
-lsgan_generator_loss = args_to_gan_model(wargs.lsgan_generator_loss)
-minimax_discriminator_loss = args_to_gan_model(wargs.minimax_discriminator_loss)
-minimax_generator_loss = args_to_gan_model(wargs.minimax_generator_loss)
-modified_discriminator_loss = args_to_gan_model(
-    wargs.modified_discriminator_loss)
-modified_generator_loss = args_to_gan_model(wargs.modified_generator_loss)
-mutual_information_penalty = args_to_gan_model(wargs.mutual_information_penalty)
-r1_penalty = args_to_gan_model(wargs.r1_penalty)
-r2_penalty = args_to_gan_model(wargs.r2_penalty)
-relativistic_discriminator_loss = args_to_gan_model(
-    wargs.relativistic_discriminator_loss)
-relativistic_generator_loss = args_to_gan_model(
-    wargs.relativistic_generator_loss)
-relativistic_hinge_discriminator_loss = args_to_gan_model(
-    wargs.relativistic_hinge_discriminator_loss)
-relativistic_hinge_generator_loss = args_to_gan_model(
-    wargs.relativistic_hinge_generator_loss)
-relativistic_lsgan_discriminator_loss = args_to_gan_model(
-    wargs.relativistic_lsgan_discriminator_loss)
-relativistic_lsgan_generator_loss = args_to_gan_model(
-    wargs.relativistic_lsgan_generator_loss)
-wasserstein_discriminator_loss = args_to_gan_model(
-    wargs.wasserstein_discriminator_loss)
-wasserstein_generator_loss = args_to_gan_model(wargs.wasserstein_generator_loss)
-wasserstein_gradient_penalty = args_to_gan_model(
-    wargs.wasserstein_gradient_penalty)
-wasserstein_hinge_discriminator_loss = args_to_gan_model(
-    wargs.wasserstein_hinge_discriminator_loss)
-wasserstein_hinge_generator_loss = args_to_gan_model(
-    wargs.wasserstein_hinge_generator_loss)
+def _tuple_forms():
+  """{name: GANModel-style function} for every catalog entry that has one."""
+  forms = {}
+  for entry in _catalog.entries():
+    if entry.tuple_form == _catalog.DERIVE:
+      if set(inspect.signature(entry.fn).parameters) & TUPLE_FIELDS:
+        forms[entry.name] = args_to_gan_model(entry.fn)
+    elif entry.tuple_form is not None:
+      forms[entry.name] = entry.tuple_form
+  forms.update(_catalog.tuple_only())
+  return forms
 
-combine_adversarial_loss = tfgan.losses.combine_adversarial_loss
-cycle_consistency_loss = tfgan.losses.cycle_consistency_loss
-stargan_discriminator_loss_wrapper = (
-    tfgan.losses.stargan_discriminator_loss_wrapper)
-stargan_generator_loss_wrapper = tfgan.losses.stargan_generator_loss_wrapper
-stargan_gradient_penalty_wrapper = (
-    tfgan.losses.stargan_gradient_penalty_wrapper)
+
+_FORMS = _tuple_forms()
+globals().update(_FORMS)
+__all__ = sorted(['args_to_gan_model'] + list(_FORMS))

@@ -12,10 +12,10 @@ section 3.1): the penalty is computed only on steps where the global step is
 a multiple of k (inside `tf.cond`, so its gradient is computed only then) and
 its weight is multiplied by k to keep the same average strength.
 
-Penalties are looked up by name with `get_penalty(name)`; `penalty_names()`
-lists them. `no_penalty` is the null penalty (`get_penalty('none')`):
-`with_penalty(loss, no_penalty)` is `loss`, so callers never branch on
-whether a penalty is configured.
+Penalties are looked up by name with `registry.get_penalty(name)`;
+`registry.penalty_names()` lists them. `registry.no_penalty` is the null
+penalty (`get_penalty('none')`): `with_penalty(loss, no_penalty)` is `loss`,
+so callers never branch on whether a penalty is configured.
 """
 
 import inspect
@@ -23,72 +23,11 @@ import inspect
 import tensorflow as tf
 
 from tfgan_ext.losses import _forwarding
-from tfgan_ext.losses import tuple_losses
+from tfgan_ext.losses import registry
 
-__all__ = [
-    'NO_PENALTY',
-    'get_penalty',
-    'no_penalty',
-    'penalty_names',
-    'with_penalty',
-]
-
-NO_PENALTY = 'none'
+__all__ = ['with_penalty']
 
 _LOSSES = tf.compat.v1.GraphKeys.LOSSES
-
-
-def no_penalty(gan_model, **kwargs):
-  """The null penalty: a float32 zero (`with_penalty` skips it entirely).
-
-  Args:
-    gan_model: Ignored.
-    **kwargs: Ignored.
-
-  Returns:
-    A scalar float32 zero.
-  """
-  del gan_model, kwargs
-  return tf.constant(0.0)
-
-
-_PENALTIES = {
-    'dragan': tuple_losses.dragan_penalty,
-    'r1': tuple_losses.r1_penalty,
-    'r2': tuple_losses.r2_penalty,
-    'wasserstein_gradient_penalty': tuple_losses.wasserstein_gradient_penalty,
-}
-_ALIASES = {'wgan_gp': 'wasserstein_gradient_penalty'}
-
-
-def penalty_names():
-  """Returns the canonical penalty names, sorted (not 'none' or aliases)."""
-  return tuple(sorted(_PENALTIES))
-
-
-def get_penalty(name):
-  """Returns the GANModel-style penalty called `name`.
-
-  Args:
-    name: One of `penalty_names()`, the alias 'wgan_gp', or 'none' / None for
-      `no_penalty`. A callable is returned as is.
-
-  Returns:
-    `penalty_fn(gan_model, **kwargs)`.
-
-  Raises:
-    ValueError: if `name` is unknown (the message lists the valid names).
-  """
-  if callable(name):
-    return name
-  if name is None or name == NO_PENALTY:
-    return no_penalty
-  key = _ALIASES.get(name, name)
-  if key not in _PENALTIES:
-    raise ValueError('Unknown penalty %r; valid names: %s (aliases: %s), or '
-                     '%r.' % (name, ', '.join(penalty_names()),
-                              ', '.join(sorted(_ALIASES)), NO_PENALTY))
-  return _PENALTIES[key]
 
 
 def _every_step(penalty_thunk, every, unused_loss):
@@ -132,7 +71,8 @@ def with_penalty(discriminator_loss_fn, penalty_fn, weight=1.0, every=1):
 
   Args:
     discriminator_loss_fn: A GANModel-style discriminator loss.
-    penalty_fn: A GANModel-style penalty, or a name for `get_penalty`.
+    penalty_fn: A GANModel-style penalty, or a name for
+      `registry.get_penalty`.
     weight: Python float, the penalty's coefficient (gamma/2 for R1 / R2).
     every: Python int k >= 1: apply the penalty when global_step % k == 0,
       with weight k * `weight`. The global step is
@@ -149,18 +89,18 @@ def with_penalty(discriminator_loss_fn, penalty_fn, weight=1.0, every=1):
   if not callable(discriminator_loss_fn):
     raise TypeError('`discriminator_loss_fn` must be callable, got %r.'
                     % (discriminator_loss_fn,))
-  penalty_fn = get_penalty(penalty_fn)
+  penalty_fn = registry.get_penalty(penalty_fn)
   if isinstance(every, bool) or not isinstance(every, int):
     raise TypeError('`every` must be a Python int, got %r.' % (every,))
   if every < 1:
     raise ValueError('`every` must be >= 1, got %d.' % every)
   loss_name = getattr(discriminator_loss_fn, '__name__', 'discriminator_loss')
 
-  if penalty_fn is no_penalty:
+  if penalty_fn is registry.no_penalty:
     def discriminator_loss(gan_model, **kwargs):
       return discriminator_loss_fn(
           gan_model, **_forwarding.forwardable(discriminator_loss_fn, kwargs))
-    penalty_name = NO_PENALTY
+    penalty_name = registry.NO_PENALTY
   else:
     penalty_name = getattr(penalty_fn, '__name__', 'penalty')
     gate = _every_step if every == 1 else _every_k_steps

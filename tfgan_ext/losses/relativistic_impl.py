@@ -1,0 +1,265 @@
+"""Relativistic average GAN losses (standard, least-squares and hinge).
+
+See `The relativistic discriminator: a key element missing from standard GAN`
+(https://arxiv.org/abs/1807.00734). With
+
+  D_ra(x) = D(x) - mean D(G(z)),   D_ra(G(z)) = D(G(z)) - mean D(x)
+
+(plain batch means, unweighted), each variant applies a base loss to D_ra of
+the real and of the generated batch. Weights and `reduction` act on those
+per-example terms, which are reduced separately, so the real and generated
+batches may differ in size. Conventions as in `losses_impl`.
+"""
+
+import tensorflow as tf
+
+from tfgan_ext.losses import _catalog
+from tfgan_ext.losses import _weighted
+
+__all__ = [
+    'relativistic_discriminator_loss',
+    'relativistic_generator_loss',
+    'relativistic_hinge_discriminator_loss',
+    'relativistic_hinge_generator_loss',
+    'relativistic_lsgan_discriminator_loss',
+    'relativistic_lsgan_generator_loss',
+]
+
+
+def _relative_logits(real, gen):
+  return real - tf.reduce_mean(gen), gen - tf.reduce_mean(real)
+
+
+def _sigmoid_xent(logits, label):
+  return tf.nn.sigmoid_cross_entropy_with_logits(
+      labels=tf.fill(tf.shape(logits), label), logits=logits)
+
+
+@_catalog.declare(_catalog.DISCRIMINATOR, 'relativistic',
+                  upstream='relativistic_discriminator_loss')
+@_weighted.real_and_generated_terms('discriminator_relativistic_loss')
+def relativistic_discriminator_loss(discriminator_real_outputs,
+    discriminator_gen_outputs):
+  """Relativistic average (RaSGAN) discriminator loss.
+
+  See `The relativistic discriminator: a key element missing from standard
+  GAN` (https://arxiv.org/abs/1807.00734).
+
+  L_D = -E[log sigmoid(D_ra(x))] - E[log(1 - sigmoid(D_ra(G(z))))]
+  with D_ra(x) = D(x) - mean D(G(z)), D_ra(G(z)) = D(G(z)) - mean D(x).
+
+  Same value as upstream's `relativistic_discriminator_loss` at the default
+  weights and reduction, and it also takes weights, `reduction`,
+  `loss_collection` and `add_summaries` (so `tfgan.gan_loss` can use it).
+
+  Args:
+    discriminator_real_outputs: Discriminator output on real data.
+    discriminator_gen_outputs: Discriminator output on generated data.
+    real_weights: Scalar or tensor broadcastable to
+      `discriminator_real_outputs`.
+    generated_weights: Scalar or tensor broadcastable to
+      `discriminator_gen_outputs`.
+    scope: Name scope of the loss's operations.
+    loss_collection: Collection the loss is added to (None: none).
+    reduction: A `tf.compat.v1.losses.Reduction`.
+    add_summaries: Whether to add scalar summaries.
+
+  Returns:
+    A float32 loss tensor; its shape depends on `reduction`.
+
+  Raises:
+    TypeError: if the outputs are not floating point.
+    ValueError: if the outputs' shapes differ other than in batch size (in
+      any way with `reduction=NONE`), or weights cannot be broadcast.
+  """
+  real_ra, gen_ra = _relative_logits(discriminator_real_outputs,
+                                     discriminator_gen_outputs)
+  return _sigmoid_xent(real_ra, 1.0), _sigmoid_xent(gen_ra, 0.0)
+
+
+@_catalog.declare(_catalog.GENERATOR, 'relativistic',
+                  upstream='relativistic_generator_loss')
+@_weighted.real_and_generated_terms('generator_relativistic_loss')
+def relativistic_generator_loss(discriminator_real_outputs,
+    discriminator_gen_outputs):
+  """Relativistic average (RaSGAN) generator loss.
+
+  See `The relativistic discriminator: a key element missing from standard
+  GAN` (https://arxiv.org/abs/1807.00734).
+
+  L_G = -E[log sigmoid(D_ra(G(z)))] - E[log(1 - sigmoid(D_ra(x)))]
+  with D_ra as in `relativistic_discriminator_loss`.
+
+  Same value as upstream's `relativistic_generator_loss` at the default
+  weights and reduction, and it also takes weights, `reduction`,
+  `loss_collection` and `add_summaries`.
+
+  Args:
+    discriminator_real_outputs: Discriminator output on real data.
+    discriminator_gen_outputs: Discriminator output on generated data.
+    real_weights: Scalar or tensor broadcastable to
+      `discriminator_real_outputs`.
+    generated_weights: Scalar or tensor broadcastable to
+      `discriminator_gen_outputs`.
+    scope: Name scope of the loss's operations.
+    loss_collection: Collection the loss is added to (None: none).
+    reduction: A `tf.compat.v1.losses.Reduction`.
+    add_summaries: Whether to add scalar summaries.
+
+  Returns:
+    A float32 loss tensor; its shape depends on `reduction`.
+
+  Raises:
+    TypeError: if the outputs are not floating point.
+    ValueError: if the outputs' shapes differ other than in batch size (in
+      any way with `reduction=NONE`), or weights cannot be broadcast.
+  """
+  real_ra, gen_ra = _relative_logits(discriminator_real_outputs,
+                                     discriminator_gen_outputs)
+  return _sigmoid_xent(real_ra, 0.0), _sigmoid_xent(gen_ra, 1.0)
+
+
+@_catalog.declare(_catalog.DISCRIMINATOR, 'relativistic_lsgan')
+@_weighted.real_and_generated_terms('discriminator_relativistic_lsgan_loss')
+def relativistic_lsgan_discriminator_loss(discriminator_real_outputs,
+    discriminator_gen_outputs):
+  """Relativistic average least-squares (RaLSGAN) discriminator loss.
+
+  See `The relativistic discriminator: a key element missing from standard
+  GAN` (https://arxiv.org/abs/1807.00734), RaLSGAN (no 1/2 factors, as in the
+  paper).
+
+  L_D = E[(D_ra(x) - 1)^2] + E[(D_ra(G(z)) + 1)^2]
+  with D_ra as in `relativistic_discriminator_loss`.
+
+  Args:
+    discriminator_real_outputs: Discriminator output on real data.
+    discriminator_gen_outputs: Discriminator output on generated data.
+    real_weights: Scalar or tensor broadcastable to
+      `discriminator_real_outputs`.
+    generated_weights: Scalar or tensor broadcastable to
+      `discriminator_gen_outputs`.
+    scope: Name scope of the loss's operations.
+    loss_collection: Collection the loss is added to (None: none).
+    reduction: A `tf.compat.v1.losses.Reduction`.
+    add_summaries: Whether to add scalar summaries.
+
+  Returns:
+    A float32 loss tensor; its shape depends on `reduction`.
+
+  Raises:
+    TypeError: if the outputs are not floating point.
+    ValueError: if the outputs' shapes differ other than in batch size (in
+      any way with `reduction=NONE`), or weights cannot be broadcast.
+  """
+  real_ra, gen_ra = _relative_logits(discriminator_real_outputs,
+                                     discriminator_gen_outputs)
+  return tf.square(real_ra - 1.0), tf.square(gen_ra + 1.0)
+
+
+@_catalog.declare(_catalog.GENERATOR, 'relativistic_lsgan')
+@_weighted.real_and_generated_terms('generator_relativistic_lsgan_loss')
+def relativistic_lsgan_generator_loss(discriminator_real_outputs,
+    discriminator_gen_outputs):
+  """Relativistic average least-squares (RaLSGAN) generator loss.
+
+  See `The relativistic discriminator: a key element missing from standard
+  GAN` (https://arxiv.org/abs/1807.00734).
+
+  L_G = E[(D_ra(G(z)) - 1)^2] + E[(D_ra(x) + 1)^2]
+
+  Args:
+    discriminator_real_outputs: Discriminator output on real data.
+    discriminator_gen_outputs: Discriminator output on generated data.
+    real_weights: Scalar or tensor broadcastable to
+      `discriminator_real_outputs`.
+    generated_weights: Scalar or tensor broadcastable to
+      `discriminator_gen_outputs`.
+    scope: Name scope of the loss's operations.
+    loss_collection: Collection the loss is added to (None: none).
+    reduction: A `tf.compat.v1.losses.Reduction`.
+    add_summaries: Whether to add scalar summaries.
+
+  Returns:
+    A float32 loss tensor; its shape depends on `reduction`.
+
+  Raises:
+    TypeError: if the outputs are not floating point.
+    ValueError: if the outputs' shapes differ other than in batch size (in
+      any way with `reduction=NONE`), or weights cannot be broadcast.
+  """
+  real_ra, gen_ra = _relative_logits(discriminator_real_outputs,
+                                     discriminator_gen_outputs)
+  return tf.square(real_ra + 1.0), tf.square(gen_ra - 1.0)
+
+
+@_catalog.declare(_catalog.DISCRIMINATOR, 'relativistic_hinge')
+@_weighted.real_and_generated_terms('discriminator_relativistic_hinge_loss')
+def relativistic_hinge_discriminator_loss(discriminator_real_outputs,
+    discriminator_gen_outputs):
+  """Relativistic average hinge (RaHingeGAN) discriminator loss.
+
+  See `The relativistic discriminator: a key element missing from standard
+  GAN` (https://arxiv.org/abs/1807.00734).
+
+  L_D = E[max(0, 1 - D_ra(x))] + E[max(0, 1 + D_ra(G(z)))]
+
+  Args:
+    discriminator_real_outputs: Discriminator output on real data.
+    discriminator_gen_outputs: Discriminator output on generated data.
+    real_weights: Scalar or tensor broadcastable to
+      `discriminator_real_outputs`.
+    generated_weights: Scalar or tensor broadcastable to
+      `discriminator_gen_outputs`.
+    scope: Name scope of the loss's operations.
+    loss_collection: Collection the loss is added to (None: none).
+    reduction: A `tf.compat.v1.losses.Reduction`.
+    add_summaries: Whether to add scalar summaries.
+
+  Returns:
+    A float32 loss tensor; its shape depends on `reduction`.
+
+  Raises:
+    TypeError: if the outputs are not floating point.
+    ValueError: if the outputs' shapes differ other than in batch size (in
+      any way with `reduction=NONE`), or weights cannot be broadcast.
+  """
+  real_ra, gen_ra = _relative_logits(discriminator_real_outputs,
+                                     discriminator_gen_outputs)
+  return tf.nn.relu(1.0 - real_ra), tf.nn.relu(1.0 + gen_ra)
+
+
+@_catalog.declare(_catalog.GENERATOR, 'relativistic_hinge')
+@_weighted.real_and_generated_terms('generator_relativistic_hinge_loss')
+def relativistic_hinge_generator_loss(discriminator_real_outputs,
+    discriminator_gen_outputs):
+  """Relativistic average hinge (RaHingeGAN) generator loss.
+
+  See `The relativistic discriminator: a key element missing from standard
+  GAN` (https://arxiv.org/abs/1807.00734).
+
+  L_G = E[max(0, 1 - D_ra(G(z)))] + E[max(0, 1 + D_ra(x))]
+
+  Args:
+    discriminator_real_outputs: Discriminator output on real data.
+    discriminator_gen_outputs: Discriminator output on generated data.
+    real_weights: Scalar or tensor broadcastable to
+      `discriminator_real_outputs`.
+    generated_weights: Scalar or tensor broadcastable to
+      `discriminator_gen_outputs`.
+    scope: Name scope of the loss's operations.
+    loss_collection: Collection the loss is added to (None: none).
+    reduction: A `tf.compat.v1.losses.Reduction`.
+    add_summaries: Whether to add scalar summaries.
+
+  Returns:
+    A float32 loss tensor; its shape depends on `reduction`.
+
+  Raises:
+    TypeError: if the outputs are not floating point.
+    ValueError: if the outputs' shapes differ other than in batch size (in
+      any way with `reduction=NONE`), or weights cannot be broadcast.
+  """
+  real_ra, gen_ra = _relative_logits(discriminator_real_outputs,
+                                     discriminator_gen_outputs)
+  return tf.nn.relu(1.0 + real_ra), tf.nn.relu(1.0 - gen_ra)

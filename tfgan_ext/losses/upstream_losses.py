@@ -1,0 +1,130 @@
+"""Upstream TF-GAN's argument-style losses, re-exported and declared.
+
+Upstream's discriminator-output losses are wrapped with tfgan_ext's input
+checks (TypeError for integer outputs, ValueError naming the shapes or
+weights that do not fit, float32 computation); their values are unchanged.
+`minimax_generator_loss` adds the loss it returns to `loss_collection`
+(upstream adds its negation). Upstream's helpers that read no discriminator
+outputs are re-exported as they are, and its GANModel-style-only functions
+are declared as tuple forms.
+
+Upstream's `relativistic_*`, `wasserstein_gradient_penalty` and
+`wasserstein_hinge_generator_loss` are replaced by tfgan_ext's own (see
+`relativistic_impl`, `penalties_impl`, `losses_impl`).
+"""
+
+import functools
+import inspect
+
+import tensorflow as tf
+import tensorflow_gan as tfgan
+
+from tfgan_ext.losses import _catalog
+from tfgan_ext.losses import _checks
+
+__all__ = [
+    'acgan_discriminator_loss',
+    'acgan_generator_loss',
+    'combine_adversarial_loss',
+    'cycle_consistency_loss',
+    'least_squares_discriminator_loss',
+    'least_squares_generator_loss',
+    'minimax_discriminator_loss',
+    'minimax_generator_loss',
+    'modified_discriminator_loss',
+    'modified_generator_loss',
+    'mutual_information_penalty',
+    'wasserstein_discriminator_loss',
+    'wasserstein_generator_loss',
+    'wasserstein_hinge_discriminator_loss',
+]
+
+_upstream = tfgan.losses.wargs
+_G, _D = _catalog.GENERATOR, _catalog.DISCRIMINATOR
+
+_CHECK_NOTE = """
+  (tfgan_ext: the upstream loss, with its inputs checked first: integer
+  outputs raise TypeError, static shapes that do not fit raise ValueError
+  naming them, and outputs are cast to float32.)
+"""
+
+
+def _checked(name, pair_policy=_checks.EQUAL):
+  """Returns upstream's `name` with tfgan_ext's checks, named `name`."""
+  checked = _checks.checked_loss(pair_policy)(getattr(_upstream, name))
+  # Upstream's `wasserstein_generator_loss` is named
+  # 'wasserstein_hinge_generator_loss'; name every wrapper after its export.
+  checked.__name__ = name
+  checked.__qualname__ = name
+  checked.__module__ = __name__
+  checked.__doc__ = (checked.__doc__ or '').rstrip() + '\n' + _CHECK_NOTE
+  return checked
+
+
+def _declared(name, role=None, group=None, pair_policy=_checks.EQUAL,
+              **kwargs):
+  return _catalog.declare_upstream(_checked(name, pair_policy), name, role,
+                                   group, **kwargs)
+
+
+acgan_discriminator_loss = _declared('acgan_discriminator_loss')
+acgan_generator_loss = _declared('acgan_generator_loss')
+least_squares_discriminator_loss = _declared(
+    'least_squares_discriminator_loss', _D, 'least_squares')
+least_squares_generator_loss = _declared(
+    'least_squares_generator_loss', _G, 'least_squares')
+minimax_discriminator_loss = _declared(
+    'minimax_discriminator_loss', _D, 'minimax', _checks.SAME_EXCEPT_BATCH)
+modified_discriminator_loss = _declared(
+    'modified_discriminator_loss', _D, 'modified', _checks.SAME_EXCEPT_BATCH,
+    aliases=('non_saturating',))
+modified_generator_loss = _declared('modified_generator_loss', _G,
+                                    'modified')
+wasserstein_discriminator_loss = _declared(
+    'wasserstein_discriminator_loss', _D, 'wasserstein')
+wasserstein_generator_loss = _declared('wasserstein_generator_loss', _G,
+                                       'wasserstein')
+wasserstein_hinge_discriminator_loss = _declared(
+    'wasserstein_hinge_discriminator_loss', _D, 'wasserstein_hinge')
+
+_checked_minimax_generator_loss = _checked('minimax_generator_loss')
+_MINIMAX_G_SIGNATURE = inspect.signature(_checked_minimax_generator_loss)
+
+
+@functools.wraps(_checked_minimax_generator_loss)
+def minimax_generator_loss(*args, **kwargs):  # pylint: disable=missing-docstring
+  # Upstream adds its inner, un-negated discriminator-style loss to
+  # `loss_collection`, so the collection holds minus the returned loss. Ask
+  # it to add nothing and add the returned loss instead.
+  bound = _MINIMAX_G_SIGNATURE.bind(*args, **kwargs)
+  bound.apply_defaults()
+  loss_collection = bound.arguments['loss_collection']
+  bound.arguments['loss_collection'] = None
+  loss = _checked_minimax_generator_loss(*bound.args, **bound.kwargs)
+  tf.compat.v1.losses.add_loss(loss, loss_collection)
+  return loss
+
+
+minimax_generator_loss.__doc__ += (
+    '  (tfgan_ext: adds the returned loss to `loss_collection`; upstream adds '
+    'its negation.)\n')
+_catalog.declare_upstream(minimax_generator_loss, 'minimax_generator_loss',
+                          _G, 'minimax')
+
+# Unchanged: they read no discriminator outputs. Upstream's GANModel-style
+# `combine_adversarial_loss` and `cycle_consistency_loss` take other
+# arguments than their argument-style namesakes, so they are their tuple
+# forms; `mutual_information_penalty`'s is derived.
+combine_adversarial_loss = _catalog.declare_upstream(
+    _upstream.combine_adversarial_loss, 'combine_adversarial_loss',
+    tuple_form=tfgan.losses.combine_adversarial_loss)
+cycle_consistency_loss = _catalog.declare_upstream(
+    _upstream.cycle_consistency_loss, 'cycle_consistency_loss',
+    tuple_form=tfgan.losses.cycle_consistency_loss)
+mutual_information_penalty = _catalog.declare_upstream(
+    _upstream.mutual_information_penalty, 'mutual_information_penalty')
+
+for _name in ('stargan_discriminator_loss_wrapper',
+              'stargan_generator_loss_wrapper',
+              'stargan_gradient_penalty_wrapper'):
+  _catalog.declare_tuple_form(_name, getattr(tfgan.losses, _name))
