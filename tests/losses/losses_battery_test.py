@@ -51,9 +51,17 @@ def _fn(name, side):
 
 
 def _weight_kwargs(name, side, real_weights, generated_weights):
-  if side == 'generator' and lib.SPECS[name].gen_weights == 'one':
-    return {'weights': generated_weights}
-  return {'real_weights': real_weights, 'generated_weights': generated_weights}
+  return lib.weight_kwargs(lib.SPECS[name], side, real_weights,
+                           generated_weights)
+
+
+@pytest.mark.parametrize('side', SIDES)
+@pytest.mark.parametrize('name', NAMES)
+def test_weights_style_matches_the_reference(name, side):
+  params = inspect.signature(_fn(name, side)).parameters
+  style = lib.SPECS[name].weights[SIDES.index(side)]
+  assert ('weights' in params) == (style == 'one')
+  assert ('real_weights' in params) == (style == 'two')
 
 
 def _reference(name, side, real, gen, rw=1.0, gw=1.0,

@@ -49,10 +49,7 @@ def test_registered_losses_match_reference(inputs):
   fn = getattr(tfgan_ext_losses.get(name), side + '_loss_fn')
   model = lib.fake_model(discriminator_real_outputs=real,
                          discriminator_gen_outputs=gen)
-  if side == 'generator' and lib.SPECS[name].gen_weights == 'one':
-    kwargs = {'weights': gw}
-  else:
-    kwargs = {'real_weights': rw, 'generated_weights': gw}
+  kwargs = lib.weight_kwargs(lib.SPECS[name], side, rw, gw)
   got = fn(model, reduction=reduction, **kwargs).numpy()
   want = getattr(lib.SPECS[name], side)(
       real.astype(np.float64), gen.astype(np.float64), rw, gw, reduction)

@@ -58,11 +58,13 @@ def xent(x, label):
 # ---------------------------------------------------------- loss pairs ---
 #
 # Each reference takes numpy real outputs r, generated outputs g, weights and
-# a reduction. `gen_weights` says how the generator loss is weighted: 'one'
-# (a single `weights` on g) or 'two' (real_weights / generated_weights).
+# a reduction. `weights` says how the (generator, discriminator) losses are
+# weighted: 'one' (a single `weights`, given to the reference as gw) or 'two'
+# (real_weights / generated_weights, given as rw and gw).
 
 Spec = collections.namedtuple(
-    'Spec', ['generator', 'discriminator', 'gen_weights', 'batches_may_differ'])
+    'Spec', ['generator', 'discriminator', 'weights', 'batches_may_differ'])
+ONE_TWO, TWO_TWO = ('one', 'two'), ('two', 'two')
 
 
 def _one(f):
@@ -97,42 +99,49 @@ def _two(f_real, f_gen, relative=False):
 
 
 SPECS = {
-    'minimax': Spec(_minimax_g, _minimax_d, 'one', True),
-    'modified': Spec(_one(lambda g: xent(g, 1.0)), _minimax_d, 'one', True),
+    'minimax': Spec(_minimax_g, _minimax_d, ONE_TWO, True),
+    'modified': Spec(_one(lambda g: xent(g, 1.0)), _minimax_d, ONE_TWO, True),
     'wasserstein': Spec(_one(lambda g: -g),
                         lambda r, g, rw, gw, red: (reduce(g, gw, red) -
                                                    reduce(r, rw, red)),
-                        'one', False),
+                        ONE_TWO, False),
     'wasserstein_hinge': Spec(_one(lambda g: -g),
                               _two(lambda r: relu(1 - r), lambda g: relu(1 + g)),
-                              'one', False),
+                              ONE_TWO, False),
     'least_squares': Spec(_one(lambda g: 0.5 * (g - 1) ** 2),
                           _two(lambda r: 0.5 * (r - 1) ** 2,
-                               lambda g: 0.5 * g ** 2), 'one', False),
+                               lambda g: 0.5 * g ** 2), ONE_TWO, False),
     'hinge': Spec(_one(lambda g: -g),
                   _two(lambda r: relu(1 - r), lambda g: relu(1 + g)),
-                  'one', True),
+                  ONE_TWO, True),
     'lsgan': Spec(_one(lambda g: 0.5 * (g - 1) ** 2),
                   _two(lambda r: 0.5 * (r - 1) ** 2, lambda g: 0.5 * g ** 2),
-                  'one', True),
+                  ONE_TWO, True),
     # Jolicoeur-Martineau 2018, eqs. for RaSGAN, RaLSGAN, RaHingeGAN.
     'relativistic': Spec(
         _two(lambda r: xent(r, 0.0), lambda g: xent(g, 1.0), True),
         _two(lambda r: xent(r, 1.0), lambda g: xent(g, 0.0), True),
-        'two', True),
+        TWO_TWO, True),
     'relativistic_lsgan': Spec(
         _two(lambda r: (r + 1) ** 2, lambda g: (g - 1) ** 2, True),
         _two(lambda r: (r - 1) ** 2, lambda g: (g + 1) ** 2, True),
-        'two', True),
+        TWO_TWO, True),
     'relativistic_hinge': Spec(
         _two(lambda r: relu(1 + r), lambda g: relu(1 - g), True),
         _two(lambda r: relu(1 - r), lambda g: relu(1 + g), True),
-        'two', True),
+        TWO_TWO, True),
     # Zhao et al. 2016, eqs. (1)-(2), margin 1 (not registered: D must be an
     # energy, see energy_based_generator_loss).
     'energy_based': Spec(_one(lambda g: g),
-                         _two(lambda r: r, lambda g: relu(1 - g)), 'one', True),
+                         _two(lambda r: r, lambda g: relu(1 - g)), ONE_TWO, True),
 }
+
+
+def weight_kwargs(spec, side, real_weights, generated_weights):
+  """The weights keywords of `side`'s loss under `spec` ('one' gets gw)."""
+  if spec.weights[('generator', 'discriminator').index(side)] == 'one':
+    return {'weights': generated_weights}
+  return {'real_weights': real_weights, 'generated_weights': generated_weights}
 
 
 def lsgan_reference(r, g, a, b, c, rw=1.0, gw=1.0, red=Reduction.SUM_BY_NONZERO_WEIGHTS):
