@@ -217,7 +217,10 @@ def test_names_and_aliases():
   assert 'non_saturating' not in tfgan_ext_losses.names()
   assert tfgan_ext_losses.get('non_saturating') is tfgan_ext_losses.get(
       'modified')
-  assert tfgan_ext_losses.aliases() == {'non_saturating': 'modified'}
+  aliases = tfgan_ext_losses.aliases()
+  assert aliases['non_saturating'] == 'modified'
+  assert set(aliases.values()) <= set(tfgan_ext_losses.names())
+  assert not set(aliases) & set(tfgan_ext_losses.names())
 
 
 def test_get_returns_a_loss_pair():
