@@ -130,6 +130,12 @@ SPECS = {
         _two(lambda r: relu(1 + r), lambda g: relu(1 - g), True),
         _two(lambda r: relu(1 - r), lambda g: relu(1 + g), True),
         TWO_TWO, True),
+    # Jolicoeur-Martineau 2018, RSGAN (section 4.1); Huang et al. 2024 (R3GAN,
+    # arXiv:2501.05441), RpGAN: real and generated paired by position.
+    'relativistic_pairing': Spec(
+        lambda r, g, rw, gw, red: reduce(xent(r - g, 0.0), gw, red),
+        lambda r, g, rw, gw, red: reduce(xent(r - g, 1.0), gw, red),
+        ('one', 'one'), False),
     # Zhao et al. 2016, eqs. (1)-(2), margin 1 (not registered: D must be an
     # energy, see energy_based_generator_loss).
     'energy_based': Spec(_one(lambda g: g),

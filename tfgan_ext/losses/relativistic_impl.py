@@ -263,3 +263,80 @@ def relativistic_hinge_generator_loss(discriminator_real_outputs,
   real_ra, gen_ra = _relative_logits(discriminator_real_outputs,
                                      discriminator_gen_outputs)
   return tf.nn.relu(1.0 + real_ra), tf.nn.relu(1.0 - gen_ra)
+
+
+@_catalog.declare(_catalog.DISCRIMINATOR, 'relativistic_pairing',
+                  aliases=('rpgan',))
+@_weighted.single_term('discriminator_relativistic_pairing_loss',
+                       'the per-pair loss')
+def relativistic_pairing_discriminator_loss(discriminator_real_outputs,
+                                            discriminator_gen_outputs):
+  """Relativistic pairing (RpGAN, RSGAN) discriminator loss.
+
+  See `The relativistic discriminator: a key element missing from standard
+  GAN` (https://arxiv.org/abs/1807.00734), RSGAN, and `The GAN is dead; long
+  live the GAN! A Modern GAN Baseline` (https://arxiv.org/abs/2501.05441),
+  which pairs it with R1 and R2 (R3GAN) for local convergence.
+
+  L_D = E_i[-log sigmoid(D(x_i) - D(G(z_i)))]
+      = E_i[softplus(D(G(z_i)) - D(x_i))]
+
+  Each real example is paired with the generated example at the same batch
+  position, so the batches must have equal shapes; no batch statistic is
+  involved (the loss is the same per pair on any number of replicas).
+
+  Args:
+    discriminator_real_outputs: Discriminator output on real data.
+    discriminator_gen_outputs: Discriminator output on generated data, the
+      same shape.
+    weights: Scalar or tensor broadcastable to the outputs (one weight per
+      pair).
+    scope: Name scope of the loss's operations.
+    loss_collection: Collection the loss is added to (None: none).
+    reduction: A `tf.compat.v1.losses.Reduction`.
+    add_summaries: Whether to add scalar summaries.
+
+  Returns:
+    A float32 loss tensor; its shape depends on `reduction`.
+
+  Raises:
+    TypeError: if the outputs are not floating point.
+    ValueError: if the outputs' shapes differ, or weights cannot be
+      broadcast.
+  """
+  return tf.nn.softplus(discriminator_gen_outputs - discriminator_real_outputs)
+
+
+@_catalog.declare(_catalog.GENERATOR, 'relativistic_pairing')
+@_weighted.single_term('generator_relativistic_pairing_loss',
+                       'the per-pair loss')
+def relativistic_pairing_generator_loss(discriminator_real_outputs,
+                                        discriminator_gen_outputs):
+  """Relativistic pairing (RpGAN, RSGAN) generator loss.
+
+  See `The relativistic discriminator: a key element missing from standard
+  GAN` (https://arxiv.org/abs/1807.00734), RSGAN, and `The GAN is dead; long
+  live the GAN! A Modern GAN Baseline` (https://arxiv.org/abs/2501.05441).
+
+  L_G = E_i[softplus(D(x_i) - D(G(z_i)))]
+
+  Args:
+    discriminator_real_outputs: Discriminator output on real data.
+    discriminator_gen_outputs: Discriminator output on generated data, the
+      same shape.
+    weights: Scalar or tensor broadcastable to the outputs (one weight per
+      pair).
+    scope: Name scope of the loss's operations.
+    loss_collection: Collection the loss is added to (None: none).
+    reduction: A `tf.compat.v1.losses.Reduction`.
+    add_summaries: Whether to add scalar summaries.
+
+  Returns:
+    A float32 loss tensor; its shape depends on `reduction`.
+
+  Raises:
+    TypeError: if the outputs are not floating point.
+    ValueError: if the outputs' shapes differ, or weights cannot be
+      broadcast.
+  """
+  return tf.nn.softplus(discriminator_real_outputs - discriminator_gen_outputs)
