@@ -23,6 +23,7 @@ added elementwise and must have equal shapes.
 
 import tensorflow as tf
 
+from tfgan_ext.losses import _batch_stats
 from tfgan_ext.losses import _catalog
 from tfgan_ext.losses import _checks
 from tfgan_ext.losses import _weighted
@@ -355,5 +356,5 @@ def feature_matching_loss(real_features, generated_features):
   """
   real = _flatten_per_example(real_features, 'real_features')
   gen = _flatten_per_example(generated_features, 'generated_features')
-  return tf.math.squared_difference(tf.reduce_mean(real, axis=0),
-                                    tf.reduce_mean(gen, axis=0))
+  return tf.math.squared_difference(_batch_stats.batch_mean(real, axis=0),
+                                    _batch_stats.batch_mean(gen, axis=0))

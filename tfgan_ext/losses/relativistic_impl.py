@@ -5,14 +5,16 @@ See `The relativistic discriminator: a key element missing from standard GAN`
 
   D_ra(x) = D(x) - mean D(G(z)),   D_ra(G(z)) = D(G(z)) - mean D(x)
 
-(plain batch means, unweighted), each variant applies a base loss to D_ra of
-the real and of the generated batch. Weights and `reduction` act on those
+(unweighted means of the global batch: over all replicas' examples under
+tf.distribute, see `_batch_stats`), each variant applies a base loss to D_ra
+of the real and of the generated batch. Weights and `reduction` act on those
 per-example terms, which are reduced separately, so the real and generated
 batches may differ in size. Conventions as in `losses_impl`.
 """
 
 import tensorflow as tf
 
+from tfgan_ext.losses import _batch_stats
 from tfgan_ext.losses import _catalog
 from tfgan_ext.losses import _weighted
 
@@ -27,7 +29,8 @@ __all__ = [
 
 
 def _relative_logits(real, gen):
-  return real - tf.reduce_mean(gen), gen - tf.reduce_mean(real)
+  return (real - _batch_stats.batch_mean(gen),
+          gen - _batch_stats.batch_mean(real))
 
 
 def _sigmoid_xent(logits, label):
