@@ -89,7 +89,7 @@ _TF_OWNED = {
 
 # Sub-namespaces of tensorflow-estimator 2.15's API (also tested).
 _SUBMODULES = {
-    'tf.estimator': ('experimental', 'export', 'inputs'),
+    'tf.estimator': ('experimental', 'export'),
     'tf.compat.v1.estimator': ('experimental', 'export', 'inputs', 'tpu',
                                'tpu.experimental'),
 }
