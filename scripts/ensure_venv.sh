@@ -26,7 +26,7 @@ find_python() {  # find_python 3.11 -> a working interpreter of that version
 case "$stack" in
   modern) venv="$root/.venv";        pyver=3.11; req=modern; extras=test,examples,datasets,estimator ;;
   oldest) venv="$root/.venv-oldest"; pyver=3.11; req=oldest; extras=test,examples,datasets,estimator ;;
-  py312)  venv="$root/.venv-py312";  pyver=3.12; req=modern; extras=test,examples,datasets,estimator ;;
+  py312)  venv="$root/.venv-py312";  pyver=3.12; req=modern; extras=test,examples,estimator ;;
   *) echo "ensure_venv.sh: unknown stack '$stack' (choose: modern, oldest, py312)" >&2; exit 2 ;;
 esac
 constraints="$root/requirements/$req.txt"

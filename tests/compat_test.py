@@ -178,6 +178,7 @@ def test_python_dash_m_prints_the_report():
   assert code == 0, out
   assert 'tfgan_ext compatibility report' in out
   assert tfgan_ext.__version__ in out
+  assert 'note: devices: CPU:0' in out  # listed when asked
 
 
 def test_version_matches_installed_metadata():

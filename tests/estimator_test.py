@@ -103,11 +103,12 @@ def test_patches_are_listed_only_where_needed():
                  'tensorflow.python.tpu.tpu_embedding:',
                  'tensorflow.python.tpu.session_support',
                  'tensorflow.python.tpu.tpu_embedding_gradient',
-                 'tf.estimator: the real tensorflow-estimator 2.15',
-                 'tf.compat.v1.estimator: the real tensorflow-estimator',
-                 'tf.compat.v2.estimator: the real tensorflow-estimator'):
+                 "tf.estimator: tensorflow-estimator's real API",
+                 "tf.compat.v1.estimator: tensorflow-estimator's real API",
+                 "tf.compat.v2.estimator: tensorflow-estimator's real API"):
     assert sum(p.startswith(needed) for p in patches) == 1, (needed, patches)
   assert len(patches) == 8, patches
+  assert compat.report().versions['tensorflow_estimator'].startswith('2.15.')
 
 
 # ------------------------------------------------------------ Estimator ---

@@ -370,8 +370,7 @@ def install():
                  'one).')
   if real:
     api_v2, api_v1, patches = real
-    version = _dist_version('tensorflow-estimator')
-    done = 'the real tensorflow-estimator %s' % version
+    done = "tensorflow-estimator's real API"
   else:
     api_v2 = _standin('tf.estimator')
     api_v1 = _standin('tf.compat.v1.estimator')
@@ -384,10 +383,3 @@ def install():
       patches.append('%s.estimator: %s.' % (name, done))
   return patches, notes
 
-
-def _dist_version(dist):
-  from importlib import metadata  # pylint: disable=g-import-not-at-top
-  try:
-    return metadata.version(dist)
-  except metadata.PackageNotFoundError:
-    return 'unknown'

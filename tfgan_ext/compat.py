@@ -65,7 +65,8 @@ CompatReport.__doc__ = """What `install()` found and did.
 
 Attributes:
   versions: dict of package name -> version string (python, tensorflow,
-    tensorflow_probability, tensorflow_gan, keras behind tf.keras).
+    tensorflow_probability, tensorflow_gan, tensorflow_estimator, keras
+    behind tf.keras, numpy).
   patches: tuple of one-line descriptions of each patch applied.
   notes: tuple of one-line remarks about the stack (nothing patched).
 """
@@ -318,6 +319,7 @@ def report(list_devices=True):
       ('tensorflow', tf.__version__),
       ('tensorflow_probability', _dist_version('tensorflow-probability')),
       ('tensorflow_gan', _dist_version('tensorflow-gan')),
+      ('tensorflow_estimator', _dist_version('tensorflow-estimator')),
       ('tf.keras', _keras_behind_tf_keras()),
       ('numpy', _dist_version('numpy')),
   ])
