@@ -117,7 +117,7 @@ _TPU_HELP = (
     'use_tpu=False on CPU or GPU; on a TPU use tf.distribute.TPUStrategy '
     '(and tf.tpu.experimental.embedding.TPUEmbedding).')
 
-# What `install` found; read by `is_standin` and the stand-in's messages.
+# Why tensorflow-estimator did not import, if it did not (for the messages).
 _STATE = {'import_error': None}
 
 
@@ -315,28 +315,37 @@ def _tpu_module(name):
       help_text=_TPU_HELP)
 
 
-def _restore_removed_modules():
+def _restore_removed_modules(patches):
   """Adds the TensorFlow modules tensorflow-estimator imports, where missing."""
-  restored = [_add_missing_module(
-      'tensorflow.python.distribute.estimator_training',
-      _estimator_training_module)]
+  if _add_missing_module('tensorflow.python.distribute.estimator_training',
+                         _estimator_training_module):
+    patches.append('tensorflow.python.distribute.estimator_training: stand-in '
+                   'module (local RunConfig and train_and_evaluate; '
+                   'multi-worker raises EstimatorRemovedError).')
   for leaf in ('tpu_embedding', 'session_support', 'tpu_embedding_gradient'):
     name = 'tensorflow.python.tpu.' + leaf
-    restored.append(_add_missing_module(name, _tpu_module(name)))
-  return ['%s: stand-in module (%s).' % (name, 'local RunConfig and '
-          'train_and_evaluate; multi-worker raises EstimatorRemovedError'
-          if 'estimator_training' in name else 'TPU only; raises '
-          'EstimatorRemovedError when used') for name in restored if name]
+    if _add_missing_module(name, _tpu_module(name)):
+      patches.append('%s: stand-in module (TPU only; raises '
+                     'EstimatorRemovedError when used).' % name)
 
 
-def _import_real_estimator():
-  """Imports tensorflow-estimator's v1 and v2 API modules after patching."""
-  patches = [p for p in [_restore_estimator_api_name()] if p]
-  patches += _restore_removed_modules()
+def _import_real_estimator(patches):
+  """Patches TensorFlow, then imports tensorflow-estimator's v2 and v1 APIs.
+
+  Args:
+    patches: list to which each patch applied is appended (also when the
+      import fails afterwards).
+
+  Returns:
+    (v2 API module, v1 API module).
+  """
+  patch = _restore_estimator_api_name()
+  if patch:
+    patches.append(patch)
+  _restore_removed_modules(patches)
   api = 'tensorflow_estimator.python.estimator.api.'
-  v2 = importlib.import_module(api + '_v2.estimator')
-  v1 = importlib.import_module(api + '_v1.estimator')
-  return v2, v1, patches
+  return (importlib.import_module(api + '_v2.estimator'),
+          importlib.import_module(api + '_v1.estimator'))
 
 
 # --------------------------------------------------------------- install ---
@@ -359,7 +368,7 @@ def install():
   real = None
   if importlib.util.find_spec('tensorflow_estimator') is not None:
     try:
-      real = _import_real_estimator()
+      real = _import_real_estimator(patches)
     except Exception as e:  # pylint: disable=broad-except
       _STATE['import_error'] = '%s: %s' % (type(e).__name__, e)
       notes.append('tensorflow-estimator did not import (%s); tf.estimator '
@@ -369,7 +378,7 @@ def install():
                  'stand-in (pip install tfgan_ext[estimator] for the real '
                  'one).')
   if real:
-    api_v2, api_v1, patches = real
+    api_v2, api_v1 = real
     done = "tensorflow-estimator's real API"
   else:
     api_v2 = _standin('tf.estimator')
