@@ -96,8 +96,8 @@ _SUBMODULES = {
 
 _REMOVED_HELP = (
     '{what} cannot be used: tf.estimator was removed in TensorFlow 2.16 (this '
-    'is TensorFlow {tf}). {why}Install the real one with `pip install '
-    'tfgan_ext[estimator]` (tensorflow-estimator 2.15, which tfgan_ext makes '
+    'is TensorFlow {tf}). {why}Install the real one with pip install '
+    'tfgan_ext[estimator] (tensorflow-estimator 2.15, which tfgan_ext makes '
     'work on this TensorFlow), or train with tfgan.gan_model -> tfgan.gan_loss '
     '-> tfgan.gan_train_ops -> tfgan.gan_train instead.')
 
