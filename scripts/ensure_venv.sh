@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Creates or reuses a project virtual environment with tfgan_ext installed
-# (editable, with its test and example extras; tensorflow-datasets on the
-# modern stack only) on one of the tested stacks.
+# (editable, with its test, examples, datasets and estimator extras) on one of
+# the tested stacks.
 #
 #   scripts/ensure_venv.sh [modern|oldest|py312]
 #
@@ -24,9 +24,9 @@ find_python() {  # find_python 3.11 -> a working interpreter of that version
   return 1
 }
 case "$stack" in
-  modern) venv="$root/.venv";        pyver=3.11; req=modern; extras=test,examples,datasets ;;
-  oldest) venv="$root/.venv-oldest"; pyver=3.11; req=oldest; extras=test,examples ;;
-  py312)  venv="$root/.venv-py312";  pyver=3.12; req=modern; extras=test,examples ;;
+  modern) venv="$root/.venv";        pyver=3.11; req=modern; extras=test,examples,datasets,estimator ;;
+  oldest) venv="$root/.venv-oldest"; pyver=3.11; req=oldest; extras=test,examples,datasets,estimator ;;
+  py312)  venv="$root/.venv-py312";  pyver=3.12; req=modern; extras=test,examples,estimator ;;
   *) echo "ensure_venv.sh: unknown stack '$stack' (choose: modern, oldest, py312)" >&2; exit 2 ;;
 esac
 constraints="$root/requirements/$req.txt"
@@ -47,7 +47,7 @@ pip=("$venv/bin/python" -m pip --disable-pip-version-check --no-input)
 # Verify rather than trust pip's exit status, which the filter above hides.
 TFGAN_EXT_IMPORT_HOOK=0 "$venv/bin/python" - <<'PY'
 import importlib, sys
-for name in ("tensorflow", "tensorflow_probability", "tensorflow_gan", "pytest", "tfgan_ext_import_hook"):
+for name in ("tensorflow", "tensorflow_probability", "tensorflow_gan", "tensorflow_estimator", "pytest", "tfgan_ext_import_hook"):
     if importlib.util.find_spec(name) is None:
         sys.exit("[ensure_venv] %s is missing after pip install; see the messages above" % name)
 PY

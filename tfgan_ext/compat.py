@@ -9,11 +9,11 @@ only when the running stack lacks the thing TF-GAN needs:
 1. ``tf.estimator`` (removed in TensorFlow 2.16): TF-GAN's ``train.py``
    subclasses ``tf.estimator.SessionRunHook`` and its ``estimator`` package
    subclasses ``tf.estimator.Estimator`` and ``tf.compat.v1.estimator.tpu.*``
-   at import time. A stand-in provides ``SessionRunHook`` (the identical
-   ``tf.compat.v1.train.SessionRunHook``) and ``ModeKeys``; every other name is
-   a placeholder that raises :class:`EstimatorRemovedError` when used, so
-   ``tfgan.estimator.GANEstimator(...)`` says what to do instead of failing
-   with an ``AttributeError``.
+   at import time. With tensorflow-estimator 2.15 installed (the
+   ``estimator`` extra), the real one is made to import and ``tf.estimator``
+   points at it; otherwise a stand-in forwards TensorFlow's own objects
+   (session hooks, ``ModeKeys``) and makes the estimators raise
+   :class:`EstimatorRemovedError` when used. See ``tfgan_ext._estimator_compat``.
 2. ``inspect.getargspec`` (removed in Python 3.11), which ``tfgan.gan_loss``
    calls. TF-GAN's own modules get an ``inspect`` that has it; the standard
    library's ``inspect`` is left alone.
@@ -43,6 +43,9 @@ import re
 import sys
 import types
 
+from tfgan_ext import _estimator_compat
+from tfgan_ext._estimator_compat import EstimatorRemovedError
+
 __all__ = [
     'CompatReport',
     'EstimatorRemovedError',
@@ -62,7 +65,8 @@ CompatReport.__doc__ = """What `install()` found and did.
 
 Attributes:
   versions: dict of package name -> version string (python, tensorflow,
-    tensorflow_probability, tensorflow_gan, keras behind tf.keras).
+    tensorflow_probability, tensorflow_gan, tensorflow_estimator, keras
+    behind tf.keras, numpy).
   patches: tuple of one-line descriptions of each patch applied.
   notes: tuple of one-line remarks about the stack (nothing patched).
 """
@@ -71,10 +75,6 @@ _PATCHES = []
 _NOTES = []
 _PREPARED = False
 _INSTALLED = False
-
-
-class EstimatorRemovedError(RuntimeError):
-  """Raised when a TF-GAN estimator is used on TensorFlow >= 2.16."""
 
 
 class LegacyKerasUnavailableError(RuntimeError):
@@ -145,89 +145,19 @@ def _dist_version(dist):
 
 # ------------------------------------------------------------ estimator ---
 
-_ESTIMATOR_HELP = (
-    '{what} cannot be used: tf.estimator was removed in TensorFlow 2.16 (this '
-    'is TensorFlow {tf}). Train with tfgan.gan_model -> tfgan.gan_loss -> '
-    'tfgan.gan_train_ops -> tfgan.gan_train instead, or use TensorFlow 2.15 '
-    'with tensorflow-estimator.')
-
-
-def _estimator_error(what):
-  import tensorflow as tf  # pylint: disable=g-import-not-at-top
-  return EstimatorRemovedError(
-      _ESTIMATOR_HELP.format(what=what, tf=tf.__version__))
-
-
-class _RemovedEstimatorClass(object):
-  """Base of every placeholder: creating an instance raises a clear error."""
-
-  _removed_name = 'tf.estimator'
-
-  def __new__(cls, *args, **kwargs):
-    del args, kwargs
-    if cls.__dict__.get('_removed_name') is not None:
-      what = cls._removed_name
-    elif cls.__module__.startswith('tensorflow_gan.python.estimator'):
-      what = 'tfgan.estimator.' + cls.__qualname__
-    else:  # A user's own subclass.
-      what = '%s.%s' % (cls.__module__, cls.__qualname__)
-    raise _estimator_error(what)
-
-
-class _ModeKeys(object):
-  """The estimator mode names (same strings as tf.estimator.ModeKeys)."""
-  TRAIN = 'train'
-  EVAL = 'eval'
-  PREDICT = 'infer'
-
-
-class _RemovedEstimatorModule(types.ModuleType):
-  """Stands in for tf.estimator / tf.compat.v1.estimator[.tpu]."""
-
-  def __init__(self, name, available=None):
-    super(_RemovedEstimatorModule, self).__init__(name)
-    self.__doc__ = ('Stand-in installed by tfgan_ext.compat: %s was removed in '
-                    'TensorFlow 2.16.' % name)
-    for key, value in (available or {}).items():
-      setattr(self, key, value)
-
-  def __getattr__(self, attr):
-    if attr.startswith('__'):
-      raise AttributeError(attr)
-    placeholder = type(attr, (_RemovedEstimatorClass,), {
-        '_removed_name': '%s.%s' % (self.__name__, attr),
-        '__module__': self.__name__,
-    })
-    setattr(self, attr, placeholder)  # Same object on every access.
-    return placeholder
-
 
 def estimator_available():
   """Returns True when the real tf.estimator API is present."""
   import tensorflow as tf  # pylint: disable=g-import-not-at-top
   estimator = getattr(tf, 'estimator', None)
-  return (estimator is not None and
-          not isinstance(estimator, _RemovedEstimatorModule))
+  return estimator is not None and not _estimator_compat.is_standin(estimator)
 
 
-def _estimator_standins():
-  """Installs tf.estimator and tf.compat.v1.estimator stand-ins if missing."""
-  import tensorflow as tf  # pylint: disable=g-import-not-at-top
-  if not hasattr(tf, 'estimator'):
-    tf.estimator = _RemovedEstimatorModule('tf.estimator', {
-        'SessionRunHook': tf.compat.v1.train.SessionRunHook,
-        'ModeKeys': _ModeKeys,
-    })
-    _PATCHES.append('tf.estimator: stand-in (SessionRunHook, ModeKeys; '
-                    'estimators raise EstimatorRemovedError).')
-  v1 = tf.compat.v1
-  if not hasattr(v1, 'estimator'):
-    v1.estimator = _RemovedEstimatorModule('tf.compat.v1.estimator', {
-        'tpu': _RemovedEstimatorModule('tf.compat.v1.estimator.tpu'),
-        'ModeKeys': _ModeKeys,
-    })
-    _PATCHES.append('tf.compat.v1.estimator: stand-in (estimators raise '
-                    'EstimatorRemovedError).')
+def _install_estimator():
+  """The real tensorflow-estimator on TF >= 2.16, or a stand-in (see module)."""
+  patches, notes = _estimator_compat.install()
+  _PATCHES.extend(p for p in patches if p not in _PATCHES)
+  _NOTES.extend(n for n in notes if n not in _NOTES)
 
 
 # -------------------------------------------------------------- inspect ---
@@ -350,7 +280,7 @@ def prepare():
   # patched. TF-GAN imports it anyway.
   with _lend_version_modules():
     import tensorflow_probability  # pylint: disable=g-import-not-at-top,unused-import
-  _estimator_standins()
+  _install_estimator()
   _PREPARED = True
 
 
@@ -366,23 +296,38 @@ def install():
     _import_tfgan()
     _give_tfgan_getargspec()
     _INSTALLED = True
-  return report()
+  return report(list_devices=False)
 
 
-def report():
-  """Returns a CompatReport: the versions found and each patch applied."""
+def report(list_devices=True):
+  """Returns a CompatReport: the versions found and each patch applied.
+
+  Args:
+    list_devices: whether to add TensorFlow's logical devices to the notes.
+      Listing them initializes TensorFlow's runtime, after which threading and
+      device configuration (`tf.config.threading.*`,
+      `tf.config.set_logical_device_configuration`, `set_visible_devices`,
+      `set_memory_growth`) can no longer be changed; `install()` (run on
+      import) therefore passes False.
+
+  Returns:
+    A CompatReport.
+  """
   import tensorflow as tf  # pylint: disable=g-import-not-at-top
   versions = collections.OrderedDict([
       ('python', '%d.%d.%d' % sys.version_info[:3]),
       ('tensorflow', tf.__version__),
       ('tensorflow_probability', _dist_version('tensorflow-probability')),
       ('tensorflow_gan', _dist_version('tensorflow-gan')),
+      ('tensorflow_estimator', _dist_version('tensorflow-estimator')),
       ('tf.keras', _keras_behind_tf_keras()),
       ('numpy', _dist_version('numpy')),
   ])
-  devices = [d.device_type + ':' + d.name.rsplit(':', 1)[-1]
-             for d in tf.config.list_logical_devices()]
-  notes = list(_NOTES) + ['devices: ' + ', '.join(devices)]
+  notes = list(_NOTES)
+  if list_devices:
+    devices = [d.device_type + ':' + d.name.rsplit(':', 1)[-1]
+               for d in tf.config.list_logical_devices()]
+    notes.append('devices: ' + ', '.join(devices))
   return CompatReport(versions, tuple(_PATCHES), tuple(notes))
 
 
