@@ -20,6 +20,7 @@ added elementwise and must have equal shapes.
 
 import tensorflow as tf
 
+from tfgan_ext.losses import _batch_stats
 from tfgan_ext.losses import _checks
 
 __all__ = [
@@ -320,14 +321,15 @@ def lsgan_discriminator_loss(
 #
 # Relativistic average GAN (https://arxiv.org/abs/1807.00734). With
 #   D_ra(x) = D(x) - mean D(G(z)),   D_ra(G(z)) = D(G(z)) - mean D(x)
-# (plain batch means, unweighted), each variant applies a base loss to
+# (unweighted means of the global batch), each variant applies a base loss to
 # D_ra of the real and of the generated batch. Weights and `reduction` act on
 # those per-example terms, which are reduced separately, so the real and
 # generated batches may differ in size.
 
 
 def _relative_logits(real, gen):
-  return real - tf.reduce_mean(gen), gen - tf.reduce_mean(real)
+  return (real - _batch_stats.batch_mean(gen),
+          gen - _batch_stats.batch_mean(real))
 
 
 def _sigmoid_xent(logits, label):
@@ -789,7 +791,8 @@ def feature_matching_loss(
     real = _flatten_per_example(real_features, 'real_features')
     gen = _flatten_per_example(generated_features, 'generated_features')
     per_feature = tf.math.squared_difference(
-        tf.reduce_mean(real, axis=0), tf.reduce_mean(gen, axis=0))
+        _batch_stats.batch_mean(real, axis=0),
+        _batch_stats.batch_mean(gen, axis=0))
     weights = _checks.check_weights(weights, per_feature.shape, 'weights',
                                     'the per-feature loss')
     return _one_sided(per_feature, weights, scope, loss_collection, reduction,

@@ -20,6 +20,7 @@ for R1) is the caller's weight: see `tfgan_ext.losses.with_penalty`.
 
 import tensorflow as tf
 
+from tfgan_ext.losses import _batch_stats
 from tfgan_ext.losses import _checks
 
 __all__ = [
@@ -214,7 +215,8 @@ def dragan_penalty(
   DRAGAN = E[(sqrt(||grad D(x_hat)||^2 + epsilon) - target)^2]
 
   std(x) is the standard deviation over the whole batch (as in the authors'
-  code), treated as a constant. `perturbation_scale=0` penalizes at x.
+  code; over all replicas' examples under tf.distribute), treated as a
+  constant. `perturbation_scale=0` penalizes at x.
 
   Args:
     real_data: Real data, shape [batch, ...].
@@ -242,7 +244,8 @@ def dragan_penalty(
   """
   with tf.compat.v1.name_scope(scope, 'dragan_penalty', (real_data,)) as scope:
     real_data = _data(real_data, 'real_data')
-    std = tf.stop_gradient(tf.math.reduce_std(tf.cast(real_data, tf.float32)))
+    std = tf.stop_gradient(
+        _batch_stats.batch_std(tf.cast(real_data, tf.float32)))
     noise = _uniform(tf.shape(real_data), seed, tf.float32)
     perturbed = real_data + tf.cast(perturbation_scale * std * noise,
                                     real_data.dtype)
