@@ -245,6 +245,7 @@ class GANModel(steps.StepsMixin):
     if self._gan.discriminator_steps > 1:
       x = steps.group_for_discriminator_steps(x,
                                               self._gan.discriminator_steps)
+    kwargs.setdefault('shuffle', False)  # The dataset shuffles, if at all.
     if kwargs.get('callbacks'):
       kwargs['callbacks'] = callbacks_lib.adapt(kwargs['callbacks'],
                                                 self.flavour)
