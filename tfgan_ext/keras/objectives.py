@@ -77,16 +77,14 @@ class Objective:
         getattr(fn, 'func', None), '__name__', what)
     self._gan_model_style = bool(params) and next(iter(params)) == 'gan_model'
     self._fn = fn
-    if self._gan_model_style:
-      self.needs = frozenset(STEP_TENSORS)
-      self._options = {k: v for k, v in (('loss_collection', None),
-                                         ('add_summaries', False))
-                       if k in params}
-      return
-    self.needs = frozenset(p for p in params if p in STEP_TENSORS)
+    # No TF-1 loss collections or summaries inside a Keras step.
     self._options = {k: v for k, v in (('loss_collection', None),
                                        ('add_summaries', False))
                      if k in params}
+    if self._gan_model_style:
+      self.needs = frozenset(STEP_TENSORS)
+      return
+    self.needs = frozenset(p for p in params if p in STEP_TENSORS)
     unknown = sorted(set(self.extra_kwargs) - set(params))
     if unknown and not any(p.kind == p.VAR_KEYWORD for p in params.values()):
       raise TypeError('%s %s() has no parameter %s; its parameters are %s.'

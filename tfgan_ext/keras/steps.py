@@ -134,7 +134,7 @@ class StepsMixin:
 
   def _fused_step(self, generator_inputs, real, logs, share, num_replicas):
     config = self._gan
-    with tf.GradientTape() as g_tape, tf.GradientTape() as d_tape:
+    with tf.GradientTape(persistent=True) as tape:
       generated = self.generator(generator_inputs, training=True)
       tensors = self._tensors(generator_inputs, real, generated)
       self._discriminator_outputs(tensors, True,
@@ -142,10 +142,11 @@ class StepsMixin:
       g_scaled = self._generator_objective(tensors, logs, share)
       d_scaled = self._discriminator_objective(tensors, logs, share,
                                                num_replicas)
-    self._apply(self.optimizer, g_tape, g_scaled,
+    self._apply(self.optimizer, tape, g_scaled,
                 self.generator.trainable_variables)
-    self._apply(self.discriminator_optimizer, d_tape, d_scaled,
+    self._apply(self.discriminator_optimizer, tape, d_scaled,
                 self.discriminator.trainable_variables)
+    del tape
 
   def train_step(self, data):
     """One generator step and `discriminator_steps` discriminator steps."""
