@@ -14,7 +14,7 @@ import tensorflow as tf
 import tensorflow_gan as tfgan
 
 __all__ = ['FrechetDistance', 'GANCallback', 'SampleGrid', 'adapt',
-           'image_grid']
+           'frechet_distance', 'image_grid']
 
 
 class GANCallback:

@@ -25,8 +25,8 @@ import tensorflow_gan as tfgan
 
 import tfgan_ext
 
-__all__ = ['Objective', 'Penalty', 'resolve_loss', 'resolve_penalty',
-           'STEP_TENSORS']
+__all__ = ['Objective', 'Penalty', 'STEP_TENSORS',
+           'feature_matching_objective', 'resolve_loss', 'resolve_penalty']
 
 # What a step can give a loss, by GANModel field name.
 STEP_TENSORS = ('real_data', 'generated_data', 'generator_inputs',
