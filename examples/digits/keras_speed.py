@@ -1,0 +1,129 @@
+"""Steps per second of the Keras digits trainer, for benchmarks and the note.
+
+`steps_per_second(...)` times `GANModel.fit` on the digits task for one
+configuration; `interleaved(configs)` times several configurations in
+alternating rounds in one process (speed claims are ratios measured side by
+side). Run as a script it measures the fused vs the separate step (Keras 3
+and tf-keras) and MirroredStrategy over 2 logical CPU devices vs one device,
+and prints JSON:
+
+  python -m examples.digits.keras_speed [--rounds=3 --steps=200]
+
+(It splits the CPU into 2 logical devices first thing, before TensorFlow's
+runtime starts.)
+"""
+
+import argparse
+import json
+import statistics
+import sys
+import time
+
+__all__ = ['Timed', 'interleaved', 'paired_ratio', 'steps_per_second']
+
+
+class Timed:
+  """A compiled digits GANModel and its dataset, ready to be timed.
+
+  Args:
+    keras: 'keras' or 'tf_keras'.
+    strategy: A tf.distribute strategy (None: the default one).
+    batch_size: Global batch size.
+    warmup: Steps run (and traced) before timing.
+    **build_kwargs: keras_train_lib.build arguments (loss, penalty, fused,
+      ...).
+  """
+
+  def __init__(self, keras='keras', strategy=None, batch_size=64, warmup=20,
+               seed=0, **build_kwargs):
+    import tensorflow as tf  # pylint: disable=g-import-not-at-top
+    from examples.digits import keras_train_lib  # pylint: disable=g-import-not-at-top
+    K = keras_train_lib.keras_package(keras)
+    K.utils.set_random_seed(seed)
+    self.gan = keras_train_lib.build(
+        K, strategy or tf.distribute.get_strategy(), **build_kwargs)
+    self.dataset = keras_train_lib.make_dataset(batch_size, seed=seed)
+    self.gan.fit(self.dataset, epochs=1, steps_per_epoch=warmup, verbose=0)
+
+  def steps_per_second(self, steps, clock=time.perf_counter):
+    """Steps per second of `clock` (wall time, or `time.process_time`)."""
+    start = clock()
+    self.gan.fit(self.dataset, epochs=1, steps_per_epoch=steps, verbose=0)
+    return steps / (clock() - start)
+
+
+def steps_per_second(steps=200, **kwargs):
+  """Train steps per second of one configuration (see `Timed`)."""
+  return Timed(**kwargs).steps_per_second(steps)
+
+
+def interleaved(configs, rounds=3, steps=200, clock=time.perf_counter):
+  """Times configurations in alternating rounds.
+
+  Args:
+    configs: dict name -> `Timed` keyword arguments.
+    rounds: Rounds; each times every configuration once, in turn.
+    steps: Steps per timing.
+    clock: `time.perf_counter` (wall time) or `time.process_time` (CPU time
+      of this process, all threads: steadier on a machine shared with other
+      jobs, but blind to idle waits).
+
+  Returns:
+    dict name -> {'steps_per_second': median, 'rounds': [each round]}.
+  """
+  timed = {name: Timed(**kwargs) for name, kwargs in configs.items()}
+  runs = {name: [] for name in configs}
+  for _ in range(rounds):
+    for name, t in timed.items():
+      runs[name].append(t.steps_per_second(steps, clock))
+  return {name: {'steps_per_second': statistics.median(r), 'rounds': r}
+          for name, r in runs.items()}
+
+
+def paired_ratio(results, numerator, denominator):
+  """Median over rounds of steps/s(numerator) / steps/s(denominator).
+
+  Each round times the two configurations next to each other, so the ratio
+  of a round is little affected by the machine's load changing over time.
+  """
+  ratios = [a / b for a, b in zip(results[numerator]['rounds'],
+                                  results[denominator]['rounds'])]
+  return {'median': statistics.median(ratios), 'rounds': ratios}
+
+
+def main(argv=None):
+  parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+  parser.add_argument('--rounds', type=int, default=3)
+  parser.add_argument('--steps', type=int, default=200)
+  parser.add_argument('--clock', choices=['wall', 'cpu'], default='wall')
+  args = parser.parse_args(argv)
+  clock = {'wall': time.perf_counter, 'cpu': time.process_time}[args.clock]
+  import tensorflow as tf  # pylint: disable=g-import-not-at-top
+  # Before anything starts TensorFlow's runtime (importing tfgan_ext does,
+  # for now), so not tfgan_ext.keras.distribute.split_cpu.
+  cpu = tf.config.list_physical_devices('CPU')[0]
+  tf.config.set_logical_device_configuration(
+      cpu, [tf.config.LogicalDeviceConfiguration()] * 2)
+  mirrored = tf.distribute.MirroredStrategy(['/cpu:0', '/cpu:1'])
+  speed = interleaved({
+      '%s_%s' % (k, 'fused' if f else 'separate'): {'keras': k, 'fused': f}
+      for k in ('keras', 'tf_keras') for f in (False, True)},
+                      args.rounds, args.steps, clock)
+  mirrored_speed = interleaved({
+      'one_device': {'keras': 'keras'},
+      'mirrored_2_logical_cpus': {'keras': 'keras', 'strategy': mirrored},
+  }, args.rounds, args.steps, clock)
+  results = {
+      'steps_per_second': dict(speed, **mirrored_speed),
+      'fused_over_separate': {
+          k: paired_ratio(speed, k + '_fused', k + '_separate')
+          for k in ('keras', 'tf_keras')},
+      'mirrored_2_over_1': paired_ratio(
+          mirrored_speed, 'mirrored_2_logical_cpus', 'one_device'),
+      'rounds': args.rounds, 'steps': args.steps, 'clock': args.clock,
+  }
+  sys.stdout.write(json.dumps(results, indent=1) + '\n')
+
+
+if __name__ == '__main__':
+  main()

@@ -1,0 +1,209 @@
+"""One process of the tf.distribute tests of tfgan_ext.keras (run as a script).
+
+  python tests/keras/distributed_worker.py --strategy=mirrored --flavour=keras
+  TF_CONFIG=... python tests/keras/distributed_worker.py --strategy=multi_worker
+
+Device set-up comes first (2 logical CPUs for 'mirrored'; the
+MultiWorkerMirroredStrategy for 'multi_worker', created before anything else
+runs TensorFlow ops), then tfgan_ext is imported. For each configuration it
+trains copies of the same small GAN from the same weights on the same global
+batch, once without distribution (one replica) and once under the strategy,
+and prints JSON with the variables' differences, the logged values and the
+time taken. keras_distribute_test.py runs it and checks the numbers.
+"""
+
+import argparse
+import json
+import os
+import sys
+import time
+
+import numpy as np
+
+BATCH = 8  # Global batch.
+NOISE_DIMS, DATA_DIMS = 4, 3
+LEARNING_RATE = 0.1
+STAT_STEPS = 60  # Steps of the random-penalty statistical comparison.
+
+
+def _configs(loss_names, subset):
+  """name -> compile kwargs of the one-step equivalence runs."""
+  configs = {'loss:' + n: {'loss': n} for n in loss_names}
+  configs.update({
+      'penalty:r1': {'loss': 'hinge', 'penalty': 'r1', 'penalty_weight': 2.0},
+      'penalty:r2': {'loss': 'hinge', 'penalty': 'r2', 'penalty_weight': 2.0},
+      'feature_matching': {'loss': 'modified', 'feature_matching_weight': 1.0,
+                           'feature_matching_layer': 'features'},
+      'fused:relativistic_r1': {'loss': 'relativistic', 'penalty': 'r1',
+                                'fused': True},
+      'lazy_r1_two_d_steps': {'loss': 'hinge', 'penalty': 'r1',
+                              'penalty_every': 2, 'discriminator_steps': 2},
+  })
+  if subset:
+    keep = ('loss:hinge', 'loss:relativistic', 'penalty:r1',
+            'feature_matching', 'lazy_r1_two_d_steps')
+    configs = {k: v for k, v in configs.items() if k in keep}
+  return configs
+
+
+def _arrays():
+  rng = np.random.default_rng(0)
+  # The two halves of the batch (one per replica) differ in mean, so any
+  # statistic taken per replica instead of over the global batch shows.
+  halves = np.repeat([-1.0, 1.0], BATCH // 2)[:, None]
+  noise = rng.normal(size=(BATCH * 2, NOISE_DIMS)).astype(np.float32)
+  real = (rng.normal(size=(BATCH * 2, DATA_DIMS)) + np.tile(
+      halves, (2, DATA_DIMS))).astype(np.float32)
+  return noise, real
+
+
+def _networks(keras_mod, seed):
+  layers = keras_mod.layers
+  generator = keras_mod.Sequential([
+      keras_mod.Input((NOISE_DIMS,)),
+      layers.Dense(8, activation='tanh'),
+      layers.Dense(DATA_DIMS)], name='generator')
+  discriminator = keras_mod.Sequential([
+      keras_mod.Input((DATA_DIMS,)),
+      layers.Dense(8, activation='tanh', name='features'),
+      layers.Dense(1)], name='discriminator')
+  rng = np.random.default_rng(seed)
+  for model in (generator, discriminator):
+    model.set_weights([rng.normal(size=w.shape).astype(np.float32) * 0.5
+                       for w in model.get_weights()])
+  return generator, discriminator
+
+
+def _weights(gan):
+  return [np.asarray(w) for w in gan.generator.get_weights() +
+          gan.discriminator.get_weights()]
+
+
+def _train(tf, keras_mod, tk, strategy, kwargs, steps, learning_rate, seed=1):
+  """Trains a fresh GAN for `steps` steps; returns (before, after, history)."""
+  noise, real = _arrays()
+  dataset = tf.data.Dataset.from_tensor_slices((noise, real)).repeat().batch(
+      BATCH, drop_remainder=True)
+  options = tf.data.Options()
+  options.experimental_distribute.auto_shard_policy = (
+      tf.data.experimental.AutoShardPolicy.DATA)
+  dataset = dataset.with_options(options)
+  with strategy.scope():
+    generator, discriminator = _networks(keras_mod, seed)
+    gan = tk.GANModel(generator, discriminator)
+    gan.compile(keras_mod.optimizers.SGD(learning_rate),
+                keras_mod.optimizers.SGD(learning_rate), **kwargs)
+  before = _weights(gan)
+  history = gan.fit(dataset, epochs=steps, steps_per_epoch=1, verbose=0)
+  return before, _weights(gan), history.history
+
+
+def _compare(single, distributed):
+  (before, after_1, logs_1), (_, after_n, logs_n) = single, distributed
+  delta_1 = np.concatenate([(a - b).ravel() for a, b in zip(after_1, before)])
+  delta_n = np.concatenate([(a - b).ravel() for a, b in zip(after_n, before)])
+  var_1 = np.concatenate([a.ravel() for a in after_1])
+  var_n = np.concatenate([a.ravel() for a in after_n])
+  return {
+      'max_abs_variable_diff': float(np.max(np.abs(var_1 - var_n))),
+      'max_abs_update': float(np.max(np.abs(delta_1))),
+      'max_abs_update_diff': float(np.max(np.abs(delta_1 - delta_n))),
+      'variables_single': var_1.tolist(),
+      'variables_distributed': var_n.tolist(),
+      'logs_single': {k: [float(x) for x in v] for k, v in logs_1.items()},
+      'logs_distributed': {k: [float(x) for x in v]
+                           for k, v in logs_n.items()},
+  }
+
+
+def main():
+  parser = argparse.ArgumentParser()
+  parser.add_argument('--strategy', choices=['mirrored', 'multi_worker'])
+  parser.add_argument('--flavour', default='keras',
+                      choices=['keras', 'tf_keras'])
+  parser.add_argument('--subset', action='store_true',
+                      help='A few configurations instead of every loss.')
+  parser.add_argument('--skip_statistics', action='store_true')
+  args = parser.parse_args()
+  start = time.time()
+
+  import tensorflow as tf  # pylint: disable=g-import-not-at-top
+  if args.strategy == 'mirrored':
+    cpu = tf.config.list_physical_devices('CPU')[0]
+    tf.config.set_logical_device_configuration(
+        cpu, [tf.config.LogicalDeviceConfiguration()] * 2)
+    strategy = tf.distribute.MirroredStrategy(['/cpu:0', '/cpu:1'])
+  else:
+    strategy = tf.distribute.MultiWorkerMirroredStrategy()
+  # tfgan_ext before tf_keras (see docs/keras.md).
+  import tfgan_ext  # pylint: disable=g-import-not-at-top
+  import tfgan_ext.keras as tk  # pylint: disable=g-import-not-at-top
+  from tfgan_ext.keras import distribute  # pylint: disable=g-import-not-at-top
+  keras_mod = __import__(args.flavour)
+  if os.environ.get("DEBUG_TB"): keras_mod.config.disable_traceback_filtering()
+  default = tf.distribute.get_strategy()
+  # The one-replica references run on one process only (the chief).
+  chief = (args.strategy == 'mirrored' or
+           strategy.cluster_resolver.task_id == 0)
+  result = {'num_replicas': strategy.num_replicas_in_sync, 'chief': chief,
+            'keras': '%s %s' % (args.flavour, keras_mod.__version__),
+            'tensorflow': tf.__version__, 'equivalence': {}, 'timings': {}}
+
+  for name, kwargs in _configs(tfgan_ext.losses.names(),
+                               args.subset).items():
+    t0 = time.time()
+    single = chief and _train(tf, keras_mod, tk, default, kwargs, 1,
+                              LEARNING_RATE)
+    t1 = time.time()
+    distributed = _train(tf, keras_mod, tk, strategy, kwargs, 1,
+                         LEARNING_RATE)
+    result['timings'][name] = [t1 - t0, time.time() - t1]
+    result['equivalence'][name] = _compare(single or distributed,
+                                           distributed)
+
+  # Control: a per-replica mean (no B_r / B share) must be caught.
+  share = distribute.replica_share
+  distribute.replica_share = lambda batch: tf.ones([], tf.float32)
+  try:
+    single = chief and _train(tf, keras_mod, tk, default, {'loss': 'hinge'},
+                              1, LEARNING_RATE)
+    distributed = _train(tf, keras_mod, tk, strategy, {'loss': 'hinge'}, 1,
+                         LEARNING_RATE)
+    result['control_per_replica_mean'] = _compare(single or distributed,
+                                                  distributed)
+  finally:
+    distribute.replica_share = share
+
+  if not args.skip_statistics:
+    result['statistics'] = {}
+    for penalty in ('dragan', 'wasserstein_gradient_penalty'):
+      kwargs = {'loss': 'wasserstein', 'penalty': penalty}
+      t0 = time.time()
+      # Learning rate 0: the weights stay put, so each step's penalty is an
+      # independent draw of the same random variable.
+      logs_1 = chief and _train(tf, keras_mod, tk, default, kwargs,
+                                STAT_STEPS, 0.0)[2]
+      _, _, logs_n = _train(tf, keras_mod, tk, strategy, kwargs, STAT_STEPS,
+                            0.0)
+      # And it trains: a few steps with a learning rate.
+      before, after, logs_t = _train(tf, keras_mod, tk, strategy, kwargs, 3,
+                                     LEARNING_RATE)
+      key = penalty if penalty == 'dragan' else 'wasserstein_gradient_penalty'
+      log_key = [k for k in logs_n if 'penalty' in k][0]
+      result['statistics'][key] = {
+          'single': logs_1 and logs_1[log_key],
+          'distributed': logs_n[log_key],
+          'trained_finite': bool(all(np.all(np.isfinite(a)) for a in after)
+                                 and all(np.all(np.isfinite(v)) for v in
+                                         logs_t.values())),
+          'trained_changed': float(max(np.max(np.abs(a - b))
+                                       for a, b in zip(after, before))),
+      }
+      result['timings']['statistics:' + key] = [time.time() - t0]
+  result['timings']['total'] = [time.time() - start]
+  sys.stdout.write('RESULT ' + json.dumps(result) + '\n')
+
+
+if __name__ == '__main__':
+  os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
+  main()

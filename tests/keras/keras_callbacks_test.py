@@ -1,0 +1,103 @@
+"""tfgan_ext.keras callbacks: sample grid (TensorBoard + PNG), Fréchet distance."""
+
+import glob
+import os
+
+import numpy as np
+import pytest
+from scipy import linalg
+import tensorflow as tf
+
+import keras_testlib as lib
+import tfgan_ext.keras as tfk
+
+
+def _image_gan(K):
+  generator = K.Sequential([K.Input((2,)), K.layers.Dense(16),
+                            K.layers.Reshape((4, 4, 1)),
+                            K.layers.Activation('tanh')])
+  discriminator = K.Sequential([K.Input((4, 4, 1)), K.layers.Flatten(),
+                                K.layers.Dense(1)])
+  gan = tfk.GANModel(generator, discriminator)
+  gan.compile(K.optimizers.Adam(1e-3), K.optimizers.Adam(1e-3))
+  return gan
+
+
+def _image_data(num=16):
+  rng = np.random.default_rng(0)
+  noise = rng.normal(size=(num, 2)).astype(np.float32)
+  images = np.tanh(rng.normal(size=(num, 4, 4, 1))).astype(np.float32)
+  return noise, images
+
+
+def test_image_grid_tiles_in_row_major_order():
+  images = np.stack([np.full((2, 2, 1), v) for v in (-1.0, 0.0, 1.0, 0.5)])
+  grid = tfk.callbacks.image_grid(images, 2, 2, padding=1)
+  # Tiles of 2x2 pixels with a 1-pixel grey (128) gap: rows are tiles (0, 1)
+  # and (2, 3); value v maps to (v + 1) * 127.5, truncated.
+  assert grid.shape == (5, 5, 1)
+  np.testing.assert_array_equal(grid[:2, :2, 0], 0)
+  np.testing.assert_array_equal(grid[:2, 3:, 0], 127)
+  np.testing.assert_array_equal(grid[3:, :2, 0], 255)
+  np.testing.assert_array_equal(grid[3:, 3:, 0], 191)
+  np.testing.assert_array_equal(grid[2, :, 0], 128)
+  with pytest.raises(ValueError, match='at least 9 images'):
+    tfk.callbacks.image_grid(images, 3, 3)
+
+
+@pytest.mark.parametrize('flavour', lib.FLAVOURS)
+def test_sample_grid_writes_png_and_tensorboard(flavour, tmp_path):
+  K = lib.keras_package(flavour)
+  gan = _image_gan(K)
+  noise, images = _image_data()
+  grid = tfk.SampleGrid(noise[:6], str(tmp_path), rows=2, cols=3, every=2)
+  dataset = tf.data.Dataset.from_tensor_slices((noise, images)).batch(8)
+  gan.fit(dataset, epochs=4, verbose=0, callbacks=[grid])
+  assert [os.path.basename(p) for p in grid.written] == [
+      'epoch_0002.png', 'epoch_0004.png']
+  png = tf.io.decode_png(tf.io.read_file(grid.written[-1])).numpy()
+  samples = gan.generator(noise[:6], training=False).numpy()
+  np.testing.assert_array_equal(
+      png, tfk.callbacks.image_grid(samples, 2, 3))
+  events = glob.glob(str(tmp_path / 'samples' / 'events.out.tfevents.*'))
+  assert len(events) == 1
+  steps = [e.step for e in tf.compat.v1.train.summary_iterator(events[0])
+           if any(v.tag == 'samples' for v in e.summary.value)]
+  assert steps == [2, 4]
+
+
+def _frechet_numpy(a, b):
+  """|m_a - m_b|^2 + Tr(C_a + C_b - 2 sqrtm(C_a C_b)) (Heusel et al. 2017)."""
+  mean_a, mean_b = a.mean(0), b.mean(0)
+  cov_a, cov_b = np.cov(a, rowvar=False), np.cov(b, rowvar=False)
+  root = linalg.sqrtm(cov_a @ cov_b).real
+  return float(np.sum((mean_a - mean_b) ** 2) +
+               np.trace(cov_a + cov_b - 2 * root))
+
+
+@pytest.mark.parametrize('flavour', lib.FLAVOURS)
+def test_frechet_distance_logged_at_chosen_epochs(flavour):
+  K = lib.keras_package(flavour)
+  gan = _image_gan(K)
+  noise, images = _image_data(64)
+  flatten = lambda x: np.reshape(np.asarray(x), (len(x), -1))
+  callback = tfk.FrechetDistance(flatten, noise, real_data=images,
+                                 epochs=[1, 3])
+  dataset = tf.data.Dataset.from_tensor_slices((noise, images)).batch(16)
+  history = gan.fit(dataset, epochs=3, verbose=0, callbacks=[callback])
+  assert [e for e, _ in callback.values] == [1, 3]
+  assert history.history['frechet_distance'] == [v for _, v in
+                                                 callback.values]
+  generated = gan.generator(noise, training=False).numpy()
+  np.testing.assert_allclose(callback.values[-1][1],
+                             _frechet_numpy(flatten(images),
+                                            flatten(generated)), rtol=1e-4)
+
+
+def test_frechet_distance_arguments():
+  with pytest.raises(ValueError, match='exactly one'):
+    tfk.FrechetDistance(lambda x: x, np.zeros((2, 2)))
+  with pytest.raises(TypeError, match='callable'):
+    tfk.FrechetDistance(3, np.zeros((2, 2)), real_features=np.zeros((2, 2)))
+  with pytest.raises(ValueError, match='every must be an int'):
+    tfk.SampleGrid(np.zeros((4, 2)), '/tmp', every=0)

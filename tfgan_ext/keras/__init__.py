@@ -1,0 +1,26 @@
+"""Keras-native GAN training with tfgan_ext's losses, on any tf.distribute.
+
+  import tfgan_ext.keras as tfk   # a separate import: `import tfgan_ext`
+                                  # does not load it, nor any Keras.
+  gan = tfk.GANModel(generator, discriminator)   # Keras 3 or tf-keras models
+  gan.compile(generator_optimizer=..., discriminator_optimizer=...,
+              loss='hinge', penalty='r1', penalty_weight=5.0,
+              penalty_every=16)
+  gan.fit(tf.data.Dataset.zip((noise, images)), epochs=...)
+
+Modules: `model` (GANModel), `steps` (the train step), `objectives` (losses
+and penalties by name or function), `checks` (errors before training),
+`distribute` (loss shares across replicas, strategies by name), `callbacks`
+(sample grid, Fréchet distance), `flavours` (Keras 3 / tf-keras dispatch).
+Importing this package imports no Keras: each model's own Keras package is
+used. See docs/keras.md.
+"""
+
+from tfgan_ext.keras import callbacks
+from tfgan_ext.keras import distribute
+from tfgan_ext.keras.callbacks import FrechetDistance
+from tfgan_ext.keras.callbacks import SampleGrid
+from tfgan_ext.keras.model import GANModel
+
+__all__ = ['FrechetDistance', 'GANModel', 'SampleGrid', 'callbacks',
+           'distribute']

@@ -1,0 +1,287 @@
+"""Callbacks a GAN needs: a fixed-noise sample grid and a Fréchet distance.
+
+Both are Keras-package independent: `GANModel.fit` wraps them in a Callback
+of the model's own Keras (`adapt`), so the same objects serve Keras 3 and
+tf-keras models. Progress itself is Keras' progress bar (`fit(verbose=1)`),
+which shows the logged losses and, after the epochs where it is computed,
+the Fréchet distance.
+"""
+
+import os
+
+import numpy as np
+import tensorflow as tf
+import tensorflow_gan as tfgan
+
+__all__ = ['FrechetDistance', 'GANCallback', 'SampleGrid', 'adapt',
+           'frechet_distance', 'image_grid']
+
+
+class GANCallback:
+  """Base of tfgan_ext.keras callbacks (any Keras flavour; see `adapt`)."""
+
+  model = None
+
+  def set_model(self, model):
+    self.model = model
+
+  def on_train_begin(self, logs=None):
+    pass
+
+  def on_epoch_end(self, epoch, logs=None):
+    pass
+
+  def on_train_end(self, logs=None):
+    pass
+
+
+_ADAPTERS = {}
+
+
+def _adapter_class(flavour):
+  """A Callback class of `flavour` forwarding to a GANCallback."""
+  if flavour not in _ADAPTERS:
+    base = flavour.callback_class
+
+    class Adapter(base):  # pylint: disable=missing-docstring
+
+      def __init__(self, inner):
+        super().__init__()
+        self.inner = inner
+
+      def set_model(self, model):
+        super().set_model(model)
+        self.inner.set_model(model)
+
+      def on_train_begin(self, logs=None):
+        self.inner.on_train_begin(logs)
+
+      def on_epoch_end(self, epoch, logs=None):
+        self.inner.on_epoch_end(epoch, logs)
+
+      def on_train_end(self, logs=None):
+        self.inner.on_train_end(logs)
+
+    Adapter.__name__ = 'GANCallbackAdapter'
+    _ADAPTERS[flavour] = Adapter
+  return _ADAPTERS[flavour]
+
+
+def adapt(callbacks, flavour):
+  """`callbacks` with each GANCallback wrapped for `flavour`'s Keras."""
+  return [_adapter_class(flavour)(c) if isinstance(c, GANCallback) else c
+          for c in callbacks]
+
+
+def _epoch_selected(epoch, every, epochs):
+  """Whether 0-based `epoch` is one of the 1-based `epochs` or a multiple."""
+  number = epoch + 1
+  if epochs is not None:
+    return number in epochs
+  return number % every == 0
+
+
+def _check_schedule(every, epochs):
+  if epochs is not None:
+    epochs = sorted(set(int(e) for e in epochs))
+    if not epochs or epochs[0] < 1:
+      raise ValueError('epochs must be 1-based epoch numbers, got %r.'
+                       % (epochs,))
+    return every, epochs
+  if isinstance(every, bool) or not isinstance(every, int) or every < 1:
+    raise ValueError('every must be an int >= 1, got %r.' % (every,))
+  return every, None
+
+
+def image_grid(images, rows, cols, padding=1, value_range=(-1.0, 1.0)):
+  """Tiles images [rows * cols, H, W, C] into a uint8 [rows*H', cols*W', C].
+
+  Args:
+    images: Array of at least rows * cols images (extra ones are dropped).
+    rows: Grid rows.
+    cols: Grid columns.
+    padding: Grey (128) pixels between tiles.
+    value_range: (low, high) of the image values, mapped to 0..255.
+
+  Returns:
+    A uint8 array [rows * (H + padding) - padding, cols * (W + padding) -
+    padding, C].
+  """
+  images = np.asarray(images, np.float32)
+  if images.ndim != 4 or len(images) < rows * cols:
+    raise ValueError('image_grid needs at least %d images [N, H, W, C], got '
+                     'shape %s.' % (rows * cols, images.shape))
+  low, high = value_range
+  pixels = np.clip((images[:rows * cols] - low) / (high - low) * 255.0, 0, 255)
+  pixels = np.pad(pixels, [(0, 0), (0, padding), (0, padding), (0, 0)],
+                  constant_values=128)
+  _, height, width, channels = pixels.shape
+  grid = pixels.reshape(rows, cols, height, width, channels)
+  grid = grid.transpose(0, 2, 1, 3, 4).reshape(rows * height, cols * width,
+                                                channels)
+  return grid[:rows * height - padding, :cols * width - padding].astype(
+      np.uint8)
+
+
+def _generate(model, inputs, batch_size, training):
+  """Runs `model.generator` on `inputs` in batches; a NumPy array."""
+  flat = tf.nest.flatten(inputs)
+  total = int(flat[0].shape[0])
+  outputs = []
+  for start in range(0, total, batch_size):
+    batch = tf.nest.map_structure(
+        lambda t, s=start: t[s:s + batch_size], inputs)
+    outputs.append(np.asarray(model.generator(batch, training=training)))
+  return np.concatenate(outputs)
+
+
+def _as_inputs(generator_inputs):
+  return tf.nest.map_structure(tf.convert_to_tensor, generator_inputs)
+
+
+class SampleGrid(GANCallback):
+  """Writes a grid of samples from fixed generator inputs every k epochs.
+
+  To TensorBoard (an image summary under `<log_dir>/samples`, step = epoch
+  number) and, if `png`, to `<log_dir>/samples/epoch_<n>.png`.
+
+  Args:
+    generator_inputs: Fixed generator inputs for rows * cols samples (a
+      tensor or array [N, ...], or a tuple such as (noise, one_hot_labels)).
+    log_dir: Directory (e.g. the one given to keras.callbacks.TensorBoard).
+    rows: Grid rows; default the largest divisor of N up to sqrt(N).
+    cols: Grid columns; default N // rows.
+    every: Write after every this many epochs...
+    epochs: ... or after these 1-based epochs.
+    png: Also write PNG files.
+    value_range: Range of the generator's outputs (mapped to 0..255).
+    generator_training: The generator's `training` argument when sampling.
+    name: Summary name.
+  """
+
+  def __init__(self, generator_inputs, log_dir, rows=None, cols=None,
+               every=1, epochs=None, png=True, value_range=(-1.0, 1.0),
+               generator_training=False, name='samples'):
+    self.inputs = _as_inputs(generator_inputs)
+    count = int(tf.nest.flatten(self.inputs)[0].shape[0])
+    if rows is None:
+      rows = max(r for r in range(1, int(np.sqrt(count)) + 1)
+                 if count % r == 0)
+    cols = cols or count // rows
+    if rows * cols > count:
+      raise ValueError('A %dx%d grid needs %d generator inputs, got %d.'
+                       % (rows, cols, rows * cols, count))
+    self.rows, self.cols = rows, cols
+    self.every, self.epochs = _check_schedule(every, epochs)
+    self.log_dir = os.path.join(log_dir, 'samples')
+    self.png = png
+    self.value_range = value_range
+    self.generator_training = generator_training
+    self.name = name
+    self.written = []  # PNG paths, in order.
+    self._writer = None
+
+  def on_epoch_end(self, epoch, logs=None):
+    if not _epoch_selected(epoch, self.every, self.epochs):
+      return
+    images = _generate(self.model, self.inputs, self.rows * self.cols,
+                       self.generator_training)
+    if images.ndim != 4:
+      raise ValueError('SampleGrid needs image samples [N, H, W, C]; the '
+                       'generator gives shape %s.' % (images.shape,))
+    grid = image_grid(images, self.rows, self.cols,
+                      value_range=self.value_range)
+    if self._writer is None:
+      tf.io.gfile.makedirs(self.log_dir)
+      self._writer = tf.summary.create_file_writer(self.log_dir)
+    with self._writer.as_default():
+      tf.summary.image(self.name, grid[None], step=epoch + 1)
+    self._writer.flush()
+    if self.png:
+      path = os.path.join(self.log_dir, 'epoch_%04d.png' % (epoch + 1))
+      tf.io.write_file(path, tf.io.encode_png(grid))
+      self.written.append(path)
+
+  def on_train_end(self, logs=None):
+    if self._writer is not None:
+      self._writer.close()
+      self._writer = None
+
+
+class FrechetDistance(GANCallback):
+  """Fréchet distance between real and generated features at chosen epochs.
+
+  FD = |m_r - m_g|^2 + Tr(C_r + C_g - 2 (C_r C_g)^(1/2)) between Gaussians
+  fitted to features of real and generated data (Heusel et al. 2017,
+  https://arxiv.org/abs/1706.08500), computed by
+  `tfgan.eval.frechet_classifier_distance_from_activations`; with a
+  classifier's penultimate layer as `features_fn` it is the Fréchet
+  classifier distance (FCD; Fréchet Inception distance with Inception).
+  The value is added to the epoch's logs as `name` (so `History`, the
+  progress bar and TensorBoard get it) and kept in `self.values`.
+
+  The estimate is biased upwards for finite samples: compare runs at the same
+  sample size, and against the real-vs-real value (`baseline`).
+
+  Args:
+    features_fn: `fn(data: np.ndarray) -> features [N, F]` (NumPy or
+      tensor), e.g. a Keras classifier's penultimate layer.
+    generator_inputs: Fixed generator inputs for the generated sample.
+    real_data: Real data [N', ...] (features computed once), or None with
+      `real_features`.
+    real_features: Precomputed real features [N', F].
+    every: Compute after every this many epochs...
+    epochs: ... or after these 1-based epochs.
+    batch_size: Generator batch size.
+    generator_training: The generator's `training` argument when sampling.
+    name: Log key.
+  """
+
+  def __init__(self, features_fn, generator_inputs, real_data=None,
+               real_features=None, every=1, epochs=None, batch_size=256,
+               generator_training=False, name='frechet_distance'):
+    if not callable(features_fn):
+      raise TypeError('features_fn must be callable, got %r.' % features_fn)
+    if (real_data is None) == (real_features is None):
+      raise ValueError('Give exactly one of real_data and real_features.')
+    self.features_fn = features_fn
+    self.inputs = _as_inputs(generator_inputs)
+    self.real_data = real_data
+    self.real_features = (None if real_features is None else
+                          np.asarray(real_features, np.float64))
+    self.every, self.epochs = _check_schedule(every, epochs)
+    self.batch_size = batch_size
+    self.generator_training = generator_training
+    self.name = name
+    self.values = []  # (epoch number, distance)
+
+  def _features(self, data):
+    features = np.asarray(self.features_fn(data), np.float64)
+    if features.ndim != 2:
+      raise ValueError('features_fn must return [N, F] features, got shape '
+                       '%s.' % (features.shape,))
+    return features
+
+  def on_train_begin(self, logs=None):
+    if self.real_features is None:
+      self.real_features = self._features(np.asarray(self.real_data))
+
+  def distance(self):
+    """The Fréchet distance of the model's current samples (a float)."""
+    generated = _generate(self.model, self.inputs, self.batch_size,
+                          self.generator_training)
+    return frechet_distance(self.real_features, self._features(generated))
+
+  def on_epoch_end(self, epoch, logs=None):
+    if not _epoch_selected(epoch, self.every, self.epochs):
+      return
+    value = self.distance()
+    self.values.append((epoch + 1, value))
+    if logs is not None:
+      logs[self.name] = value
+
+
+def frechet_distance(features_a, features_b):
+  """TF-GAN's Fréchet distance between two feature sets [N, F] (a float)."""
+  return float(tfgan.eval.frechet_classifier_distance_from_activations(
+      tf.constant(features_a, tf.float64), tf.constant(features_b, tf.float64)))
