@@ -73,11 +73,31 @@ def _hook_installed():
      'import tfgan_ext\nimport tensorflow_gan as tfgan'),
     ('import tfgan_ext\nimport tensorflow as tf\nimport tensorflow_gan as tfgan'
      '\nimport tensorflow_probability'),
-], ids=['tfgan_ext_first', 'tf_first', 'tf_and_tfp_first', 'tfp_last'])
+    # tf_keras (and TF-2-era code) executes tensorflow.compat.v2 before
+    # tfgan_ext sets TF_USE_LEGACY_KERAS; TFP's import then failed with
+    # "No module named 'tensorflow.compat.v2.keras'".
+    'import tf_keras\nimport tfgan_ext\nimport tensorflow_gan as tfgan',
+    ('import tensorflow.compat.v2 as tf2\nimport tfgan_ext\n'
+     'import tensorflow_gan as tfgan'),
+], ids=['tfgan_ext_first', 'tf_first', 'tf_and_tfp_first', 'tfp_last',
+        'tf_keras_first', 'tf_compat_v2_first'])
 def test_training_loop_works_in_any_import_order(imports):
-  code, out = _run(imports + '\n' + _TRAIN_LOOP, hook=False)
+  code, out = _run(imports + '\n' + _KERAS_AGREES + _TRAIN_LOOP, hook=False)
   assert code == 0, out
   assert 'TRAINED 3' in out
+
+
+# tf.keras, `from tensorflow.compat.v2.keras import ...` and tf.compat.v1's
+# keras are the same Keras (tf-keras on TF >= 2.16, as compat sets it).
+_KERAS_AGREES = '''
+import tensorflow as tf
+from tensorflow.compat.v1.keras import layers as v1_layers
+from tensorflow.compat.v2.keras import layers as v2_layers
+modules = {tf.keras.layers.Dense.__module__.split('.')[0],
+           v1_layers.Dense.__module__.split('.')[0],
+           v2_layers.Dense.__module__.split('.')[0]}
+assert len(modules) == 1, modules
+'''
 
 
 @pytest.mark.skipif(not _hook_installed(), reason='tfgan_ext is not installed '

@@ -105,6 +105,57 @@ def _legacy_keras_env():
   os.environ['TF_USE_LEGACY_KERAS'] = '1'
   _PATCHES.append('TF_USE_LEGACY_KERAS=1 (tf-keras installed): tf.keras and '
                   'tf.compat.v1.layers use Keras 2.')
+  _repoint_keras_api_paths()
+
+
+# Where each TensorFlow API module looks for its `keras` (and Keras-routed)
+# submodules, with TF_USE_LEGACY_KERAS unset -> set: TensorFlow builds these
+# `__path__` entries when the API module is first executed.
+_KERAS_API_DIRS = tuple(
+    ('keras.api.%s' % name, 'tf_keras.api.%s' % name) for name in (
+        '_v2.keras', '_v1.keras', '_v1.keras.__internal__.legacy.layers',
+        '_v1.keras.__internal__.legacy.rnn_cell'))
+
+
+def _repoint_keras_api_paths():
+  """Points already-imported TF API modules' keras paths at tf-keras.
+
+  TensorFlow reads TF_USE_LEGACY_KERAS twice: lazily for `tf.keras` (so the
+  variable set above takes effect), and when an API module such as
+  `tensorflow.compat.v2` is first executed, to put Keras 3's or tf-keras's
+  directory on its `__path__`. If that module was imported before the
+  variable was set (by `import tf_keras`, or user code starting with `import
+  tensorflow.compat.v2 as tf`), `tf.keras` is tf-keras but `from
+  tensorflow.compat.v2.keras import ...` looks in Keras 3's directory, and
+  TensorFlow Probability's import fails. Re-point those entries.
+  """
+  from tensorflow.python.tools import module_util  # pylint: disable=g-import-not-at-top
+  moves = {}
+  for keras3_name, tf_keras_name in _KERAS_API_DIRS:
+    old = module_util.get_parent_dir_for_name(keras3_name)
+    new = module_util.get_parent_dir_for_name(tf_keras_name)
+    if old and new:
+      moves[old] = new
+  fixed = set()
+  seen = set()
+  for name, module in list(sys.modules.items()):
+    if not name.startswith('tensorflow') or id(module) in seen:
+      continue
+    seen.add(id(module))
+    for holder in (module, getattr(module, 'nn', None)):
+      path = getattr(holder, '__path__', None)
+      if not isinstance(path, list):
+        continue
+      for i, entry in enumerate(path):
+        if entry in moves:
+          path[i] = moves[entry]
+          fixed.add(name)
+  if fixed:
+    public = sorted(n for n in fixed if '._api.' not in n)
+    _PATCHES.append(
+        'keras import paths of %d TensorFlow API modules imported before '
+        'TF_USE_LEGACY_KERAS was set (%s) pointed at tf-keras.'
+        % (len(fixed), ', '.join(public)))
 
 
 def _keras_behind_tf_keras():
