@@ -26,6 +26,7 @@ import numpy as np
 import tensorflow as tf
 import tensorflow_gan as tfgan
 
+from examples.common import hparams as hparams_lib
 from examples.common import losses
 
 __all__ = [
@@ -137,7 +138,7 @@ def graph_for(hparams):
 def _check_run_dir(hparams):
   """Records hparams in train_log_dir; refuses to resume a different run."""
   tf.io.gfile.makedirs(hparams.train_log_dir)
-  path = os.path.join(hparams.train_log_dir, 'hparams.json')
+  path = os.path.join(hparams.train_log_dir, hparams_lib.FILENAME)
   current = {k: v for k, v in hparams._asdict().items()}
   current = json.loads(json.dumps(current))  # tuples -> lists, as stored
   if tf.io.gfile.exists(path):
@@ -276,7 +277,7 @@ def train_gan(hparams, gan_model, generator_loss_fn=None,
   from `wrap_network`) and any summaries.
 
   Args:
-    hparams: HParams with the common fields (see examples.common.flags).
+    hparams: HParams with the common fields (examples.common.hparams).
     gan_model: A tfgan GANModel (or ACGANModel, ...).
     generator_loss_fn: GANModel-style generator loss; default: the pair named
       by hparams.gan_loss.
