@@ -7,10 +7,11 @@ checkpoints, eval. (TensorFlow's C++ start-up lines, printed on import, are
 not affected.)
 """
 
+import tensorflow as tf
+
 __all__ = ['quiet_tensorflow']
 
 
 def quiet_tensorflow():
   """TensorFlow's Python logger shows errors only."""
-  import tensorflow as tf  # pylint: disable=g-import-not-at-top
   tf.get_logger().setLevel('ERROR')

@@ -20,7 +20,6 @@ __all__ = [
 ]
 
 DATASETS = ('digits', 'mnist', 'fashion_mnist', 'cifar10')
-_TFDS = ('mnist', 'fashion_mnist', 'cifar10')
 _SHAPES = {'digits': (8, 8, 1), 'mnist': (28, 28, 1),
            'fashion_mnist': (28, 28, 1), 'cifar10': (32, 32, 3)}
 
