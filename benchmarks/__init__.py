@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Benchmarks of tfgan_ext: sample quality (`quality`) and speed (`speed`).
 
   python -m benchmarks.quality [--quick] [--out_dir=DIR]

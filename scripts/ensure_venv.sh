@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 # Creates or reuses a project virtual environment with tfgan_ext installed
 # (editable, with its test and example extras; tensorflow-datasets on the
 # modern stack only) on one of the tested stacks.

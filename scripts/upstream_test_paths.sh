@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 # Prints the paths of upstream TF-GAN's shipped tests that tfgan_ext runs, for
 # the venv given as $1 (default: .venv). TF-GAN is located without importing it
 # (a find_spec would trigger tfgan_ext's import hook, which imports TensorFlow).

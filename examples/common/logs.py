@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Readable logs for the example binaries.
 
 `quiet_tensorflow()` keeps TensorFlow's Python INFO/WARNING chatter (graph

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """The examples' training loop: tfgan.gan_model -> gan_loss -> gan_train_ops -> gan_train.
 
 What it adds around TF-GAN's own loop:

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Image data for the digits example, as values in [-1, 1], NHWC float32.
 
 * `digits` (default, offline): scikit-learn's bundled 8x8 handwritten digits

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Evaluates a digits generator from its checkpoint: image grid and FCD.
 
 Fréchet classifier distance (FCD): the Fréchet distance between Gaussians

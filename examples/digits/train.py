@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 r"""Trains a DCGAN-style GAN on digit images, then evaluates it.
 
   python -m examples.digits.train --train_log_dir=/tmp/digits/hinge \

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Trains a DCGAN-style GAN on small digit images (unconditional or ACGAN)."""
 
 import functools

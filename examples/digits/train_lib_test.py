@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Tests of digits' train_lib.train (tiny runs: batch 16, 2 steps, 8 channels)."""
 
 import json

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Evaluates a toy2d generator from its checkpoint: samples, metrics, plot.
 
 Metrics, as in VEEGAN (arXiv:1705.07761) and PacGAN (arXiv:1712.04086), for

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 r"""Trains a GAN on the ring or grid mixture, then evaluates it.
 
   python -m examples.toy2d.train --train_log_dir=/tmp/toy2d/ring_hinge \

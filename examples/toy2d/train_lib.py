@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Trains an MLP GAN on a 2D mixture of Gaussians (ring or grid)."""
 
 import functools

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Tests of toy2d's train_lib.train (tiny runs: batch 16, 2-3 steps, 8-unit MLPs)."""
 
 import json
