@@ -26,7 +26,7 @@ RESULTS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)),
 
 
 def single_threaded_tensorflow():
-  """Gives TensorFlow runtimes started after this one intra- and inter-op thread.
+  """One intra- and one inter-op thread for TensorFlow runtimes started later.
 
   TensorFlow reads TF_NUM_INTRAOP_THREADS and TF_NUM_INTEROP_THREADS when a
   process creates its thread pools, so this takes effect in processes started

@@ -1,6 +1,6 @@
 # Copyright 2026 The tfgan_ext Authors.
 # SPDX-License-Identifier: Apache-2.0
-"""The penalty settings both benchmarks measure, with where their values come from.
+"""The penalty settings both benchmarks measure, and where the values are from.
 
 `PENALTIES`: (label, base loss, penalty name, weight, every). Weights are
 the papers' usual values:

@@ -1,6 +1,6 @@
 # Copyright 2026 The tfgan_ext Authors.
 # SPDX-License-Identifier: Apache-2.0
-"""The quality benchmark's reports: quality.csv, quality_runs.csv, quality.png, quality.md."""
+"""The quality benchmark's reports: quality.md, .csv, _runs.csv and .png."""
 
 import datetime
 import math

@@ -1,6 +1,6 @@
 # Copyright 2026 The tfgan_ext Authors.
 # SPDX-License-Identifier: Apache-2.0
-"""The quality benchmark's runs: train a job with the examples' code, evaluate it.
+"""The quality benchmark's runs: train with the examples' code, evaluate.
 
 Runs execute in worker processes that `benchmarks.quality` spawns after
 setting one TensorFlow thread per process (`environment.

@@ -1,6 +1,6 @@
 # Copyright 2026 The tfgan_ext Authors.
 # SPDX-License-Identifier: Apache-2.0
-"""The quality benchmark's aggregation: one row per configuration, rankings, ties."""
+"""The quality benchmark's aggregation: rows per configuration, ranks, ties."""
 
 import math
 import statistics

@@ -149,7 +149,7 @@ def upstream_losses(name):
 
 
 def upstream_wgan_gp(model):
-  """losses_fn: upstream's WGAN-GP, `tfgan.gan_loss(gradient_penalty_weight=10)`."""
+  """losses_fn: upstream's WGAN-GP, gan_loss(gradient_penalty_weight=10)."""
   return tfgan.gan_loss(
       model, generator_loss_fn=tfgan.losses.wasserstein_generator_loss,
       discriminator_loss_fn=tfgan.losses.wasserstein_discriminator_loss,

@@ -1,6 +1,6 @@
 # Copyright 2026 The tfgan_ext Authors.
 # SPDX-License-Identifier: Apache-2.0
-"""Speed part 4: end-to-end steps of `tfgan.gan_train` against hand-written loops.
+"""Speed part 4: end-to-end `tfgan.gan_train` against hand-written loops.
 
 The digits GAN fed by the example's input pipeline, trained through
 `tfgan.gan_train` (reference) and by hand-written `tf.function` GradientTape

@@ -17,7 +17,8 @@ from benchmarks import timing
 __all__ = ['PART', 'UPSTREAM_WGAN_GP', 'run']
 
 PART = '3 penalty overhead'
-UPSTREAM_WGAN_GP = 'WGAN-GP, upstream tfgan.gan_loss(gradient_penalty_weight=10)'
+UPSTREAM_WGAN_GP = ('WGAN-GP, upstream '
+                    'tfgan.gan_loss(gradient_penalty_weight=10)')
 
 
 def run(settings, log):

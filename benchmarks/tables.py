@@ -1,6 +1,6 @@
 # Copyright 2026 The tfgan_ext Authors.
 # SPDX-License-Identifier: Apache-2.0
-"""Number formatting, markdown tables and CSV files for the benchmark reports."""
+"""Markdown tables, numbers and CSV files for the benchmark reports."""
 
 import csv
 import math

@@ -1,6 +1,6 @@
 # Copyright 2026 The tfgan_ext Authors.
 # SPDX-License-Identifier: Apache-2.0
-"""Example hyperparameters, each declared once: name, default, help, flag options.
+"""Example hyperparameters, each declared once: default, help, flag options.
 
 An example's `train_lib.HParams` is a namedtuple built here from declared
 fields: the fields every example has (`COMMON_FIELDS`, with the example's own
@@ -10,7 +10,8 @@ absl flags of `train.py`, the tests and the benchmarks all read them.
   # train_lib.py
   HParams = hparams.hparams_class('HParams', hparams.common_fields(
       batch_size=256, max_number_of_steps=10000) + (
-          hparams.Field('dataset', 'ring', 'Mixture.', choices=('ring', 'grid')),
+          hparams.Field('dataset', 'ring', 'Mixture.',
+                        choices=('ring', 'grid')),
           hparams.Field('hidden', (256, 256), 'Hidden layer sizes.',
                         lower_bound=1),
       ), module=__name__)
@@ -28,7 +29,8 @@ float -> float, str or None -> string, with `choices` -> enum, tuple ->
 a comma-separated list whose elements have the default's element type (or
 `element_type` for an empty default), converted back to a tuple by
 `hparams_from_flags`. Adding a hyperparameter is one `Field(...)` line in the
-example's (or the common) field list.
+example's (or the common) field list; `resumable=True` lets it change when a
+run is resumed (logging intervals, the step bound, eval options).
 """
 
 import collections
@@ -53,6 +55,7 @@ __all__ = [
     'hparams_class',
     'hparams_from_flags',
     'load',
+    'resumable_fields',
     'validate',
 ]
 
@@ -77,6 +80,8 @@ class Field:
     element_type: Element type of a tuple field; inferred from a non-empty
       default.
     required: The flag must be given on the command line.
+    resumable: The value may differ when a run is resumed from its
+      train_log_dir (it does not change what is trained).
   """
   name: str
   default: Any
@@ -86,6 +91,7 @@ class Field:
   upper_bound: float | None = None
   element_type: type | None = None
   required: bool = False
+  resumable: bool = False
 
   def __post_init__(self):
     if not self.name.isidentifier() or self.name.startswith('_'):
@@ -100,7 +106,7 @@ class Field:
       if element_type not in (int, float, str):
         raise TypeError('Field %s: a tuple field needs elements of int, float '
                         'or str (element_type=...).' % self.name)
-      if not all(type(v) is element_type for v in default):  # pylint: disable=unidiomatic-typecheck
+      if default and {type(v) for v in default} != {element_type}:
         raise TypeError('Field %s: every element of the default %r must be '
                         'a %s.' % (self.name, default, element_type.__name__))
       object.__setattr__(self, 'element_type', element_type)
@@ -164,13 +170,14 @@ COMMON_FIELDS = (
     Field('spectral_norm', False, 'Spectrally normalize the discriminator '
           'weights (tfgan.features.spectral_normalization_custom_getter).'),
     Field('weight_clip', 0.0, 'If > 0, clip discriminator weights to [-c, c] '
-          'after each update (WGAN; tfgan.features.clip_discriminator_weights).',
-          lower_bound=0.0),
+          'after each update (WGAN; '
+          'tfgan.features.clip_discriminator_weights).', lower_bound=0.0),
     Field('batch_size', 64, 'Batch size.', lower_bound=1),
     Field('max_number_of_steps', 1000, 'Train until the global step reaches '
-          'this (a resumed run continues up to it).', lower_bound=0),
+          'this (a resumed run continues up to it).', lower_bound=0,
+          resumable=True),
     Field('train_log_dir', None, 'Checkpoints, TensorBoard summaries and eval '
-          'output.', required=True),
+          'output.', required=True, resumable=True),
     Field('generator_lr', 2e-4, 'Generator Adam learning rate.'),
     Field('discriminator_lr', 2e-4, 'Discriminator Adam learning rate.'),
     Field('adam_beta1', 0.5, 'Adam beta1.'),
@@ -178,17 +185,17 @@ COMMON_FIELDS = (
     Field('lr_decay_steps', 0, 'If > 0, both learning rates decay linearly to '
           '0 over the last this many steps.', lower_bound=0),
     Field('seed', 0, 'Seed for TensorFlow ops and the data pipeline.'),
-    Field('log_every_n_steps', 500, 'Log step, steps/s and losses this often.',
-          lower_bound=1),
+    Field('log_every_n_steps', 500, 'Log step, steps/s and losses this '
+          'often.', lower_bound=1, resumable=True),
     Field('save_checkpoint_steps', 1000, 'Write a checkpoint this often (and '
-          'at the end).', lower_bound=1),
+          'at the end).', lower_bound=1, resumable=True),
     Field('save_summaries_steps', 100, 'Write TensorBoard summaries this '
-          'often.', lower_bound=1),
+          'often.', lower_bound=1, resumable=True),
     Field('mixed_precision', False, 'Compute the networks in float16 '
           '(variables, losses and optimizer state stay float32; dynamic loss '
           'scaling). Pays off on GPUs with tensor cores.'),
     Field('xla', False, 'Compile the networks with XLA (jit scopes) and turn '
-          'on XLA auto-clustering in the session.'),
+          'on XLA auto-clustering in the session.', resumable=True),
 )
 
 
@@ -236,6 +243,11 @@ def hparams_class(typename, fields, module):
       typename, names, defaults=[f.default for f in fields], module=module)
   cls._declarations = fields  # pylint: disable=protected-access
   return cls
+
+
+def resumable_fields(hparams_cls):
+  """Names of the fields declared `resumable` (free to change on resume)."""
+  return frozenset(f.name for f in declarations(hparams_cls) if f.resumable)
 
 
 def declarations(hparams_cls):

@@ -1,6 +1,6 @@
 # Copyright 2026 The tfgan_ext Authors.
 # SPDX-License-Identifier: Apache-2.0
-"""Tests of the hyperparameter declarations: flags, defaults, HParams by name."""
+"""Tests of the hyperparameter declarations: flags, defaults, HParams."""
 
 import json
 
@@ -88,7 +88,7 @@ def test_list_flag_becomes_a_tuple_of_the_element_type():
                    '--discriminator_hidden=16')
   assert hparams.generator_hidden == (8, 4)
   assert hparams.discriminator_hidden == (16,)
-  assert all(type(u) is int for u in hparams.generator_hidden)  # pylint: disable=unidiomatic-typecheck
+  assert {type(u) for u in hparams.generator_hidden} == {int}
 
 
 @pytest.mark.parametrize('value', ['8,a', '8,0'])
@@ -176,3 +176,16 @@ def test_validate_names_the_field():
     hparams_lib.validate(digits_train_lib.HParams(dataset='svhn'))
   with pytest.raises(TypeError, match='not built by'):
     hparams_lib.validate((1, 2))
+
+
+def test_resumable_fields_come_from_the_declarations():
+  # What may change when a run resumes: the step bound, logging intervals,
+  # the run directory, XLA and eval options; never what is trained.
+  assert hparams_lib.resumable_fields(toy2d_train_lib.HParams) == {
+      'max_number_of_steps', 'train_log_dir', 'log_every_n_steps',
+      'save_checkpoint_steps', 'save_summaries_steps', 'xla', 'eval',
+      'num_eval_samples'}
+  assert hparams_lib.resumable_fields(digits_train_lib.HParams) == {
+      'max_number_of_steps', 'train_log_dir', 'log_every_n_steps',
+      'save_checkpoint_steps', 'save_summaries_steps', 'xla', 'data_dir',
+      'tfds_download', 'grid_size', 'eval'}

@@ -43,13 +43,6 @@ __all__ = [
 
 _v1 = tf.compat.v1
 
-# HParams fields that may change between a run and its resumption.
-_RESUMABLE_FIELDS = frozenset([
-    'max_number_of_steps', 'log_every_n_steps', 'save_checkpoint_steps',
-    'save_summaries_steps', 'train_log_dir', 'eval', 'num_eval_samples',
-    'xla', 'grid_size', 'data_dir', 'tfds_download',
-])
-
 
 class NonFiniteLossError(RuntimeError):
   """A loss became NaN or infinite during training."""
@@ -143,11 +136,12 @@ def _check_run_dir(hparams):
   path = os.path.join(hparams.train_log_dir, hparams_lib.FILENAME)
   current = {k: v for k, v in hparams._asdict().items()}
   current = json.loads(json.dumps(current))  # tuples -> lists, as stored
+  resumable = hparams_lib.resumable_fields(type(hparams))
   if tf.io.gfile.exists(path):
     with tf.io.gfile.GFile(path) as f:
       stored = json.load(f)
     differ = sorted(k for k in set(stored) | set(current)
-                    if k not in _RESUMABLE_FIELDS
+                    if k not in resumable
                     and stored.get(k) != current.get(k))
     if differ and tf.train.latest_checkpoint(hparams.train_log_dir):
       raise RunMismatchError(

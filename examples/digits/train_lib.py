@@ -26,9 +26,11 @@ HParams = hparams_lib.hparams_class('HParams', hparams_lib.common_fields(
         _Field('dataset', 'digits', 'digits: scikit-learn 8x8 (offline); '
                'others via tensorflow_datasets.',
                choices=data_provider.DATASETS),
-        _Field('data_dir', None, 'tensorflow_datasets data directory.'),
+        _Field('data_dir', None, 'tensorflow_datasets data directory.',
+               resumable=True),
         _Field('tfds_download', False,
-               'Let tensorflow_datasets download the data set.'),
+               'Let tensorflow_datasets download the data set.',
+               resumable=True),
         _Field('noise_dims', 32, 'Generator noise dimension.', lower_bound=1),
         _Field('generator_channels', 64, 'Generator width.', lower_bound=1),
         _Field('discriminator_channels', 64, 'Discriminator width.',
@@ -41,8 +43,10 @@ HParams = hparams_lib.hparams_class('HParams', hparams_lib.common_fields(
         _Field('adversarial_generator_loss', True, 'Keep the adversarial '
                'generator loss; --noadversarial_generator_loss with '
                '--feature_matching_weight trains on feature matching alone.'),
-        _Field('grid_size', 4, 'TensorBoard image grid side.', lower_bound=1),
-        _Field('eval', True, 'Evaluate at the end (--noeval to skip).'),
+        _Field('grid_size', 4, 'TensorBoard image grid side.', lower_bound=1,
+               resumable=True),
+        _Field('eval', True, 'Evaluate at the end (--noeval to skip).',
+               resumable=True),
     ), module=__name__)
 
 

@@ -32,9 +32,10 @@ HParams = hparams_lib.hparams_class('HParams', hparams_lib.common_fields(
                'Discriminator hidden layer sizes.', lower_bound=1),
         _Field('activation', 'relu', 'Hidden activation of both networks.',
                choices=('relu', 'leaky_relu')),
-        _Field('eval', True, 'Evaluate at the end (--noeval to skip).'),
+        _Field('eval', True, 'Evaluate at the end (--noeval to skip).',
+               resumable=True),
         _Field('num_eval_samples', 2500, 'Samples drawn by the eval.',
-               lower_bound=1),
+               lower_bound=1, resumable=True),
     ), module=__name__)
 
 
