@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Installs tfgan_ext plus the .pth file that registers its import hook.
 
 Everything but the .pth file is declared in setup.cfg. The .pth file goes to

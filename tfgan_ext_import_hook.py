@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Runs `import tfgan_ext` whenever `tensorflow_gan` is imported first.
 
 Installed with tfgan_ext, the file ``tfgan_ext_import_hook.pth`` in

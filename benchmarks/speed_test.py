@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Runs `python -m benchmarks.speed --quick` and checks the tables it writes.
 
 The run writes to a temporary directory, never to benchmarks/results.
@@ -11,7 +13,13 @@ import sys
 
 import pytest
 
+import tfgan_ext
+from benchmarks import penalty_settings
 from benchmarks import speed
+from benchmarks import speed_counterparts
+from benchmarks import speed_penalties
+from benchmarks import speed_report
+from benchmarks import timing
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -23,16 +31,16 @@ def quick_run(tmp_path_factory):
                   '--out_dir', str(out_dir)], cwd=ROOT, check=True,
                  timeout=900)
   with open(os.path.join(out_dir, 'speed.csv')) as f:
+    first_line = f.readline()
     reader = csv.DictReader(f)
-    assert tuple(reader.fieldnames) == speed.CSV_FIELDS
+    assert tuple(reader.fieldnames) == speed_report.CSV_FIELDS
     rows = list(reader)
   with open(os.path.join(out_dir, 'speed.md')) as f:
     text = f.read()
-  return rows, text
+  return rows, text, first_line
 
 
 def _names():
-  import tfgan_ext  # pylint: disable=g-import-not-at-top
   return sorted(tfgan_ext.losses.names(include_aliases=False))
 
 
@@ -41,7 +49,7 @@ def _part(rows, prefix):
 
 
 def test_every_number_is_finite_and_positive(quick_run):
-  rows, _ = quick_run
+  rows = quick_run[0]
   assert rows
   for r in rows:
     for field in ('variant_ms', 'reference_ms', 'ratio', 'ratio_low',
@@ -52,11 +60,34 @@ def test_every_number_is_finite_and_positive(quick_run):
         r['ratio_high'])
 
 
+def test_every_ratio_is_variant_over_reference(quick_run):
+  # With one or two repeats (quick mode), the ratio of the median times,
+  # variant_ms / reference_ms, lies between the smallest and the largest
+  # per-repeat ratio v_i / r_i (for two repeats (v1 + v2) / (r1 + r2) is a
+  # mediant of v1 / r1 and v2 / r2). A ratio computed the other way round
+  # (reference / variant) falls outside unless it is 1. The CSV keeps 6
+  # significant digits, hence the 1e-4 tolerance.
+  assert speed.MODES['quick']['repeats'] <= 2
+  assert speed.MODES['quick']['e2e_repeats'] <= 2
+  for r in quick_run[0]:
+    measured = float(r['variant_ms']) / float(r['reference_ms'])
+    assert (float(r['ratio_low']) * (1 - 1e-4) <= measured
+            <= float(r['ratio_high']) * (1 + 1e-4)), r
+
+
+def test_csv_and_markdown_state_the_direction(quick_run):
+  _, text, first_line = quick_run
+  assert first_line.startswith('# ratio = time(variant) / time(reference)')
+  assert '< 1 means the variant is faster' in first_line
+  assert 'Every ratio is time(variant) / time(reference)' in text
+  assert 'ratio loop / gan_train (min–max); < 1: the loop is faster' in text
+
+
 def test_part1_one_row_per_loss_against_its_counterpart(quick_run):
   rows = _part(quick_run[0], '1')
   assert sorted(r['name'] for r in rows) == _names()
   for r in rows:
-    if r['name'] in speed.COUNTERPARTS:
+    if r['name'] in speed_counterparts.COUNTERPARTS:
       assert 'no counterpart' not in r['reference']
     else:
       assert 'no counterpart' in r['reference']
@@ -77,19 +108,20 @@ def test_part2_covers_every_loss_batch_and_mode(quick_run):
 
 def test_part3_every_penalty(quick_run):
   names = [r['name'] for r in _part(quick_run[0], '3')]
-  for label, _, _, _, _ in speed.PENALTIES:
+  for label, _, _, _, _ in penalty_settings.PENALTIES:
     assert label in names
-  assert speed.UPSTREAM_WGAN_GP in names
+  assert speed_penalties.UPSTREAM_WGAN_GP in names
 
 
 def test_part4_loops_against_gan_train(quick_run):
   rows = _part(quick_run[0], '4')
   assert len(rows) == 2
   assert all(r['reference'] == 'tfgan.gan_train' for r in rows)
+  assert all(r['variant'] == r['name'] for r in rows)
 
 
 def test_markdown_header_and_sections(quick_run):
-  _, text = quick_run
+  text = quick_run[1]
   for needle in ('date (UTC)', 'machine:', 'load average',
                  'tensorflow 2.', 'tensorflow_gan 2.1.0', '## 1.', '## 2.',
                  '## 3.', '## 4.'):
@@ -104,12 +136,32 @@ def test_interleaved_alternates_order():
       calls.append(name)
       return 1.0
     return fn
-  times = speed._interleaved({'a': make('a'), 'b': make('b')}, 3)
+  times = timing.interleaved({'a': make('a'), 'b': make('b')}, 3)
   assert calls == ['a', 'b', 'b', 'a', 'a', 'b']
   assert times == {'a': [1.0] * 3, 'b': [1.0] * 3}
 
 
 def test_ratio_is_median_of_per_repeat_ratios():
   # Per-repeat ratios 2, 1, 4 -> median 2 (the ratio of medians is 3).
-  assert speed._ratio_stats([2.0, 3.0, 4.0], [1.0, 3.0, 1.0]) == (2.0, 1.0,
-                                                                   4.0)
+  assert timing.ratio_stats([2.0, 3.0, 4.0], [1.0, 3.0, 1.0]) == (2.0, 1.0,
+                                                                  4.0)
+
+
+def test_ratio_row_is_variant_over_reference_per_operation():
+  # Variant 3 s and reference 6 s per block of 1,000 steps: 3 ms vs 6 ms,
+  # ratio 0.5 (the variant is twice as fast).
+  row = timing.ratio_row('p', 'n', 's', 'v', 'r', [3.0], [6.0], 1000)
+  assert (row['variant_ms'], row['reference_ms'], row['ratio'],
+          row['ratio_low'], row['ratio_high'], row['repeats']) == (
+              3.0, 6.0, 0.5, 0.5, 0.5, 1)
+
+
+def test_counterpart_falls_back_to_the_reference():
+  exact = speed_counterparts.counterpart('hinge')
+  assert exact.exact and exact.upstream_name == 'hinge'
+  assert exact.label == ('upstream wasserstein_generator_loss + '
+                         'wasserstein_hinge_discriminator_loss')
+  other = speed_counterparts.counterpart('relativistic_hinge')
+  assert not other.exact
+  assert other.upstream_name == speed_counterparts.REFERENCE
+  assert other.note == 'no upstream counterpart'

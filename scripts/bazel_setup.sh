@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 # Sets Bazel up to build and test tfgan_ext offline, the same way every time.
 # Idempotent; safe to run before every build.
 #

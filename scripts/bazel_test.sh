@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 # Runs every Bazel test of tfgan_ext offline: sets Bazel up (scripts/bazel_setup.sh),
 # then `bazel test //...`, and exits with Bazel's status (0: all passed;
 # 3: some test failed; 4: no test targets). Prints Bazel's per-target summary.

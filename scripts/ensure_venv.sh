@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 # Creates or reuses a project virtual environment with tfgan_ext installed
 # (editable, with its test, examples, datasets and estimator extras) on one of
 # the tested stacks.

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 # The main job: trains the toy2d example (8-Gaussian ring, hinge loss, default
 # flags) through tfgan.gan_train, then prints its metrics and the path of the
 # scatter plot. Creates or reuses .venv. About 1.5 minutes on 2 CPU cores.

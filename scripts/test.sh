@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 # The project's test command. Creates or reuses the venv, then runs
 #   1. tfgan_ext's own tests (tests/ and the examples' tests), and
 #   2. upstream TF-GAN's shipped test suite, from the installed wheel (the

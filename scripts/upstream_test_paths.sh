@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 # Prints the paths of upstream TF-GAN's shipped tests that tfgan_ext runs, for
 # the venv given as $1 (default: .venv): the library's tests under python/
 # (estimator tests included) and, unless $2 is "library", the example

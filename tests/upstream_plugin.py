@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """pytest plugin that runs upstream TF-GAN's shipped tests under tfgan_ext.
 
 Use: ``python -m pytest -p tests.upstream_plugin <tensorflow_gan test paths>``.

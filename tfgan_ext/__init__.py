@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """tfgan_ext: modern GAN losses for TF-GAN, and TF-GAN on current TensorFlow.
 
 Importing this package makes ``import tensorflow_gan`` and its training loop

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """`python -m tfgan_ext` prints what tfgan_ext.compat found and patched."""
 
 import tfgan_ext

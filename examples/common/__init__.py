@@ -1,1 +1,3 @@
-"""Machinery shared by the example trainers (flags, losses by name, the training loop)."""
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
+"""Shared by the example trainers: hyperparameters, losses by name, training."""

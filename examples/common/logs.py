@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Readable logs for the example binaries.
 
 `quiet_tensorflow()` keeps TensorFlow's Python INFO/WARNING chatter (graph
@@ -7,10 +9,11 @@ checkpoints, eval. (TensorFlow's C++ start-up lines, printed on import, are
 not affected.)
 """
 
+import tensorflow as tf
+
 __all__ = ['quiet_tensorflow']
 
 
 def quiet_tensorflow():
   """TensorFlow's Python logger shows errors only."""
-  import tensorflow as tf  # pylint: disable=g-import-not-at-top
   tf.get_logger().setLevel('ERROR')

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """GAN losses and penalties by name, for the `--gan_loss` and `--penalty` flags.
 
 A thin layer over the `tfgan_ext.losses` registry: the flag choices are its

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """The examples' training loop: tfgan.gan_model -> gan_loss -> gan_train_ops -> gan_train.
 
 What it adds around TF-GAN's own loop:
@@ -26,6 +28,7 @@ import numpy as np
 import tensorflow as tf
 import tensorflow_gan as tfgan
 
+from examples.common import hparams as hparams_lib
 from examples.common import losses
 
 __all__ = [
@@ -39,13 +42,6 @@ __all__ = [
 ]
 
 _v1 = tf.compat.v1
-
-# HParams fields that may change between a run and its resumption.
-_RESUMABLE_FIELDS = frozenset([
-    'max_number_of_steps', 'log_every_n_steps', 'save_checkpoint_steps',
-    'save_summaries_steps', 'train_log_dir', 'eval', 'num_eval_samples',
-    'xla', 'grid_size', 'data_dir', 'tfds_download',
-])
 
 
 class NonFiniteLossError(RuntimeError):
@@ -137,14 +133,15 @@ def graph_for(hparams):
 def _check_run_dir(hparams):
   """Records hparams in train_log_dir; refuses to resume a different run."""
   tf.io.gfile.makedirs(hparams.train_log_dir)
-  path = os.path.join(hparams.train_log_dir, 'hparams.json')
+  path = os.path.join(hparams.train_log_dir, hparams_lib.FILENAME)
   current = {k: v for k, v in hparams._asdict().items()}
   current = json.loads(json.dumps(current))  # tuples -> lists, as stored
+  resumable = hparams_lib.resumable_fields(type(hparams))
   if tf.io.gfile.exists(path):
     with tf.io.gfile.GFile(path) as f:
       stored = json.load(f)
     differ = sorted(k for k in set(stored) | set(current)
-                    if k not in _RESUMABLE_FIELDS
+                    if k not in resumable
                     and stored.get(k) != current.get(k))
     if differ and tf.train.latest_checkpoint(hparams.train_log_dir):
       raise RunMismatchError(
@@ -276,7 +273,7 @@ def train_gan(hparams, gan_model, generator_loss_fn=None,
   from `wrap_network`) and any summaries.
 
   Args:
-    hparams: HParams with the common fields (see examples.common.flags).
+    hparams: HParams with the common fields (examples.common.hparams).
     gan_model: A tfgan GANModel (or ACGANModel, ...).
     generator_loss_fn: GANModel-style generator loss; default: the pair named
       by hparams.gan_loss.

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Tests of the shared network wrapper: precision, spectral norm, XLA marks."""
 
 import collections
@@ -65,5 +67,26 @@ def test_xla_marks_the_networks_for_compilation():
   assert len(marked) == 5
 
 
-def test_device_line():
-  assert training.describe_devices().startswith('device: ')
+def test_device_line_without_a_gpu(monkeypatch):
+  monkeypatch.setattr(tf.config, 'list_logical_devices',
+                      lambda device_type=None: [])
+  assert training.describe_devices() == (
+      'device: CPU (no GPU visible to TensorFlow)')
+
+
+def test_device_line_names_the_first_gpu(monkeypatch):
+  gpus = [tf.config.LogicalDevice('/device:GPU:%d' % i, 'GPU')
+          for i in range(2)]
+  monkeypatch.setattr(tf.config, 'list_logical_devices',
+                      lambda device_type=None: gpus if device_type == 'GPU'
+                      else [])
+  assert training.describe_devices() == (
+      'device: /device:GPU:0 (2 GPU(s) visible; ops are placed on GPU:0)')
+
+
+def test_device_line_on_this_machine():
+  # No GPU here (FACTS.md "Accelerators"); a GPU machine gets the GPU line.
+  expected = ('device: CPU (no GPU visible to TensorFlow)'
+              if not tf.config.list_logical_devices('GPU') else
+              'device: %s' % tf.config.list_logical_devices('GPU')[0].name)
+  assert training.describe_devices().startswith(expected)

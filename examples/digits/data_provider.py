@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Image data for the digits example, as values in [-1, 1], NHWC float32.
 
 * `digits` (default, offline): scikit-learn's bundled 8x8 handwritten digits
@@ -20,7 +22,6 @@ __all__ = [
 ]
 
 DATASETS = ('digits', 'mnist', 'fashion_mnist', 'cifar10')
-_TFDS = ('mnist', 'fashion_mnist', 'cifar10')
 _SHAPES = {'digits': (8, 8, 1), 'mnist': (28, 28, 1),
            'fashion_mnist': (28, 28, 1), 'cifar10': (32, 32, 3)}
 

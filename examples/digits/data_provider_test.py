@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Tests of the digits data: scikit-learn's bundled digits, and tfds with mock data."""
 
 import tempfile

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 r"""Evaluates a digits run from its latest checkpoint.
 
   python -m examples.digits.eval --train_log_dir=/tmp/digits/hinge

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Evaluates a digits generator from its checkpoint: image grid and FCD.
 
 Fréchet classifier distance (FCD): the Fréchet distance between Gaussians
@@ -27,6 +29,7 @@ import numpy as np
 import tensorflow as tf
 import tensorflow_gan as tfgan
 
+from examples.common import hparams as hparams_lib
 from examples.common import training
 from examples.digits import data_provider
 
@@ -40,19 +43,11 @@ _layers = tf.compat.v1.layers
 MAX_EVAL_EXAMPLES = 10000
 
 
-
 def load_hparams(train_log_dir):
   """The run's stored hyperparameters, as the train_lib HParams."""
+  # Local import: train_lib imports this module (eval at the end of train).
   from examples.digits import train_lib  # pylint: disable=g-import-not-at-top
-  path = os.path.join(train_log_dir, 'hparams.json')
-  if not tf.io.gfile.exists(path):
-    raise FileNotFoundError(
-        'No %s: train first with --train_log_dir=%s' % (path, train_log_dir))
-  with tf.io.gfile.GFile(path) as f:
-    stored = json.load(f)
-  return train_lib.HParams(**{
-      k: tuple(v) if isinstance(v, list) else v for k, v in stored.items()
-      if k in train_lib.HParams._fields})
+  return hparams_lib.load(train_lib.HParams, train_log_dir)
 
 
 def generate(train_log_dir, num_images, labels=None, seed=0):

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """DCGAN-style generator and discriminator for small images (8x8 to 32x32).
 
 Generator: noise (and, when conditional, a one-hot label) -> dense to an

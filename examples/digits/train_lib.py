@@ -1,13 +1,14 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Trains a DCGAN-style GAN on small digit images (unconditional or ACGAN)."""
 
-import collections
 import functools
 
 import tensorflow as tf
 import tensorflow_gan as tfgan
 
 import tfgan_ext
-from examples.common import flags as common_flags
+from examples.common import hparams as hparams_lib
 from examples.common import losses
 from examples.common import training
 from examples.digits import data_provider
@@ -16,10 +17,37 @@ from examples.digits import networks
 __all__ = ['HParams', 'discriminator_fn', 'features_fn', 'generator_fn',
            'train']
 
-HParams = collections.namedtuple('HParams', common_flags.COMMON_FIELDS + (
-    'dataset', 'data_dir', 'tfds_download', 'noise_dims', 'generator_channels',
-    'discriminator_channels', 'conditional', 'feature_matching_weight',
-    'adversarial_generator_loss', 'grid_size', 'eval'))
+_Field = hparams_lib.Field
+
+# The one source of digits' defaults (flags, tests and benchmarks read them),
+# shared by every loss.
+HParams = hparams_lib.hparams_class('HParams', hparams_lib.common_fields(
+    max_number_of_steps=3000, save_summaries_steps=200) + (
+        _Field('dataset', 'digits', 'digits: scikit-learn 8x8 (offline); '
+               'others via tensorflow_datasets.',
+               choices=data_provider.DATASETS),
+        _Field('data_dir', None, 'tensorflow_datasets data directory.',
+               resumable=True),
+        _Field('tfds_download', False,
+               'Let tensorflow_datasets download the data set.',
+               resumable=True),
+        _Field('noise_dims', 32, 'Generator noise dimension.', lower_bound=1),
+        _Field('generator_channels', 64, 'Generator width.', lower_bound=1),
+        _Field('discriminator_channels', 64, 'Discriminator width.',
+               lower_bound=1),
+        _Field('conditional', False,
+               'Class-conditional ACGAN (tfgan.acgan_model).'),
+        _Field('feature_matching_weight', 0.0, 'If > 0, add this times '
+               'feature matching on the discriminator trunk to the generator '
+               'loss.', lower_bound=0.0),
+        _Field('adversarial_generator_loss', True, 'Keep the adversarial '
+               'generator loss; --noadversarial_generator_loss with '
+               '--feature_matching_weight trains on feature matching alone.'),
+        _Field('grid_size', 4, 'TensorBoard image grid side.', lower_bound=1,
+               resumable=True),
+        _Field('eval', True, 'Evaluate at the end (--noeval to skip).',
+               resumable=True),
+    ), module=__name__)
 
 
 def generator_fn(hparams):
@@ -77,7 +105,12 @@ def train(hparams):
 
   Returns:
     The eval result dict when evaluated, else None.
+
+  Raises:
+    ValueError: a field is outside its choices or bounds, or feature matching
+      alone without a weight.
   """
+  hparams_lib.validate(hparams)
   gen_loss_fn = generator_loss_fn(hparams)  # validates before building.
   with training.graph_for(hparams):
     with tf.name_scope('inputs'), tf.device('/cpu:0'):

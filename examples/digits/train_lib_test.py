@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Tests of digits' train_lib.train (tiny runs: batch 16, 2 steps, 8 channels)."""
 
 import json
@@ -13,20 +15,12 @@ from examples.digits import train_lib
 
 
 def _hparams(train_log_dir, **overrides):
-  values = dict(
-      gan_loss='non_saturating', penalty='none', penalty_weight=10.0,
-      penalty_every=1, spectral_norm=False, weight_clip=0.0, batch_size=16,
-      max_number_of_steps=2, train_log_dir=str(train_log_dir),
-      generator_lr=2e-4, discriminator_lr=2e-4, adam_beta1=0.5,
-      adam_beta2=0.999, lr_decay_steps=0, seed=0, log_every_n_steps=1,
-      save_checkpoint_steps=1000, save_summaries_steps=1,
-      mixed_precision=False, xla=False, dataset='digits', data_dir=None,
-      tfds_download=False, noise_dims=8, generator_channels=8,
-      discriminator_channels=8, conditional=False,
-      feature_matching_weight=0.0, adversarial_generator_loss=True,
-      grid_size=2, eval=False)
-  values.update(overrides)
-  return train_lib.HParams(**values)
+  """Tiny runs; the example's defaults for everything else."""
+  tiny = dict(batch_size=16, max_number_of_steps=2, log_every_n_steps=1,
+              save_summaries_steps=1, noise_dims=8, generator_channels=8,
+              discriminator_channels=8, grid_size=2, eval=False)
+  return train_lib.HParams(train_log_dir=str(train_log_dir),
+                           **dict(tiny, **overrides))
 
 
 def _checkpoint_step(train_log_dir):
@@ -101,4 +95,6 @@ def test_train_then_eval_writes_grid_and_fcd(tmp_path, monkeypatch):
   assert stored['num_samples'] == 898
   assert stored['fcd'] > stored['fcd_real_vs_real'] >= 0.0
   assert 0.0 <= stored['conditional_accuracy'] <= 1.0
+  assert eval_lib.load_hparams(str(tmp_path)) == _hparams(
+      tmp_path, eval=True, conditional=True)
   assert tf.io.gfile.glob(os.path.join(str(tmp_path), 'events.out.tfevents*'))

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """The 2D mixtures of VEEGAN (arXiv:1705.07761) and PacGAN (arXiv:1712.04086).
 
 * ring: 8 Gaussians centred at (cos 2*pi*i/8, sin 2*pi*i/8), std 0.01.

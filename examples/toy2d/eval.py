@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 r"""Evaluates a toy2d run from its latest checkpoint.
 
   python -m examples.toy2d.eval --train_log_dir=/tmp/toy2d/ring_hinge

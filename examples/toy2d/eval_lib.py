@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Evaluates a toy2d generator from its checkpoint: samples, metrics, plot.
 
 Metrics, as in VEEGAN (arXiv:1705.07761) and PacGAN (arXiv:1712.04086), for
@@ -23,6 +25,7 @@ from absl import logging
 import numpy as np
 import tensorflow as tf
 
+from examples.common import hparams as hparams_lib
 from examples.common import training
 from examples.toy2d import data_provider
 from examples.toy2d import networks
@@ -55,24 +58,16 @@ def metrics(samples, dataset):
 
 
 def load_hparams(train_log_dir):
-  """The hyperparameters the training run stored, as a dict."""
-  path = os.path.join(train_log_dir, 'hparams.json')
-  if not tf.io.gfile.exists(path):
-    raise FileNotFoundError(
-        'No %s: train first with --train_log_dir=%s' % (path, train_log_dir))
-  with tf.io.gfile.GFile(path) as f:
-    return json.load(f)
+  """The run's stored hyperparameters, as the train_lib HParams."""
+  # Local import: train_lib imports this module (eval at the end of train).
+  from examples.toy2d import train_lib  # pylint: disable=g-import-not-at-top
+  return hparams_lib.load(train_lib.HParams, train_log_dir)
 
 
 def generate(train_log_dir, num_samples, seed=0):
   """Draws `num_samples` points from the run's latest checkpoint."""
-  # Local import: train_lib imports this module (eval at the end of train).
   from examples.toy2d import train_lib  # pylint: disable=g-import-not-at-top
-  stored = load_hparams(train_log_dir)
-  hparams = train_lib.HParams(**{
-      k: tuple(v) if isinstance(v, list) else v for k, v in stored.items()
-      if k in train_lib.HParams._fields})
-  hparams = hparams._replace(xla=False, seed=seed)
+  hparams = load_hparams(train_log_dir)._replace(xla=False, seed=seed)
   checkpoint = tf.train.latest_checkpoint(train_log_dir)
   if checkpoint is None:
     raise FileNotFoundError('No checkpoint in %s' % train_log_dir)
@@ -114,22 +109,22 @@ def evaluate(train_log_dir, num_samples=2500, seed=0):
   Returns:
     (metrics dict, path of the PNG).
   """
-  stored = load_hparams(train_log_dir)
+  hparams = load_hparams(train_log_dir)
   samples, checkpoint = generate(train_log_dir, num_samples, seed)
-  result = metrics(samples, stored['dataset'])
-  result.update(gan_loss=stored['gan_loss'], penalty=stored['penalty'],
+  result = metrics(samples, hparams.dataset)
+  result.update(gan_loss=hparams.gan_loss, penalty=hparams.penalty,
                 checkpoint=checkpoint, seed=seed)
-  loss_name = stored['gan_loss'] + (
-      '' if stored['penalty'] == 'none' else '+' + stored['penalty'])
+  loss_name = hparams.gan_loss + (
+      '' if hparams.penalty == 'none' else '+' + hparams.penalty)
   out_dir = os.path.join(train_log_dir, 'eval')
   tf.io.gfile.makedirs(out_dir)
   np.save(os.path.join(out_dir, 'samples.npy'), samples)
   with tf.io.gfile.GFile(os.path.join(out_dir, 'metrics.json'), 'w') as f:
     json.dump(result, f, indent=1, sort_keys=True)
   png = os.path.join(out_dir, 'samples.png')
-  plot(samples, stored['dataset'], png, title='%s on %s\n%d/%d modes, '
+  plot(samples, hparams.dataset, png, title='%s on %s\n%d/%d modes, '
        '%.0f%% high quality, reverse KL %.3f' % (
-           loss_name, stored['dataset'], result['modes_captured'],
+           loss_name, hparams.dataset, result['modes_captured'],
            result['num_modes'], 100 * result['high_quality_fraction'],
            result['reverse_kl']))
   logging.info('eval of %s: %s', checkpoint, json.dumps(result))

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """MLP generator and discriminator for the 2D mixtures."""
 
 import tensorflow as tf

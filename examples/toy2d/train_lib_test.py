@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Tests of toy2d's train_lib.train (tiny runs: batch 16, 2-3 steps, 8-unit MLPs)."""
 
 import json
@@ -10,22 +12,18 @@ import tensorflow as tf
 import tfgan_ext
 from examples.common import training
 from examples.toy2d import data_provider
+from examples.toy2d import eval_lib
 from examples.toy2d import train_lib
 
 
 def _hparams(train_log_dir, **overrides):
-  values = dict(
-      gan_loss='non_saturating', penalty='none', penalty_weight=10.0,
-      penalty_every=1, spectral_norm=False, weight_clip=0.0, batch_size=16,
-      max_number_of_steps=2, train_log_dir=str(train_log_dir),
-      generator_lr=1e-4, discriminator_lr=1e-4, adam_beta1=0.5,
-      adam_beta2=0.9, lr_decay_steps=0, seed=0, log_every_n_steps=1,
-      save_checkpoint_steps=1000, save_summaries_steps=1,
-      mixed_precision=False, xla=False, dataset='ring', noise_dims=2,
-      generator_hidden=(8, 8), discriminator_hidden=(8, 8),
-      activation='relu', eval=False, num_eval_samples=2500)
-  values.update(overrides)
-  return train_lib.HParams(**values)
+  """Tiny runs; the example's defaults for everything else."""
+  tiny = dict(batch_size=16, max_number_of_steps=2, lr_decay_steps=0,
+              log_every_n_steps=1, save_summaries_steps=1,
+              generator_hidden=(8, 8), discriminator_hidden=(8, 8),
+              eval=False)
+  return train_lib.HParams(train_log_dir=str(train_log_dir),
+                           **dict(tiny, **overrides))
 
 
 def _checkpoint_step(train_log_dir):
@@ -135,5 +133,6 @@ def test_train_then_eval_writes_outputs(tmp_path):
     stored = json.load(f)
   assert stored['modes_captured'] == result['modes_captured']
   assert stored['num_modes'] == 8
-  assert len(os.listdir(str(tmp_path))) > 0
+  # The recorded hparams.json loads back as the HParams it was trained with.
+  assert eval_lib.load_hparams(str(tmp_path)) == _hparams(tmp_path, eval=True)
   assert tf.io.gfile.glob(os.path.join(str(tmp_path), 'events.out.tfevents*'))

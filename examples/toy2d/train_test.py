@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """End-to-end tests of the toy2d binary (subprocesses, as a user runs it)."""
 
 import os

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Runs one pytest test module as a Bazel py_test.
 
 The root BUILD makes one py_test per `*_test.py`, with this file as `main` and

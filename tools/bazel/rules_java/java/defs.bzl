@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 # Offline stand-in for @rules_java, used with Debian's bazel-bootstrap (Bazel 4.2.3).
 # Bazel's embedded tools load these macros; each forwards to Bazel's native rule.
 # Wired in by scripts/bazel_setup.sh via --override_repository. Not the real rules_java.

@@ -1,20 +1,24 @@
-"""Helpers shared by the benchmark scripts: machine facts, tables, statistics."""
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
+"""What the benchmark reports say about where and when they ran.
+
+Also `single_threaded_tensorflow`, which the quality benchmark calls before it
+spawns its worker processes.
+"""
 
 import datetime
-import math
 import os
 import platform
-import statistics
+
+import tfgan_ext
 
 __all__ = [
     'RESULTS_DIR',
     'cpu_model',
     'environment_lines',
-    'fmt',
     'load_average',
-    'markdown_table',
-    'mean_std',
     'single_threaded_tensorflow',
+    'utc_now',
 ]
 
 RESULTS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)),
@@ -22,10 +26,11 @@ RESULTS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)),
 
 
 def single_threaded_tensorflow():
-  """Makes TensorFlow (imported after this) use one intra- and inter-op thread.
+  """One intra- and one inter-op thread for TensorFlow runtimes started later.
 
-  TensorFlow reads these variables when it creates its thread pools, so this
-  must run before the process first creates an eager context or a session.
+  TensorFlow reads TF_NUM_INTRAOP_THREADS and TF_NUM_INTEROP_THREADS when a
+  process creates its thread pools, so this takes effect in processes started
+  afterwards (and in this one only if its runtime has not started yet).
   """
   os.environ['TF_NUM_INTRAOP_THREADS'] = '1'
   os.environ['TF_NUM_INTEROP_THREADS'] = '1'
@@ -51,16 +56,15 @@ def load_average():
     return None
 
 
-def _versions():
-  import tfgan_ext  # pylint: disable=g-import-not-at-top
-  return tfgan_ext.compat.report().versions
+def utc_now():
+  return datetime.datetime.now(datetime.timezone.utc)
 
 
 def environment_lines(start_load, end_load, started, finished):
   """Markdown bullet lines: date, machine, load, versions."""
   def load(value):
     return 'n/a' if value is None else ' / '.join('%.2f' % v for v in value)
-  lines = [
+  return [
       '- date (UTC): %s to %s (%.1f min)' % (
           started.strftime('%Y-%m-%d %H:%M'), finished.strftime('%H:%M'),
           (finished - started).total_seconds() / 60),
@@ -71,35 +75,5 @@ def environment_lines(start_load, end_load, started, finished):
       'shared with other work while this ran.' % (load(start_load),
                                                     load(end_load)),
       '- versions (`tfgan_ext.compat.report()`): %s' % ', '.join(
-          '%s %s' % kv for kv in _versions().items()),
+          '%s %s' % kv for kv in tfgan_ext.compat.report().versions.items()),
   ]
-  return lines
-
-
-def utc_now():
-  return datetime.datetime.now(datetime.timezone.utc)
-
-
-def mean_std(values):
-  """(mean, sample standard deviation with ddof=1; 0 for one value)."""
-  values = [float(v) for v in values]
-  if not values:
-    return float('nan'), float('nan')
-  mean = statistics.fmean(values)
-  std = statistics.stdev(values) if len(values) > 1 else 0.0
-  return mean, std
-
-
-def fmt(value, digits=2):
-  """A number for a table; '—' for None or NaN."""
-  if value is None or (isinstance(value, float) and math.isnan(value)):
-    return '—'
-  return '%.*f' % (digits, value)
-
-
-def markdown_table(header, rows):
-  """A GitHub markdown table from a header list and rows of strings."""
-  lines = ['| ' + ' | '.join(header) + ' |',
-           '|' + '|'.join('---' for _ in header) + '|']
-  lines += ['| ' + ' | '.join(str(c) for c in row) + ' |' for row in rows]
-  return '\n'.join(lines)

@@ -1,0 +1,83 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
+"""What the quality benchmark trains: configurations, published rows, jobs.
+
+A configuration is (label, gan_loss, penalty, penalty_weight, penalty_every):
+every canonical loss of the registry alone ('non_saturating' is an alias of
+'modified'), then the penalties of `penalty_settings` on their base losses.
+A job is one configuration on one data set with one seed and step budget.
+"""
+
+import tfgan_ext
+from benchmarks import penalty_settings
+
+__all__ = [
+    'PENALTY_CONFIGS',
+    'PUBLISHED',
+    'PUBLISHED_SOURCE',
+    'TOY_DATASETS',
+    'configs',
+    'plan',
+]
+
+PENALTY_CONFIGS = tuple(
+    ('%s + %s' % (base, label), base, penalty, weight, every)
+    for label, base, penalty, weight, every in penalty_settings.PENALTIES)
+
+# PacGAN (Lin et al. 2018, arXiv:1712.04086), Table 1: published numbers
+# under the paper's own protocol (its architecture, training schedule and
+# number of trials), quoted as given in issue 5 of this project:
+# (method, dataset, modes captured, high-quality %, reverse KL).
+PUBLISHED = (
+    ('GAN', 'ring', 6.3, 98.2, 0.45),
+    ('PacGAN4', 'ring', 7.8, 95.9, 0.07),
+    ('GAN', 'grid', 17.3, 94.8, 0.70),
+    ('PacGAN4', 'grid', 24.8, 93.6, 0.04),
+)
+PUBLISHED_SOURCE = 'published: PacGAN (arXiv:1712.04086) Table 1, own protocol'
+
+TOY_DATASETS = ('ring', 'grid')
+
+
+def configs():
+  """[(label, gan_loss, penalty, weight, every)]: every loss, then penalties."""
+  rows = [(name, name, 'none', 0.0, 1)
+          for name in tfgan_ext.losses.names(include_aliases=False)]
+  return rows + list(PENALTY_CONFIGS)
+
+
+def _key(job):
+  label = job['gan_loss']
+  if job['penalty'] != 'none':
+    label += '-%s-w%g-k%d' % (job['penalty'], job['penalty_weight'],
+                              job['penalty_every'])
+  return '%s-%s-s%d-n%d' % (job['dataset'], label, job['seed'], job['steps'])
+
+
+def plan(settings, config_rows):
+  """The list of run jobs, seed-major (so a partial run covers every row).
+
+  Args:
+    settings: The mode's toy_steps, toy_seeds, digits_steps, digits_seeds.
+    config_rows: From `configs()`.
+
+  Returns:
+    Dicts with config, gan_loss, penalty, penalty_weight, penalty_every,
+    seed, dataset, steps and key (the run's directory name).
+  """
+  jobs = []
+  max_seeds = max(settings['toy_seeds'], settings['digits_seeds'])
+  for seed in range(max_seeds):
+    for label, loss, penalty, weight, every in config_rows:
+      base = dict(config=label, gan_loss=loss, penalty=penalty,
+                  penalty_weight=weight, penalty_every=every, seed=seed)
+      if seed < settings['digits_seeds']:
+        jobs.append(dict(base, dataset='digits',
+                         steps=settings['digits_steps']))
+      if seed < settings['toy_seeds']:
+        for dataset in TOY_DATASETS:
+          jobs.append(dict(base, dataset=dataset,
+                           steps=settings['toy_steps']))
+  for job in jobs:
+    job['key'] = _key(job)
+  return jobs

@@ -1,0 +1,304 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
+"""The quality benchmark's reports: quality.md, .csv, _runs.csv and .png."""
+
+import datetime
+import math
+
+from matplotlib import figure
+
+from benchmarks import quality_plan
+from benchmarks import quality_runs
+from benchmarks import quality_summary
+from benchmarks import tables
+from examples.digits import train_lib as digits_train
+from examples.toy2d import data_provider as toy2d_data
+from examples.toy2d import train_lib as toy2d_train
+
+__all__ = [
+    'CSV_FIELDS',
+    'RUN_FIELDS',
+    'write_chart',
+    'write_csv',
+    'write_markdown',
+    'write_runs_csv',
+]
+
+CSV_FIELDS = (
+    'source', 'dataset', 'config', 'gan_loss', 'penalty', 'penalty_weight',
+    'penalty_every', 'seeds', 'finished', 'steps', 'num_modes',
+    'modes_captured_mean', 'modes_captured_std',
+    'high_quality_fraction_mean', 'high_quality_fraction_std',
+    'reverse_kl_mean', 'reverse_kl_std', 'fcd_mean', 'fcd_std',
+    'fcd_real_vs_real', 'wall_time_s_mean',
+)
+RUN_FIELDS = (
+    'dataset', 'config', 'gan_loss', 'penalty', 'penalty_weight',
+    'penalty_every', 'seed', 'steps', 'status', 'modes_captured', 'num_modes',
+    'high_quality_fraction', 'reverse_kl', 'fcd', 'fcd_real_vs_real',
+    'train_time_s', 'wall_time_s',
+)
+_DIGITS = quality_runs.DIGITS_DATASET
+
+
+def write_csv(rows, path):
+  """quality.csv: the summary rows (`quality_summary.summarize`)."""
+  tables.write_csv(path, CSV_FIELDS, rows)
+
+
+def write_runs_csv(results, path):
+  """quality_runs.csv: every run, by dataset, configuration and seed."""
+  tables.write_csv(path, RUN_FIELDS, sorted(
+      results, key=lambda r: (r['dataset'], r['config'], r['seed'])))
+
+
+def write_chart(rows, path):
+  """quality.png: per-loss bars (mean, std error bars) for every metric."""
+  panels = [(d, m, t) for d in quality_plan.TOY_DATASETS for m, t in (
+      ('modes_captured', 'modes captured'),
+      ('high_quality_fraction', 'high-quality fraction'),
+      ('reverse_kl', 'reverse KL (nats)'))] + [(_DIGITS, 'fcd', 'FCD')]
+  fig = figure.Figure(figsize=(15, 13), dpi=80)
+  axes = fig.subplots(3, 3)
+  for ax, (dataset, metric, title) in zip(axes.ravel(), panels):
+    data = [r for r in rows if r['source'] == 'measured'
+            and r['dataset'] == dataset]
+    means = [r.get(metric + '_mean', float('nan')) for r in data]
+    ax.barh(range(len(data)), means,
+            xerr=[r.get(metric + '_std', 0.0) or 0.0 for r in data],
+            color='tab:blue', ecolor='black', capsize=2)
+    ax.set_yticks(range(len(data)))
+    ax.set_yticklabels([r['config'] for r in data], fontsize=7)
+    ax.invert_yaxis()
+    if dataset == _DIGITS and data:
+      baseline = data[0].get('fcd_real_vs_real')
+      if baseline is not None and math.isfinite(baseline):
+        ax.axvline(baseline, color='tab:green', linestyle='--',
+                   label='real vs real %.1f' % baseline)
+        ax.legend(fontsize=7)
+      if all(m > 0 for m in means if math.isfinite(m)):
+        ax.set_xscale('log')
+    published = [r for r in rows if r['source'] != 'measured'
+                 and r['dataset'] == dataset]
+    for r, color in zip(published, ('tab:red', 'tab:orange')):
+      value = r.get(metric + '_mean')
+      if value is not None:
+        ax.axvline(value, color=color, linestyle=':',
+                   label='%s (published)' % r['config'])
+    if published:
+      ax.legend(fontsize=7)
+    steps = data[0]['steps'] if data else 0
+    ax.set_title('%s: %s (%d steps)' % (dataset, title, steps), fontsize=9)
+  for ax in axes.ravel()[len(panels):]:
+    ax.axis('off')
+  fig.tight_layout()
+  fig.savefig(path)
+
+
+def _pm(row, name, digits, scale=1.0):
+  mean, std = row.get(name + '_mean'), row.get(name + '_std')
+  if mean is None or not math.isfinite(mean):
+    return '—'
+  if std is None or row.get('finished', 0) < 2:  # No spread from one run.
+    return tables.fmt(mean * scale, digits)
+  return '%s ± %s' % (tables.fmt(mean * scale, digits),
+                      tables.fmt(std * scale, digits))
+
+
+def _status(row):
+  if row['finished'] == row['seeds']:
+    return str(row['seeds'])
+  return '%d (%d diverged)' % (row['seeds'], row['seeds'] - row['finished'])
+
+
+def _span_lines(results):
+  """When the runs were trained and the load they saw (runs are cached).
+
+  A rerun reuses finished runs from the work directory, so the header's
+  date and load describe this invocation; these lines describe the runs.
+  Runs stored before results recorded `finished_at` fall back to the time
+  their result.json was written.
+  """
+  ends, starts, loads = [], [], []
+  for r in results:
+    end = r.get('finished_at') or r.get('_mtime')
+    if end is None:
+      continue
+    ends.append(end)
+    starts.append(end - r.get('wall_time_s', 0.0))
+    if r.get('load_1min') is not None:
+      loads.append(r['load_1min'])
+  if not ends:
+    return []
+  def utc(t):
+    return datetime.datetime.fromtimestamp(
+        t, datetime.timezone.utc).strftime('%Y-%m-%d %H:%M')
+  line = '- the %d runs were trained from %s to %s UTC (%.1f min of wall ' \
+         'time)' % (len(ends), utc(min(starts)), utc(max(ends))[11:],
+                    (max(ends) - min(starts)) / 60)
+  if loads:
+    line += '; 1-minute load average at the end of each run: %.1f to ' \
+            '%.1f (median %.1f)' % (min(loads), max(loads),
+                                    sorted(loads)[len(loads) // 2])
+  return [line + '.']
+
+
+def _budget_lines(settings):
+  toy_default = toy2d_train.HParams().max_number_of_steps
+  digits_default = digits_train.HParams().max_number_of_steps
+  if (settings['toy_steps'] >= toy_default
+      and settings['digits_steps'] >= digits_default):
+    return []
+  return [
+      '**Budget note.** toy2d ran %d steps per run (its example default is '
+      '%d) with the learning rate decaying over the last %d; digits ran %d '
+      'steps (default %d), %d seed(s). These are fewer steps than the '
+      'examples\' defaults, chosen so the full run fits about 35 minutes on '
+      'this shared 2-core machine: the numbers rank losses at a short, '
+      'equal budget and do not show what each loss reaches when trained '
+      'to convergence.' % (
+          settings['toy_steps'], toy_default,
+          quality_runs.toy2d_lr_decay_steps(settings['toy_steps']),
+          settings['digits_steps'], digits_default,
+          settings['digits_seeds']), '']
+
+
+def _toy_headline_lines(rows, dataset, modes):
+  best, worst = quality_summary.headline(rows, dataset)
+  if best is None:
+    return []
+  lines = ['Best: **%s** (%s modes, %s%% high quality, reverse KL %s); '
+           'worst: **%s** (%s modes, %s%% high quality, reverse KL %s). '
+           'Ranked by modes captured, ties by lower reverse KL.' % (
+               best['config'], _pm(best, 'modes_captured', 1),
+               _pm(best, 'high_quality_fraction', 1, 100),
+               _pm(best, 'reverse_kl', 3),
+               worst['config'], _pm(worst, 'modes_captured', 1),
+               _pm(worst, 'high_quality_fraction', 1, 100),
+               _pm(worst, 'reverse_kl', 3)), '']
+  best_loss, worst_loss = quality_summary.headline(rows, dataset,
+                                                   penalized=False)
+  measured = quality_summary.measured(rows, dataset)
+  complete = [r for r in measured if r['modes_captured_mean'] == modes
+              and not r.get('modes_captured_std')]
+
+  def tied_note(row):
+    others = quality_summary.ties(rows, dataset, row, penalized=False)
+    return ('; within one std of %d other loss(es) on both' % len(others)
+            if others else '')
+  lines += ['Among the registry\'s losses alone (no penalty): best **%s** '
+            '(%s modes, reverse KL %s%s), worst **%s** (%s modes, reverse KL '
+            '%s%s). %d of %d configurations captured all %d modes in every '
+            'seed.' % (
+                best_loss['config'], _pm(best_loss, 'modes_captured', 1),
+                _pm(best_loss, 'reverse_kl', 3), tied_note(best_loss),
+                worst_loss['config'], _pm(worst_loss, 'modes_captured', 1),
+                _pm(worst_loss, 'reverse_kl', 3), tied_note(worst_loss),
+                len(complete), len(measured), modes), '']
+  tied = quality_summary.ties(rows, dataset, best)
+  if tied:
+    lines += ['The best is not separated from the rest: %d other '
+              'configuration(s) lie within one standard deviation of it on '
+              'both modes captured and reverse KL (%s). Read the ranking '
+              'among them as a tie at this budget and seed count.' % (
+                  len(tied), ', '.join(r['config'] for r in tied)), '']
+  return lines
+
+
+def _toy_lines(rows, dataset):
+  modes = len(toy2d_data.centers(dataset))
+  lines = ['## toy2d %s (%d modes, std %g)' % (
+      dataset, modes, toy2d_data.std(dataset)), '']
+  lines += _toy_headline_lines(rows, dataset, modes)
+  table = []
+  for r in rows:
+    if r['dataset'] != dataset:
+      continue
+    if r['source'] == 'measured':
+      table.append([r['config'], _pm(r, 'modes_captured', 1),
+                    _pm(r, 'high_quality_fraction', 1, 100),
+                    _pm(r, 'reverse_kl', 3), _status(r), str(r['steps']),
+                    tables.fmt(r['wall_time_s_mean'], 1)])
+    else:
+      table.append(['*%s (published, PacGAN Table 1)*' % r['config'],
+                    tables.fmt(r['modes_captured_mean'], 1),
+                    tables.fmt(100 * r['high_quality_fraction_mean'], 1),
+                    tables.fmt(r['reverse_kl_mean'], 2), '—', '—', '—'])
+  return lines + [tables.markdown_table(
+      ['configuration', 'modes captured (of %d)' % modes, 'high quality %',
+       'reverse KL (nats)', 'seeds', 'steps', 'wall s / run'], table), '']
+
+
+def _digits_lines(rows, results, settings, classifier_accuracy):
+  digits_rows = [r for r in rows if r['dataset'] == _DIGITS]
+  baseline = digits_rows[0].get('fcd_real_vs_real') if digits_rows else None
+  generated = sorted({r['num_samples'] for r in results
+                      if r.get('num_samples') is not None})
+  table = [[r['config'], _pm(r, 'fcd', 2),
+            tables.fmt(r.get('fcd_real_vs_real'), 2), _status(r),
+            str(r['steps']), tables.fmt(r['wall_time_s_mean'], 1)]
+           for r in digits_rows]
+  return [
+      '## digits (sklearn 8×8): Fréchet classifier distance', '',
+      'FCD between %s and half of the real images, in the feature space of '
+      'a small classifier (`examples/digits/eval_lib.py`), trained once for '
+      '%d steps and shared by all runs (held-out accuracy %s). Real-vs-real '
+      'baseline (the two real halves): **%s**; lower is better.' % (
+          '%s generated images' % ' or '.join(map(str, generated))
+          if generated else 'as many generated images',
+          settings['classifier_steps'],
+                   tables.fmt(classifier_accuracy, 3),
+                   tables.fmt(baseline, 2)), '',
+      tables.markdown_table(
+          ['configuration', 'FCD', 'real vs real', 'seeds', 'steps',
+           'wall s / run'], table), '']
+
+
+def write_markdown(rows, results, path, settings, mode, env_lines,
+                   classifier_accuracy, wall_minutes, workers, notes=()):
+  """quality.md: environment, protocol, one section per data set."""
+  lines = ['# Sample quality of every loss (`python -m benchmarks.quality%s`)'
+           % (' --quick' if mode == 'quick' else ''), '']
+  lines += env_lines
+  lines += _span_lines(results)
+  lines += ['- note: ' + note for note in notes]
+  lines += [
+      '- mode: %s; %d worker processes, one TensorFlow thread each; this '
+      'invocation took %.1f min.' % (mode, workers, wall_minutes),
+      '',
+      'Every configuration is trained by the examples\' own `train_lib.train` '
+      'with the examples\' default hyperparameters (no per-loss tuning) and '
+      'the same step budget, then evaluated by the examples\' own eval. '
+      '`modified` is the registry\'s canonical name of `non_saturating` '
+      '(an alias). Means ± sample standard deviations (ddof=1) over seeds.',
+      '',
+      'All configurations take one discriminator step per generator step '
+      '(the examples\' `tfgan.GANTrainSteps(1, 1)`) and share the examples\' '
+      'Adam settings; WGAN-GP was published with 5 critic steps per '
+      'generator step (Gulrajani et al. 2017, arXiv:1704.00028, Algorithm 1, '
+      'n_critic = 5), so its rows show it outside its usual schedule.',
+      '',
+  ]
+  lines += _budget_lines(settings)
+  for dataset in quality_plan.TOY_DATASETS:
+    lines += _toy_lines(rows, dataset)
+  lines += [
+      'Published rows: PacGAN (Lin et al. 2018, arXiv:1712.04086) Table 1, '
+      'under that paper\'s own protocol (its networks, training schedule and '
+      'number of trials), not rerun here; they are reference points, not '
+      'like-for-like comparisons. Our metrics follow the same definitions '
+      '(`examples/toy2d/eval_lib.py`: nearest centre, high quality within 3 '
+      'std, %d samples).' % toy2d_train.HParams().num_eval_samples, '']
+  lines += _digits_lines(rows, results, settings, classifier_accuracy)
+  diverged = [r for r in results if r['status'] != 'ok']
+  if diverged:
+    lines += ['## Diverged runs', '']
+    lines += ['- %s (%s, seed %d): %s' % (r['config'], r['dataset'],
+                                           r['seed'], r['status'])
+              for r in diverged]
+    lines.append('')
+  lines += ['Files: `quality.csv` (these tables), `quality_runs.csv` (every '
+            'run), `quality.png` (bars: mean, error bars: std; dotted lines: '
+            'published PacGAN values).', '']
+  with open(path, 'w') as f:
+    f.write('\n'.join(lines))

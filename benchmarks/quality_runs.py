@@ -1,0 +1,160 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
+"""The quality benchmark's runs: train with the examples' code, evaluate.
+
+Runs execute in worker processes that `benchmarks.quality` spawns after
+setting one TensorFlow thread per process (`environment.
+single_threaded_tensorflow`); a spawned worker inherits that setting, and
+TensorFlow reads it when the worker's runtime starts, so the imports at the
+top of this module need no care.
+
+Each run gets the examples' default hyperparameters (`train_lib.HParams()`)
+except what the benchmark varies: the loss and penalty, the seed, the step
+budget (and for toy2d the learning-rate decay, which keeps the default's
+proportion of the budget) and the logging intervals.
+"""
+
+import json
+import os
+import shutil
+import time
+
+import numpy as np
+
+from benchmarks import environment
+from examples.common import logs
+from examples.common import training
+from examples.digits import data_provider as digits_data
+from examples.digits import eval_lib as digits_eval
+from examples.digits import train_lib as digits_train
+from examples.toy2d import eval_lib as toy2d_eval
+from examples.toy2d import train_lib as toy2d_train
+
+__all__ = [
+    'DIGITS_DATASET',
+    'digits_hparams',
+    'run_job',
+    'toy2d_hparams',
+    'toy2d_lr_decay_steps',
+    'train_classifier',
+    'worker_init',
+]
+
+DIGITS_DATASET = 'digits'  # scikit-learn's 8x8 digits: offline.
+
+
+def worker_init():
+  """Pool initializer: TensorFlow's Python logger shows errors only."""
+  logs.quiet_tensorflow()
+
+
+def _varied_fields(job, run_dir):
+  """The fields a run sets; every other field keeps the example's default."""
+  steps = max(job['steps'], 1)
+  fields = dict(gan_loss=job['gan_loss'], penalty=job['penalty'],
+                seed=job['seed'], max_number_of_steps=job['steps'],
+                train_log_dir=run_dir, eval=False, log_every_n_steps=steps,
+                save_checkpoint_steps=steps, save_summaries_steps=steps)
+  if job['penalty'] != 'none':
+    fields.update(penalty_weight=job['penalty_weight'],
+                  penalty_every=job['penalty_every'])
+  return fields
+
+
+def toy2d_lr_decay_steps(steps):
+  """toy2d's learning-rate decay for a `steps` budget: the default's share."""
+  default = toy2d_train.HParams()
+  return int(round(steps * default.lr_decay_steps
+                   / default.max_number_of_steps))
+
+
+def toy2d_hparams(job, run_dir):
+  """toy2d's HParams for `job`: its defaults but the varied fields."""
+  return toy2d_train.HParams(
+      dataset=job['dataset'], lr_decay_steps=toy2d_lr_decay_steps(job['steps']),
+      **_varied_fields(job, run_dir))
+
+
+def digits_hparams(job, run_dir):
+  """digits' HParams for `job`: its defaults but the varied fields."""
+  return digits_train.HParams(dataset=DIGITS_DATASET,
+                              **_varied_fields(job, run_dir))
+
+
+def train_classifier(work_dir, settings):
+  """Trains the digits eval classifier once, for every digits run to reuse.
+
+  `examples.digits.eval_lib.evaluate` trains it in `<run>/eval/classifier`
+  unless a checkpoint is there; it would train the same network on the same
+  permuted images (NumPy seed 0, as in `evaluate`) in every run. Training it
+  once and copying it in gives every loss the same classifier.
+
+  Returns:
+    (its directory, its held-out accuracy).
+  """
+  model_dir = os.path.join(work_dir, 'classifier')
+  real, labels = digits_data.load_numpy(DIGITS_DATASET, 'train')
+  order = np.random.default_rng(0).permutation(len(real))
+  accuracy = digits_eval.train_classifier(
+      real[order], labels[order], model_dir,
+      num_steps=settings['classifier_steps'])
+  return model_dir, float(accuracy)
+
+
+def _train_and_evaluate(job, run_dir, work_dir, result):
+  start = time.time()
+  if job['dataset'] == DIGITS_DATASET:
+    digits_train.train(digits_hparams(job, run_dir))
+    result['train_time_s'] = time.time() - start
+    shutil.copytree(os.path.join(work_dir, 'classifier'),
+                    os.path.join(run_dir, 'eval', 'classifier'))
+    metrics = digits_eval.evaluate(run_dir, seed=job['seed'])
+    for name in ('fcd', 'fcd_real_vs_real', 'classifier_held_out_accuracy',
+                 'num_samples'):
+      result[name] = metrics[name]
+  else:
+    hparams = toy2d_hparams(job, run_dir)
+    toy2d_train.train(hparams)
+    result['train_time_s'] = time.time() - start
+    metrics, _ = toy2d_eval.evaluate(run_dir, hparams.num_eval_samples,
+                                     seed=job['seed'])
+    for name in ('modes_captured', 'num_modes', 'high_quality_fraction',
+                 'reverse_kl'):
+      result[name] = metrics[name]
+
+
+def run_job(args):
+  """Trains and evaluates one job; returns (and stores) its result dict.
+
+  Args:
+    args: (job, work_dir). A job whose result.json exists is not run again
+      (its stored result is returned), so an interrupted benchmark resumes.
+  """
+  job, work_dir = args
+  run_dir = os.path.join(work_dir, 'runs', job['key'])
+  result_path = os.path.join(run_dir, 'result.json')
+  if os.path.exists(result_path):
+    with open(result_path) as f:
+      result = json.load(f)
+    result['_mtime'] = os.path.getmtime(result_path)
+    return result
+  if os.path.exists(run_dir):  # An interrupted run: start it again.
+    shutil.rmtree(run_dir)
+  result = dict(job, status='ok')
+  start = time.time()
+  try:
+    _train_and_evaluate(job, run_dir, work_dir, result)
+  except training.NonFiniteLossError as e:
+    result['status'] = 'diverged: %s' % str(e).split(';')[0]
+  result['wall_time_s'] = time.time() - start
+  result['finished_at'] = time.time()
+  load = environment.load_average()
+  result['load_1min'] = load[0] if load else None
+  os.makedirs(run_dir, exist_ok=True)
+  with open(result_path, 'w') as f:
+    json.dump(result, f, indent=1, sort_keys=True)
+  # Keep the evaluation output; drop checkpoints and event files (large).
+  for name in os.listdir(run_dir):
+    if name.startswith(('model.ckpt', 'events.out', 'graph.pbtxt')):
+      os.remove(os.path.join(run_dir, name))
+  return result

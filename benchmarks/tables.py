@@ -1,0 +1,46 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
+"""Markdown tables, numbers and CSV files for the benchmark reports."""
+
+import csv
+import math
+
+__all__ = ['csv_value', 'fmt', 'markdown_table', 'write_csv']
+
+
+def fmt(value, digits=2):
+  """A number for a table; '—' for None or NaN."""
+  if value is None or (isinstance(value, float) and math.isnan(value)):
+    return '—'
+  return '%.*f' % (digits, value)
+
+
+def markdown_table(header, rows):
+  """A GitHub markdown table from a header list and rows of strings."""
+  lines = ['| ' + ' | '.join(header) + ' |',
+           '|' + '|'.join('---' for _ in header) + '|']
+  lines += ['| ' + ' | '.join(str(c) for c in row) + ' |' for row in rows]
+  return '\n'.join(lines)
+
+
+def csv_value(value):
+  """A CSV cell: floats to 6 significant digits, None and NaN empty."""
+  if isinstance(value, float):
+    return '' if math.isnan(value) else '%.6g' % value
+  return '' if value is None else value
+
+
+def write_csv(path, fields, rows, comment_lines=()):
+  """Writes `rows` (dicts) as CSV with the columns `fields`.
+
+  Keys of a row that are not in `fields` are left out. `comment_lines` go
+  first, each as '# line' (read the file with e.g. pandas.read_csv(path,
+  comment='#')).
+  """
+  with open(path, 'w', newline='') as f:
+    for line in comment_lines:
+      f.write('# %s\n' % line)
+    writer = csv.DictWriter(f, fieldnames=fields, extrasaction='ignore')
+    writer.writeheader()
+    for row in rows:
+      writer.writerow({k: csv_value(row.get(k)) for k in fields})

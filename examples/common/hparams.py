@@ -1,0 +1,356 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
+"""Example hyperparameters, each declared once: default, help, flag options.
+
+An example's `train_lib.HParams` is a namedtuple built here from declared
+fields: the fields every example has (`COMMON_FIELDS`, with the example's own
+defaults) plus the example's own. Its defaults are the only defaults: the
+absl flags of `train.py`, the tests and the benchmarks all read them.
+
+  # train_lib.py
+  HParams = hparams.hparams_class('HParams', hparams.common_fields(
+      batch_size=256, max_number_of_steps=10000) + (
+          hparams.Field('dataset', 'ring', 'Mixture.',
+                        choices=('ring', 'grid')),
+          hparams.Field('hidden', (256, 256), 'Hidden layer sizes.',
+                        lower_bound=1),
+      ), module=__name__)
+
+  # train.py: one flag per field, then HParams from the parsed flags.
+  hparams.define_flags(train_lib.HParams)
+  def main(_):
+    train_lib.train(hparams.hparams_from_flags(train_lib.HParams))
+
+  # tests and benchmarks: the defaults, overridden by name.
+  train_lib.HParams(train_log_dir=d, gan_loss='hinge')
+
+The flag type follows the default: bool -> DEFINE_boolean, int -> integer,
+float -> float, str or None -> string, with `choices` -> enum, tuple ->
+a comma-separated list whose elements have the default's element type (or
+`element_type` for an empty default), converted back to a tuple by
+`hparams_from_flags`. Adding a hyperparameter is one `Field(...)` line in the
+example's (or the common) field list; `resumable=True` lets it change when a
+run is resumed (logging intervals, the step bound, eval options).
+"""
+
+import collections
+import dataclasses
+import json
+import os
+from typing import Any
+
+from absl import flags
+import tensorflow as tf
+
+from examples.common import losses
+
+__all__ = [
+    'COMMON_FIELDS',
+    'FILENAME',
+    'Field',
+    'common_fields',
+    'declarations',
+    'define_flags',
+    'from_dict',
+    'hparams_class',
+    'hparams_from_flags',
+    'load',
+    'resumable_fields',
+    'validate',
+]
+
+# The file in train_log_dir that records a run's hyperparameters.
+FILENAME = 'hparams.json'
+
+_SCALAR_TYPES = (bool, int, float, str)
+
+
+@dataclasses.dataclass(frozen=True)
+class Field:
+  """One hyperparameter: its name, default, help text and flag options.
+
+  Attributes:
+    name: The HParams field and the flag name.
+    default: The default value; its type decides the flag's type (bool, int,
+      float, str; None for a string without default; a tuple for a list).
+    help: The flag's help text.
+    choices: Allowed values (an enum flag), or None.
+    lower_bound: Smallest allowed value (of every element, for a tuple).
+    upper_bound: Largest allowed value (likewise).
+    element_type: Element type of a tuple field; inferred from a non-empty
+      default.
+    required: The flag must be given on the command line.
+    resumable: The value may differ when a run is resumed from its
+      train_log_dir (it does not change what is trained).
+  """
+  name: str
+  default: Any
+  help: str
+  choices: tuple | None = None
+  lower_bound: float | None = None
+  upper_bound: float | None = None
+  element_type: type | None = None
+  required: bool = False
+  resumable: bool = False
+
+  def __post_init__(self):
+    if not self.name.isidentifier() or self.name.startswith('_'):
+      raise ValueError('Field name %r is not a public identifier.' % self.name)
+    default = self.default
+    if isinstance(default, list):
+      raise TypeError('Field %s: give a list default as a tuple (HParams stay '
+                      'hashable).' % self.name)
+    if isinstance(default, tuple):
+      element_type = self.element_type or (type(default[0]) if default
+                                           else None)
+      if element_type not in (int, float, str):
+        raise TypeError('Field %s: a tuple field needs elements of int, float '
+                        'or str (element_type=...).' % self.name)
+      if default and {type(v) for v in default} != {element_type}:
+        raise TypeError('Field %s: every element of the default %r must be '
+                        'a %s.' % (self.name, default, element_type.__name__))
+      object.__setattr__(self, 'element_type', element_type)
+    elif default is not None and not isinstance(default, _SCALAR_TYPES):
+      raise TypeError('Field %s: default %r is not a bool, int, float, str, '
+                      'None or tuple.' % (self.name, default))
+    elif self.element_type is not None:
+      raise TypeError('Field %s: element_type is for tuple fields.'
+                      % self.name)
+    if self.choices is not None:
+      object.__setattr__(self, 'choices', tuple(self.choices))
+    problem = self.problem(default)
+    if problem:
+      raise ValueError('Field %s: the default %s.' % (self.name, problem))
+
+  @property
+  def kind(self):
+    """'enum', 'boolean', 'integer', 'float', 'list' or 'string'."""
+    if self.choices is not None:
+      return 'enum'
+    if isinstance(self.default, tuple):
+      return 'list'
+    for kind, cls in (('boolean', bool), ('integer', int), ('float', float)):
+      if isinstance(self.default, cls):
+        return kind
+    return 'string'
+
+  def problem(self, value):
+    """Why `value` is not allowed for this field (a phrase), or None."""
+    if value is None:
+      return None
+    if self.choices is not None and value not in self.choices:
+      return '%r is not one of: %s' % (value, ', '.join(map(str, self.choices)))
+    numbers = value if isinstance(value, (tuple, list)) else (value,)
+    for number in numbers:
+      if isinstance(number, bool) or not isinstance(number, (int, float)):
+        continue
+      if self.lower_bound is not None and number < self.lower_bound:
+        return '%r is below the lower bound %s' % (value, self.lower_bound)
+      if self.upper_bound is not None and number > self.upper_bound:
+        return '%r is above the upper bound %s' % (value, self.upper_bound)
+    return None
+
+  def from_json(self, value):
+    """`value` as stored in JSON (lists for tuples) -> the field's type."""
+    if self.kind == 'list' and value is not None:
+      return tuple(self.element_type(v) for v in value)
+    return value
+
+
+COMMON_FIELDS = (
+    Field('gan_loss', 'non_saturating', 'GAN loss pair, by registry name.',
+          choices=losses.names()),
+    Field('penalty', losses.NO_PENALTY,
+          'Discriminator penalty added to the discriminator loss.',
+          choices=losses.penalty_names()),
+    Field('penalty_weight', 10.0, 'Weight of --penalty.'),
+    Field('penalty_every', 1, 'Lazy regularization: apply --penalty every '
+          'this many discriminator steps (weight scaled to match).',
+          lower_bound=1),
+    Field('spectral_norm', False, 'Spectrally normalize the discriminator '
+          'weights (tfgan.features.spectral_normalization_custom_getter).'),
+    Field('weight_clip', 0.0, 'If > 0, clip discriminator weights to [-c, c] '
+          'after each update (WGAN; '
+          'tfgan.features.clip_discriminator_weights).', lower_bound=0.0),
+    Field('batch_size', 64, 'Batch size.', lower_bound=1),
+    Field('max_number_of_steps', 1000, 'Train until the global step reaches '
+          'this (a resumed run continues up to it).', lower_bound=0,
+          resumable=True),
+    Field('train_log_dir', None, 'Checkpoints, TensorBoard summaries and eval '
+          'output.', required=True, resumable=True),
+    Field('generator_lr', 2e-4, 'Generator Adam learning rate.'),
+    Field('discriminator_lr', 2e-4, 'Discriminator Adam learning rate.'),
+    Field('adam_beta1', 0.5, 'Adam beta1.'),
+    Field('adam_beta2', 0.999, 'Adam beta2.'),
+    Field('lr_decay_steps', 0, 'If > 0, both learning rates decay linearly to '
+          '0 over the last this many steps.', lower_bound=0),
+    Field('seed', 0, 'Seed for TensorFlow ops and the data pipeline.'),
+    Field('log_every_n_steps', 500, 'Log step, steps/s and losses this '
+          'often.', lower_bound=1, resumable=True),
+    Field('save_checkpoint_steps', 1000, 'Write a checkpoint this often (and '
+          'at the end).', lower_bound=1, resumable=True),
+    Field('save_summaries_steps', 100, 'Write TensorBoard summaries this '
+          'often.', lower_bound=1, resumable=True),
+    Field('mixed_precision', False, 'Compute the networks in float16 '
+          '(variables, losses and optimizer state stay float32; dynamic loss '
+          'scaling). Pays off on GPUs with tensor cores.'),
+    Field('xla', False, 'Compile the networks with XLA (jit scopes) and turn '
+          'on XLA auto-clustering in the session.', resumable=True),
+)
+
+
+def _replace_defaults(fields, defaults):
+  unknown = sorted(set(defaults) - {f.name for f in fields})
+  if unknown:
+    raise ValueError('No field named %s; the fields are: %s' % (
+        ', '.join(unknown), ', '.join(f.name for f in fields)))
+  return tuple(dataclasses.replace(f, default=defaults[f.name])
+               if f.name in defaults else f for f in fields)
+
+
+def common_fields(**defaults):
+  """`COMMON_FIELDS` with some defaults replaced (an example's own defaults).
+
+  Raises:
+    ValueError: a keyword is not a common field (the message lists them), or
+      a default is outside the field's choices or bounds.
+  """
+  return _replace_defaults(COMMON_FIELDS, defaults)
+
+
+def hparams_class(typename, fields, module):
+  """A namedtuple class with one field per `Field`, defaulting to its default.
+
+  Args:
+    typename: The class name ('HParams').
+    fields: A sequence of `Field`s; names must be unique.
+    module: The defining module's `__name__` (for repr and pickling).
+
+  Returns:
+    The namedtuple class; `declarations(cls)` gives back `fields`.
+
+  Raises:
+    ValueError: a name is declared twice.
+  """
+  fields = tuple(fields)
+  names = [f.name for f in fields]
+  twice = sorted({n for n in names if names.count(n) > 1})
+  if twice:
+    raise ValueError('Fields declared twice: %s (change a common field\'s '
+                     'default with common_fields(name=value)).'
+                     % ', '.join(twice))
+  cls = collections.namedtuple(
+      typename, names, defaults=[f.default for f in fields], module=module)
+  cls._declarations = fields  # pylint: disable=protected-access
+  return cls
+
+
+def resumable_fields(hparams_cls):
+  """Names of the fields declared `resumable` (free to change on resume)."""
+  return frozenset(f.name for f in declarations(hparams_cls) if f.resumable)
+
+
+def declarations(hparams_cls):
+  """The `Field`s `hparams_cls` was built from (see `hparams_class`)."""
+  fields = getattr(hparams_cls, '_declarations', None)
+  if fields is None:
+    raise TypeError('%r was not built by examples.common.hparams.'
+                    'hparams_class.' % (hparams_cls,))
+  return fields
+
+
+def define_flags(hparams_cls, flag_values=flags.FLAGS):
+  """Defines one absl flag per field of `hparams_cls`, from its declaration."""
+  fv = flag_values
+  for f in declarations(hparams_cls):
+    bounds = dict(lower_bound=f.lower_bound, upper_bound=f.upper_bound)
+    if f.kind == 'enum':
+      flags.DEFINE_enum(f.name, f.default, f.choices, f.help, flag_values=fv)
+    elif f.kind == 'boolean':
+      flags.DEFINE_boolean(f.name, f.default, f.help, flag_values=fv)
+    elif f.kind == 'integer':
+      flags.DEFINE_integer(f.name, f.default, f.help, flag_values=fv, **bounds)
+    elif f.kind == 'float':
+      flags.DEFINE_float(f.name, f.default, f.help, flag_values=fv, **bounds)
+    elif f.kind == 'list':
+      flags.DEFINE_list(f.name, [str(v) for v in f.default],
+                        '%s (comma-separated %ss)' % (
+                            f.help.rstrip('.'), f.element_type.__name__),
+                        flag_values=fv)
+      flags.register_validator(
+          f.name, _list_checker(f),
+          message='--%s takes comma-separated %ss%s.' % (
+              f.name, f.element_type.__name__, _bounds_text(f)),
+          flag_values=fv)
+    else:
+      flags.DEFINE_string(f.name, f.default, f.help, flag_values=fv)
+    if f.required:
+      flags.mark_flag_as_required(f.name, flag_values=fv)
+
+
+def _bounds_text(f):
+  parts = []
+  if f.lower_bound is not None:
+    parts.append('>= %s' % f.lower_bound)
+  if f.upper_bound is not None:
+    parts.append('<= %s' % f.upper_bound)
+  return (', each ' + ' and '.join(parts)) if parts else ''
+
+
+def _list_checker(f):
+  def check(values):
+    try:
+      converted = tuple(f.element_type(v) for v in values)
+    except ValueError:
+      return False
+    return f.problem(converted) is None
+  return check
+
+
+def hparams_from_flags(hparams_cls, flag_values=flags.FLAGS):
+  """`hparams_cls` from the parsed flags named like its fields.
+
+  List flags become tuples of the field's element type, so HParams stay
+  hashable and hold what the declarations say.
+  """
+  return hparams_cls(**{
+      f.name: (tuple(f.element_type(v) for v in flag_values[f.name].value)
+               if f.kind == 'list' else flag_values[f.name].value)
+      for f in declarations(hparams_cls)})
+
+
+def from_dict(hparams_cls, values):
+  """`hparams_cls` from a dict as stored in JSON (lists for tuples).
+
+  Keys that are not fields are ignored (a run recorded by an older version);
+  fields missing from `values` keep their defaults.
+  """
+  return hparams_cls(**{f.name: f.from_json(values[f.name])
+                        for f in declarations(hparams_cls)
+                        if f.name in values})
+
+
+def load(hparams_cls, train_log_dir):
+  """The `hparams_cls` a training run recorded in `train_log_dir`.
+
+  Raises:
+    FileNotFoundError: no recorded run there (the message says how to train).
+  """
+  path = os.path.join(train_log_dir, FILENAME)
+  if not tf.io.gfile.exists(path):
+    raise FileNotFoundError(
+        'No %s: train first with --train_log_dir=%s' % (path, train_log_dir))
+  with tf.io.gfile.GFile(path) as f:
+    return from_dict(hparams_cls, json.load(f))
+
+
+def validate(hparams):
+  """Checks every field of `hparams` against its choices and bounds.
+
+  Raises:
+    ValueError: naming the first field whose value is not allowed.
+  """
+  for f in declarations(type(hparams)):
+    problem = f.problem(getattr(hparams, f.name))
+    if problem:
+      raise ValueError('HParams field %s: %s.' % (f.name, problem))
