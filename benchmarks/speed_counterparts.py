@@ -2,46 +2,57 @@
 # SPDX-License-Identifier: Apache-2.0
 """Each registered loss's upstream TF-GAN counterpart, for the speed benchmark.
 
-THE ONE PLACE the speed benchmark learns counterparts from: parts 1 and 2
-read them only through `counterpart(name)`. (To be derived from the loss
-library's declarations; until then the table below is kept by hand.)
+Derived from the loss library's declarations (`tfgan_ext.losses._catalog`):
+a pair has a counterpart when both its functions declare the upstream
+`tfgan.losses.wargs` function they equal at the default settings (checked by
+tests/losses/losses_upstream_cross_test.py). Parts 1 and 2 read counterparts
+only through `counterpart(name)`.
 """
 
 import collections
+import inspect
 
-__all__ = ['COUNTERPARTS', 'REFERENCE', 'Counterpart', 'counterpart']
+import tensorflow_gan as tfgan
+
+from tfgan_ext.losses import _catalog
+
+__all__ = ['COUNTERPARTS', 'REFERENCE', 'Counterpart', 'counterpart',
+           'function_names']
+
+REFERENCE = 'modified'  # upstream's loss for names without a counterpart.
+
+
+def _note(sides):
+  """What a reader of the reports should know about a counterpart."""
+  own = [e.name for e in sides.values()]
+  upstream = [e.upstream for e in sides.values()]
+  notes = []
+  if own != upstream:
+    notes.append('equal at the default settings')
+  if not all('reduction' in inspect.signature(
+      getattr(tfgan.losses.wargs, name)).parameters for name in upstream):
+    notes.append("upstream's cannot go through tfgan.gan_loss (no "
+                 '`reduction`), so it is called from an adapter')
+  return '; '.join(notes)
+
 
 # Registry name -> (upstream generator loss, upstream discriminator loss,
-# note). Where the names differ, the values coincide at the default settings,
-# as tests/losses/losses_upstream_cross_test checks. Names without an entry
-# have no upstream counterpart.
-COUNTERPARTS = {
-    'minimax': ('minimax_generator_loss', 'minimax_discriminator_loss', ''),
-    'modified': ('modified_generator_loss', 'modified_discriminator_loss',
-                 ''),
-    'wasserstein': ('wasserstein_generator_loss',
-                    'wasserstein_discriminator_loss', ''),
-    'wasserstein_hinge': ('wasserstein_generator_loss',
-                          'wasserstein_hinge_discriminator_loss',
-                          "upstream's wasserstein_hinge_generator_loss is its "
-                          'wasserstein_generator_loss'),
-    'least_squares': ('least_squares_generator_loss',
-                      'least_squares_discriminator_loss', ''),
-    'hinge': ('wasserstein_generator_loss',
-              'wasserstein_hinge_discriminator_loss',
-              'equal at margins 1, 1'),
-    'lsgan': ('least_squares_generator_loss',
-              'least_squares_discriminator_loss', 'equal at the 0-1-1 coding'),
-    'relativistic': ('relativistic_generator_loss',
-                     'relativistic_discriminator_loss',
-                     "upstream's cannot go through tfgan.gan_loss (no "
-                     '`reduction`), so it is called from an adapter'),
-}
-REFERENCE = 'modified'  # upstream's loss for names without a counterpart.
+# note), for every registered pair whose two functions declare one.
+COUNTERPARTS = collections.OrderedDict(
+    (name, (sides[_catalog.GENERATOR].upstream,
+            sides[_catalog.DISCRIMINATOR].upstream, _note(sides)))
+    for name, sides in _catalog.pairs().items()
+    if all(e.upstream for e in sides.values()))
 
 Counterpart = collections.namedtuple(
     'Counterpart', ['upstream_name', 'generator_loss', 'discriminator_loss',
-                    'label', 'note', 'exact'])
+                    'label', 'note', 'exact', 'takes_reduction'])
+
+
+def function_names(name):
+  """(generator, discriminator) argument-style function names of pair `name`."""
+  sides = _catalog.pairs()[name]
+  return sides[_catalog.GENERATOR].name, sides[_catalog.DISCRIMINATOR].name
 
 
 def counterpart(name):
@@ -54,7 +65,8 @@ def counterpart(name):
     A `Counterpart`: the key of COUNTERPARTS used (`name`, or REFERENCE when
     `name` has none), the upstream generator and discriminator loss names (in
     `tfgan.losses` and `tfgan.losses.wargs`), a label for the reports, a
-    note, and whether it is a true counterpart (`exact`).
+    note, whether it is a true counterpart (`exact`), and whether upstream's
+    functions take `reduction` (else `tfgan.gan_loss` cannot call them).
   """
   exact = name in COUNTERPARTS
   key = name if exact else REFERENCE
@@ -64,4 +76,7 @@ def counterpart(name):
   else:
     label = 'upstream %s (no counterpart; reference)' % REFERENCE
     note = 'no upstream counterpart'
-  return Counterpart(key, g_name, d_name, label, note, exact)
+  takes_reduction = all(
+      'reduction' in inspect.signature(getattr(tfgan.losses.wargs, n)).parameters
+      for n in (g_name, d_name))
+  return Counterpart(key, g_name, d_name, label, note, exact, takes_reduction)

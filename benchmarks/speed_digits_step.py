@@ -129,7 +129,7 @@ def _by_field_names(fn):
 def upstream_losses(name):
   """losses_fn: the upstream counterpart of `name` (speed_counterparts)."""
   ref = speed_counterparts.counterpart(name)
-  if ref.upstream_name == 'relativistic':
+  if not ref.takes_reduction:
     # Upstream's relativistic losses take no `reduction` / `add_summaries`,
     # so `tfgan.gan_loss` raises TypeError on them: adapt the wargs form.
     g_fn = _by_field_names(getattr(tfgan.losses.wargs, ref.generator_loss))

@@ -44,8 +44,7 @@ def _loss_pair_fn(module, g_name, d_name):
 
 def _pair_fns(name):
   """(tfgan_ext fn, reference fn, reference label) for the loss `name`."""
-  ext = _loss_pair_fn(wargs, name + '_generator_loss',
-                      name + '_discriminator_loss')
+  ext = _loss_pair_fn(wargs, *speed_counterparts.function_names(name))
   ref = speed_counterparts.counterpart(name)
   return (ext, _loss_pair_fn(tfgan.losses.wargs, ref.generator_loss,
                              ref.discriminator_loss), ref.label)

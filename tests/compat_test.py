@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Tests of tfgan_ext.compat: import orders, idempotence, report, patches.
 
 Import-order tests run in fresh interpreters (this process has long imported

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """tf.estimator without tensorflow-estimator: the stand-in on TF >= 2.16.
 
 The stand-in forwards every name tensorflow-estimator 2.15 exported whose

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """The real tf.estimator under tfgan_ext, on every tested stack.
 
 TF 2.15 has tf.estimator itself; on TF >= 2.16 tfgan_ext.compat makes

@@ -47,3 +47,15 @@ def test_source_files_are_code_and_build_files():
       _ROOT, exclude=['tfgan_ext/'])
   # Neither code nor build files: configuration without a shebang, text.
   assert '.bazelrc' not in files and 'LICENSE' not in files
+
+
+@pytest.mark.skipif(shutil.which('git') is None
+                    or not os.path.isdir(os.path.join(_ROOT, '.git'))
+                    and not os.path.isfile(os.path.join(_ROOT, '.git')),
+                    reason='needs a git checkout (not in a Bazel sandbox)')
+def test_every_source_file_has_the_header():
+  missing = [f for f in license_headers.source_files(_ROOT)
+             if not license_headers.has_header(
+                 open(os.path.join(_ROOT, f), encoding='utf-8').read())]
+  assert not missing, ('run python scripts/license_headers.py to add the '
+                       'header to: %s' % ', '.join(missing))

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Importing tfgan_ext or TF-GAN leaves TensorFlow's runtime uninitialized.
 
 TensorFlow refuses threading and device configuration once its runtime is

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """tf.estimator on TensorFlow >= 2.16: the real tensorflow-estimator, or a stand-in.
 
 Part of ``tfgan_ext.compat`` (the package's only import boundary), kept in its

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Makes TF-GAN 2.1.0 import and train on current TensorFlow and Python.
 
 This is tfgan_ext's only import boundary: no other module of the package

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """The digits example's DCGAN networks as Keras models (Keras 3 or tf-keras).
 
 The same architecture as networks.py (TF-1 layers for `gan_train`):

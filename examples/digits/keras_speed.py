@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Steps per second of the Keras digits trainer, for benchmarks and the note.
 
 `steps_per_second(...)` times `GANModel.fit` on the digits task for one

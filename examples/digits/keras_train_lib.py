@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Trains the digits DCGAN through Keras `fit` with tfgan_ext.keras.GANModel.
 
 The Keras counterpart of train_lib.py (which trains through `gan_train`):

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Tests of the Keras digits trainer (keras_train_lib, keras_networks)."""
 
 import json

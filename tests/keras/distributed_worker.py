@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """One process of the tf.distribute tests of tfgan_ext.keras (run as a script).
 
   python tests/keras/distributed_worker.py --strategy=mirrored --flavour=keras

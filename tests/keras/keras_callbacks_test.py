@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """tfgan_ext.keras callbacks: sample grid (TensorBoard + PNG), Fréchet distance."""
 
 import glob

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """GANModel under tf.distribute equals one device (the decisive test).
 
 MirroredStrategy over 2 logical CPU devices, and MultiWorkerMirroredStrategy

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """tfgan_ext.keras.GANModel on one device: maths, modes, precision, resume.
 
 Every test runs for Keras 3 (`keras`; Keras 2.15 on TF 2.15) and tf-keras.

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Shared helpers of the tfgan_ext.keras tests: Keras packages, tiny networks.
 
 `FLAVOURS` are the Keras packages the tests build models with: 'keras'

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Public API: namespaces as supersets of upstream, the fixed tuple wrapper,
 the registry, and tuple-vs-argument equality for every exported name."""
 

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """The shared battery, run on every registered loss pair (tuple style).
 
 Each loss is compared with an independent NumPy reference

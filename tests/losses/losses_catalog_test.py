@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """The catalog (one declaration per loss) and the shared weighting decorator.
 
 Everything that lists losses is derived from `_catalog`; these tests check

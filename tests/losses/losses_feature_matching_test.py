@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Feature matching: argument form against NumPy, tuple form with a TF-1-style
 discriminator_fn and with a Keras model, and with_feature_matching."""
 

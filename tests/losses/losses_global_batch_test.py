@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Batch statistics of losses over the global batch under tf.distribute.
 
 The relativistic average losses, feature matching and DRAGAN use statistics

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """with_penalty: penalties attached to discriminator losses, lazily or not."""
 
 import inspect

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Battery and closed forms for the gradient penalties (R1, R2, DRAGAN, WGAN-GP).
 
 References: a tanh discriminator whose input gradient is known in closed form

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Property tests: random shapes, values and weights against NumPy references."""
 
 import hypothesis

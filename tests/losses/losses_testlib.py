@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Independent NumPy references and run helpers for the tfgan_ext.losses tests.
 
 Nothing here calls tfgan_ext.losses: the references are written from the

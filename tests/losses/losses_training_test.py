@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Every registered loss (and the penalty / feature-matching combinators)
 trains through tfgan.gan_model -> gan_loss -> gan_train_ops -> gan_train."""
 

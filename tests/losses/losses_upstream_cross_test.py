@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Cross-tests against upstream TF-GAN where the maths coincide.
 
 * hinge discriminator (margins 1, 1) == upstream

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Keras-native GAN training with tfgan_ext's losses, on any tf.distribute.
 
   import tfgan_ext.keras as tfk   # a separate import: `import tfgan_ext`

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Callbacks a GAN needs: a fixed-noise sample grid and a Fréchet distance.
 
 Both are Keras-package independent: `GANModel.fit` wraps them in a Callback

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Checks made before a GAN trains, with errors that say what to change.
 
 `dataset_spec` checks that a dataset yields `(generator_inputs, real_data)`

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """tf.distribute helpers: global-batch loss shares, strategies by name.
 
 Loss scaling across replicas. `apply_gradients` of a Keras optimizer sums the

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Which Keras a model belongs to, and the few calls that differ between them.
 
 tfgan_ext.keras trains models of two Keras lines:

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """`GANModel`: a generator and a discriminator trained as one Keras model.
 
   gan = tfgan_ext.keras.GANModel(generator, discriminator)

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """GAN losses and penalties for a Keras train step, from names or functions.
 
 `resolve_loss(spec)` and `resolve_penalty(spec, ...)` turn what

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """The GAN train step, run by Keras' `fit` inside each replica.
 
 Separate step (TF-GAN's `gan_train` order):

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """GAN losses: a drop-in superset of `tfgan.losses`, plus a registry.
 
 `tfgan_ext.losses` holds the GANModel-style losses (every name of

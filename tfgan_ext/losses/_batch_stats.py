@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Batch statistics over the global batch when losses run in tf.distribute.
 
 Some losses use statistics of the whole batch: the relativistic average

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """The catalog: every loss and penalty of tfgan_ext.losses, declared once.
 
 A function is declared where it is defined, with `declare` (for tfgan_ext's

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Input checks shared by every argument-style loss in tfgan_ext.losses.
 
 A loss decorated with `checked_loss` (upstream's losses) or with the

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Forwarding `tfgan.gan_loss`'s optional keywords to wrapped loss functions."""
 
 import inspect

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Weighting, reduction and bookkeeping shared by tfgan_ext's losses.
 
 TF-GAN's losses end with the same keywords (`weights` or `real_weights` /

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Feature matching in GANModel style, and adding it to any generator loss.
 
 How the features are obtained: the caller gives a `features_fn(data,

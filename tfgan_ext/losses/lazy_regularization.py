@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Attaching gradient penalties to discriminator losses, lazily if wanted.
 
 `with_penalty(discriminator_loss_fn, penalty_fn, weight, every)` returns a

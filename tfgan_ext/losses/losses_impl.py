@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Argument-style GAN losses that TF-GAN lacks, in TF-GAN's conventions.
 
 Hinge, LSGAN with configurable targets, energy-based (EBGAN) and feature

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Argument-style gradient penalties for the discriminator.
 
 The discriminator is re-applied as `discriminator_fn(x, generator_inputs)`,

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Loss pairs and penalties by name, from the catalog.
 
 `tfgan.gan_loss(model, **tfgan_ext.losses.get('hinge')._asdict())` trains

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Relativistic average GAN losses (standard, least-squares and hinge).
 
 See `The relativistic discriminator: a key element missing from standard GAN`

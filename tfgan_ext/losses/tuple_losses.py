@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """GANModel-style losses: a superset of `tfgan.losses` (its tuple functions).
 
 `args_to_gan_model(loss_fn)` turns an argument-style loss into one taking a

@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Upstream TF-GAN's argument-style losses, re-exported and declared.
 
 Upstream's discriminator-output losses are wrapped with tfgan_ext's input

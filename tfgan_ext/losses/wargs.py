@@ -1,3 +1,5 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
 """Argument-style losses: a superset of `tfgan.losses.wargs`.
 
 Every name of upstream's `tfgan.losses.wargs` is here with the same signature,
