@@ -196,6 +196,12 @@ COMMON_FIELDS = (
           'scaling). Pays off on GPUs with tensor cores.'),
     Field('xla', False, 'Compile the networks with XLA (jit scopes) and turn '
           'on XLA auto-clustering in the session.', resumable=True),
+    Field('generator_train_steps', 1, 'Generator updates per global step '
+          '(tfgan.GANTrainSteps).', lower_bound=1),
+    Field('discriminator_train_steps', 1, 'Discriminator updates per global '
+          "step, after the generator's (tfgan.GANTrainSteps; WGAN-GP's n_critic "
+          '= 5). Each update draws a new batch; --max_number_of_steps counts '
+          'global (generator) steps.', lower_bound=1),
 )
 
 

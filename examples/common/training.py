@@ -266,7 +266,7 @@ def _optimizer(learning_rate, hparams):
 
 def train_gan(hparams, gan_model, generator_loss_fn=None,
               discriminator_loss_fn=None, gan_loss_kwargs=None,
-              train_steps=tfgan.GANTrainSteps(1, 1)):
+              train_steps=None):
   """Builds losses and train ops for `gan_model` and runs tfgan.gan_train.
 
   Call inside `graph_for(hparams)`, after building `gan_model` (with networks
@@ -280,7 +280,10 @@ def train_gan(hparams, gan_model, generator_loss_fn=None,
     discriminator_loss_fn: likewise, before hparams.penalty is added.
     gan_loss_kwargs: extra keyword arguments for tfgan.gan_loss.
     train_steps: tfgan.GANTrainSteps, generator and discriminator steps per
-      global step.
+      global step; default: hparams.generator_train_steps and
+      hparams.discriminator_train_steps. The players' train ops run as
+      tfgan.get_sequential_train_hooks runs them (generator first), in this
+      module's own hooks, which also keep the losses for logging and checks.
 
   Returns:
     The global step reached, or None when hparams.max_number_of_steps == 0
@@ -290,6 +293,9 @@ def train_gan(hparams, gan_model, generator_loss_fn=None,
     NonFiniteLossError: a loss went NaN or infinite.
     RunMismatchError: train_log_dir holds a run with other hyperparameters.
   """
+  if train_steps is None:
+    train_steps = tfgan.GANTrainSteps(hparams.generator_train_steps,
+                                      hparams.discriminator_train_steps)
   pair = losses.get(hparams.gan_loss)
   generator_loss_fn = generator_loss_fn or pair.generator_loss_fn
   discriminator_loss_fn = discriminator_loss_fn or pair.discriminator_loss_fn
@@ -327,10 +333,12 @@ def train_gan(hparams, gan_model, generator_loss_fn=None,
     return done
   logging.info(describe_devices())
   logging.info('gan_loss=%s penalty=%s spectral_norm=%s weight_clip=%s '
+               'train steps (generator, discriminator)=(%d, %d) '
                'mixed_precision=%s xla=%s; logs and checkpoints in %s',
                hparams.gan_loss, hparams.penalty, hparams.spectral_norm,
-               hparams.weight_clip, hparams.mixed_precision, hparams.xla,
-               hparams.train_log_dir)
+               hparams.weight_clip, train_steps.generator_train_steps,
+               train_steps.discriminator_train_steps, hparams.mixed_precision,
+               hparams.xla, hparams.train_log_dir)
 
   record = {}
 
@@ -342,7 +350,7 @@ def train_gan(hparams, gan_model, generator_loss_fn=None,
                           train_steps.discriminator_train_steps, record),
         _MonitorHook(record, hparams.log_every_n_steps,
                      hparams.max_number_of_steps),
-    ]
+    ] + list(ops.train_hooks)
 
   scaffold = _v1.train.Scaffold(saver=_v1.train.Saver(max_to_keep=3))
   saver_hook = _v1.train.CheckpointSaverHook(

@@ -4,6 +4,7 @@
 
 import collections
 
+import numpy as np
 import tensorflow as tf
 import tensorflow_gan as tfgan
 
@@ -90,3 +91,41 @@ def test_device_line_on_this_machine():
               if not tf.config.list_logical_devices('GPU') else
               'device: %s' % tf.config.list_logical_devices('GPU')[0].name)
   assert training.describe_devices().startswith(expected)
+
+
+def test_upstream_sequential_hooks_run_one_to_five_without_hanging(tmp_path):
+  # tensorflow/tensorflow#22410 reported tfgan.gan_train hanging after the
+  # first step with get_sequential_train_hooks(GANTrainSteps(1, 5)) (TF 1.x,
+  # a queue-based input pipeline). On this stack it trains; Adam's
+  # beta2_power (created as beta2, times beta2 per update) counts updates.
+  graph = tf.Graph()
+  with graph.as_default():
+    model = tfgan.gan_model(
+        generator_fn=lambda z: tf.compat.v1.layers.Dense(2, name='out')(z),
+        discriminator_fn=_dense,
+        real_data=tf.random.normal([4, 2]),
+        generator_inputs=tf.random.normal([4, 2]))
+    loss = tfgan.gan_loss(model)
+    beta2 = 0.9
+    ops = tfgan.gan_train_ops(
+        model, loss,
+        generator_optimizer=tf.compat.v1.train.AdamOptimizer(1e-3, 0.5, beta2),
+        discriminator_optimizer=tf.compat.v1.train.AdamOptimizer(
+            1e-3, 0.5, beta2))
+    tfgan.gan_train(
+        ops, logdir=str(tmp_path),
+        get_hooks_fn=tfgan.get_sequential_train_hooks(
+            tfgan.GANTrainSteps(1, 5)),
+        hooks=[tf.compat.v1.train.StopAtStepHook(last_step=3)],
+        save_checkpoint_secs=600, save_summaries_steps=None)  # saves at end
+  reader = tf.train.load_checkpoint(str(tmp_path))
+  names = reader.get_variable_to_shape_map()
+
+  def updates(prefix):
+    [name] = [n for n in names
+              if n.startswith(prefix) and n.endswith('beta2_power')]
+    return round(float(np.log(reader.get_tensor(name)) / np.log(beta2))) - 1
+
+  assert int(reader.get_tensor('global_step')) == 3
+  assert updates('generator_train') == 3
+  assert updates('discriminator_train') == 15

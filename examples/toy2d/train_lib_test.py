@@ -136,3 +136,32 @@ def test_train_then_eval_writes_outputs(tmp_path):
   # The recorded hparams.json loads back as the HParams it was trained with.
   assert eval_lib.load_hparams(str(tmp_path)) == _hparams(tmp_path, eval=True)
   assert tf.io.gfile.glob(os.path.join(str(tmp_path), 'events.out.tfevents*'))
+
+
+def _adam_updates(train_log_dir, scope, beta2):
+  # tf.compat.v1.train.AdamOptimizer keeps a non-slot variable beta2_power,
+  # created as beta2 and multiplied by beta2 at every update, so it holds
+  # beta2 ** (updates + 1): the player's update count is
+  # log(beta2_power) / log(beta2) - 1.
+  values = [v for name, v in _variables(train_log_dir).items()
+            if name.startswith(scope) and name.endswith('beta2_power')]
+  assert len(values) == 1, values
+  return int(round(np.log(values[0]) / np.log(beta2))) - 1
+
+
+@pytest.mark.parametrize('generator_steps,discriminator_steps',
+                         [(1, 1), (1, 5), (2, 3)])
+def test_train_steps_run_each_player_that_many_times(
+    tmp_path, generator_steps, discriminator_steps):
+  # 3 global steps; WGAN-GP's (1, 5) must not hang (tensorflow/tensorflow
+  # #22410 reported a hang of tfgan.get_sequential_train_hooks at (1, 5)).
+  hparams = _hparams(tmp_path, max_number_of_steps=3,
+                     generator_train_steps=generator_steps,
+                     discriminator_train_steps=discriminator_steps)
+  train_lib.train(hparams)
+  assert _checkpoint_step(tmp_path) == 3
+  beta2 = hparams.adam_beta2
+  assert _adam_updates(tmp_path, 'train/generator_train', beta2) == (
+      3 * generator_steps)
+  assert _adam_updates(tmp_path, 'train/discriminator_train', beta2) == (
+      3 * discriminator_steps)
