@@ -34,10 +34,15 @@ from examples.common import losses
 __all__ = [
     'NonFiniteLossError',
     'RunMismatchError',
+    'check_run_dir',
+    'checkpoint_step',
     'compute_dtype',
     'describe_devices',
+    'finished_step',
     'graph_for',
+    'optimizer',
     'train_gan',
+    'train_hooks_fn',
     'wrap_network',
 ]
 
@@ -130,8 +135,13 @@ def graph_for(hparams):
     yield graph
 
 
-def _check_run_dir(hparams):
-  """Records hparams in train_log_dir; refuses to resume a different run."""
+def check_run_dir(hparams):
+  """Records hparams in train_log_dir; refuses to resume a different run.
+
+  Raises:
+    RunMismatchError: train_log_dir holds a checkpoint of a run with other
+      (non-resumable) hyperparameters.
+  """
   tf.io.gfile.makedirs(hparams.train_log_dir)
   path = os.path.join(hparams.train_log_dir, hparams_lib.FILENAME)
   current = {k: v for k, v in hparams._asdict().items()}
@@ -154,7 +164,7 @@ def _check_run_dir(hparams):
     json.dump(current, f, indent=1, sort_keys=True)
 
 
-def _checkpoint_step(train_log_dir):
+def checkpoint_step(train_log_dir):
   """The global step of the latest checkpoint in train_log_dir, or None."""
   path = tf.train.latest_checkpoint(train_log_dir)
   if path is None:
@@ -247,7 +257,18 @@ class _LogCheckpoints(_v1.train.CheckpointSaverListener):
                  os.path.join(self._dir, 'model.ckpt-%d' % global_step_value))
 
 
-def _optimizer(learning_rate, hparams):
+def optimizer(learning_rate, hparams):
+  """Adam for one player: hparams' betas, linear decay, loss scaling.
+
+  Args:
+    learning_rate: The player's learning rate.
+    hparams: The run's HParams (adam_beta1/2, lr_decay_steps,
+      max_number_of_steps, mixed_precision).
+
+  Returns:
+    A `tf.compat.v1.train.Optimizer`; build it in the training graph (the
+    decay reads the global step).
+  """
   lr = learning_rate
   if hparams.lr_decay_steps:
     global_step = _v1.train.get_or_create_global_step()
@@ -262,6 +283,46 @@ def _optimizer(learning_rate, hparams):
     opt = _v1.train.experimental.MixedPrecisionLossScaleOptimizer(
         opt, loss_scale='dynamic')
   return opt
+
+
+def finished_step(hparams):
+  """The checkpoint's global step if training is already done, else None."""
+  done = checkpoint_step(hparams.train_log_dir)
+  if done is not None and done >= hparams.max_number_of_steps:
+    logging.info('%s already holds a checkpoint at step %d >= '
+                 'max_number_of_steps=%d; nothing to train.',
+                 hparams.train_log_dir, done, hparams.max_number_of_steps)
+    return done
+  return None
+
+
+def train_hooks_fn(hparams, train_steps):
+  """A `get_hooks_fn` for tfgan.gan_train and tfgan.estimator.GANEstimator.
+
+  Like `tfgan.get_sequential_train_hooks(train_steps)`: the generator's
+  train op, then the discriminator's, that many times per global step; and
+  also keeps each player's loss, logs progress every
+  hparams.log_every_n_steps and stops with NonFiniteLossError when a loss
+  is NaN or infinite.
+
+  Args:
+    hparams: The run's HParams (log_every_n_steps, max_number_of_steps).
+    train_steps: A tfgan.GANTrainSteps.
+
+  Returns:
+    fn(tfgan.GANTrainOps) -> list of session run hooks.
+  """
+  def get_hooks(ops):
+    record = {}
+    return [
+        _RunAndRecordHook('generator', ops.generator_train_op,
+                          train_steps.generator_train_steps, record),
+        _RunAndRecordHook('discriminator', ops.discriminator_train_op,
+                          train_steps.discriminator_train_steps, record),
+        _MonitorHook(record, hparams.log_every_n_steps,
+                     hparams.max_number_of_steps),
+    ] + list(ops.train_hooks)
+  return get_hooks
 
 
 def train_gan(hparams, gan_model, generator_loss_fn=None,
@@ -311,8 +372,9 @@ def train_gan(hparams, gan_model, generator_loss_fn=None,
         **kwargs)
 
   with tf.name_scope('train'):
-    generator_optimizer = _optimizer(hparams.generator_lr, hparams)
-    discriminator_optimizer = _optimizer(hparams.discriminator_lr, hparams)
+    generator_optimizer = optimizer(hparams.generator_lr, hparams)
+    discriminator_optimizer = optimizer(hparams.discriminator_lr,
+                                        hparams)
     if hparams.weight_clip:
       discriminator_optimizer = tfgan.features.clip_discriminator_weights(
           discriminator_optimizer, gan_model, hparams.weight_clip)
@@ -324,12 +386,9 @@ def train_gan(hparams, gan_model, generator_loss_fn=None,
   if hparams.max_number_of_steps == 0:
     return None
 
-  _check_run_dir(hparams)
-  done = _checkpoint_step(hparams.train_log_dir)
-  if done is not None and done >= hparams.max_number_of_steps:
-    logging.info('%s already holds a checkpoint at step %d >= '
-                 'max_number_of_steps=%d; nothing to train.',
-                 hparams.train_log_dir, done, hparams.max_number_of_steps)
+  check_run_dir(hparams)
+  done = finished_step(hparams)
+  if done is not None:
     return done
   logging.info(describe_devices())
   logging.info('gan_loss=%s penalty=%s spectral_norm=%s weight_clip=%s '
@@ -339,18 +398,6 @@ def train_gan(hparams, gan_model, generator_loss_fn=None,
                hparams.weight_clip, train_steps.generator_train_steps,
                train_steps.discriminator_train_steps, hparams.mixed_precision,
                hparams.xla, hparams.train_log_dir)
-
-  record = {}
-
-  def get_hooks(ops):
-    return [
-        _RunAndRecordHook('generator', ops.generator_train_op,
-                          train_steps.generator_train_steps, record),
-        _RunAndRecordHook('discriminator', ops.discriminator_train_op,
-                          train_steps.discriminator_train_steps, record),
-        _MonitorHook(record, hparams.log_every_n_steps,
-                     hparams.max_number_of_steps),
-    ] + list(ops.train_hooks)
 
   scaffold = _v1.train.Scaffold(saver=_v1.train.Saver(max_to_keep=3))
   saver_hook = _v1.train.CheckpointSaverHook(
@@ -363,7 +410,7 @@ def train_gan(hparams, gan_model, generator_loss_fn=None,
   return tfgan.gan_train(
       train_ops,
       logdir=hparams.train_log_dir,
-      get_hooks_fn=get_hooks,
+      get_hooks_fn=train_hooks_fn(hparams, train_steps),
       hooks=[_v1.train.StopAtStepHook(last_step=hparams.max_number_of_steps)],
       chief_only_hooks=[saver_hook],
       scaffold=scaffold,

@@ -34,7 +34,7 @@ from examples.common import training
 from examples.digits import data_provider
 
 __all__ = ['classifier_activations', 'evaluate', 'fcd', 'generate',
-           'image_grid', 'load_hparams', 'train_classifier']
+           'image_grid', 'load_hparams', 'train_classifier', 'write_png']
 
 _v1 = tf.compat.v1
 _layers = tf.compat.v1.layers
@@ -177,7 +177,8 @@ def image_grid(images, rows, cols, padding=0):
   return grid[..., 0] if channels == 1 else grid
 
 
-def _write_png(array, path, scale):
+def write_png(array, path, scale):
+  """Writes a grid image in [-1, 1] to `path`, each pixel scale x scale."""
   import matplotlib  # pylint: disable=g-import-not-at-top
   matplotlib.use('Agg')
   from matplotlib import pyplot as plt  # pylint: disable=g-import-not-at-top
@@ -242,7 +243,7 @@ def evaluate(train_log_dir, seed=0, classifier_steps=1500,
   png = os.path.join(out_dir, 'grid.png')
   height = data_provider.image_shape(hparams.dataset)[0]
   scale = max(1, 32 // height)
-  _write_png(image_grid(grid_images, 10, 10, padding=1), png, scale)
+  write_png(image_grid(grid_images, 10, 10, padding=1), png, scale)
   with tf.io.gfile.GFile(os.path.join(out_dir, 'metrics.json'), 'w') as f:
     json.dump(result, f, indent=1, sort_keys=True)
   result['grid'] = png

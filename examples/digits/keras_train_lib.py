@@ -29,7 +29,7 @@ from examples.digits import data_provider
 from examples.digits import eval_lib
 from examples.digits import keras_networks
 
-__all__ = ['build', 'evaluate', 'make_dataset', 'train']
+__all__ = ['build', 'evaluate', 'make_dataset', 'train', 'train_from_hparams']
 
 _KERAS = ('keras', 'tf_keras')
 
@@ -70,8 +70,15 @@ def make_dataset(batch_size, noise_dims=32, seed=0, conditional=False,
 def build(K, strategy, loss='non_saturating', penalty=None, penalty_weight=10.0,
           penalty_every=1, fused=False, noise_dims=32, channels=64,
           conditional=False, feature_matching_weight=0.0, learning_rate=2e-4,
-          beta1=0.5, beta2=0.999, xla=False, dataset='digits'):
-  """The compiled GANModel, built under `strategy`."""
+          beta1=0.5, beta2=0.999, xla=False, dataset='digits',
+          discriminator_learning_rate=None, discriminator_steps=1):
+  """The compiled GANModel, built under `strategy`.
+
+  `learning_rate` is the generator's, and the discriminator's unless
+  `discriminator_learning_rate` is given.
+  """
+  d_learning_rate = (learning_rate if discriminator_learning_rate is None
+                     else discriminator_learning_rate)
   shape = data_provider.image_shape(dataset)
   classes = data_provider.num_classes(dataset) if conditional else None
   with strategy.scope():
@@ -82,7 +89,9 @@ def build(K, strategy, loss='non_saturating', penalty=None, penalty_weight=10.0,
     gan = tfk.GANModel(generator, discriminator)
     gan.compile(
         generator_optimizer=K.optimizers.Adam(learning_rate, beta1, beta2),
-        discriminator_optimizer=K.optimizers.Adam(learning_rate, beta1, beta2),
+        discriminator_optimizer=K.optimizers.Adam(d_learning_rate, beta1,
+                                                  beta2),
+        discriminator_steps=discriminator_steps,
         loss=loss, penalty=penalty, penalty_weight=penalty_weight,
         penalty_every=penalty_every, fused=fused,
         feature_matching_weight=feature_matching_weight,
@@ -102,7 +111,9 @@ def train(train_log_dir, loss='non_saturating', penalty=None,
           seed=0, strategy='default', keras='keras', fused=False,
           steps_per_epoch=500, conditional=False, feature_matching_weight=0.0,
           mixed_precision=False, xla=False, devices=None, evaluate_at_end=True,
-          classifier_dir=None, classifier_steps=1500, verbose=2):
+          classifier_dir=None, classifier_steps=1500, verbose=2,
+          generator_lr=2e-4, discriminator_lr=2e-4, beta1=0.5, beta2=0.999,
+          discriminator_steps=1, noise_dims=32, channels=64):
   """Trains (resuming from `train_log_dir`), then evaluates.
 
   Args:
@@ -131,6 +142,14 @@ def train(train_log_dir, loss='non_saturating', penalty=None,
       to compare FCDs); default `<train_log_dir>/eval/classifier`.
     classifier_steps: Training steps of that classifier, if it is trained.
     verbose: Keras' progress output (1: bar, 2: a line per epoch).
+    generator_lr: The generator's Adam learning rate.
+    discriminator_lr: The discriminator's.
+    beta1: Adam's beta1 (both players).
+    beta2: Adam's beta2 (both players).
+    discriminator_steps: Discriminator steps per generator step (each on
+      its own batch).
+    noise_dims: Generator noise dimension.
+    channels: Width of both networks.
 
   Returns:
     The eval metrics dict when evaluated, plus 'history' and 'steps'.
@@ -145,12 +164,17 @@ def train(train_log_dir, loss='non_saturating', penalty=None,
     K.mixed_precision.set_global_policy('mixed_float16')
   try:
     gan = build(K, dist, loss, penalty, penalty_weight, penalty_every, fused,
+                noise_dims=noise_dims, channels=channels,
                 conditional=conditional,
-                feature_matching_weight=feature_matching_weight, xla=xla)
+                feature_matching_weight=feature_matching_weight,
+                learning_rate=generator_lr, beta1=beta1, beta2=beta2, xla=xla,
+                discriminator_learning_rate=discriminator_lr,
+                discriminator_steps=discriminator_steps)
   finally:
     K.mixed_precision.set_global_policy('float32')
-  data = make_dataset(batch_size, seed=seed, conditional=conditional)
-  fixed = next(iter(make_dataset(64, seed=seed + 1000,
+  data = make_dataset(batch_size, noise_dims, seed=seed,
+                      conditional=conditional)
+  fixed = next(iter(make_dataset(64, noise_dims, seed=seed + 1000,
                                  conditional=conditional)))[0]
   epochs = max(1, math.ceil(steps / steps_per_epoch))
   callbacks = [
@@ -199,7 +223,7 @@ def _generate(generator, noise, labels):
 
 def evaluate(generator, train_log_dir, seed=0, conditional=False,
              classifier_dir=None, classifier_steps=1500, dataset='digits'):
-  """eval_lib's FCD of a Keras generator; writes eval/keras_metrics.json.
+  """eval_lib's FCD of a Keras generator; writes eval/metrics.json, grid.png.
 
   Same protocol as eval_lib.evaluate: the real images permuted with seed 0
   and halved (A, B), eval_lib's classifier trained on them (or reused from
@@ -233,9 +257,72 @@ def evaluate(generator, train_log_dir, seed=0, conditional=False,
       'num_samples': int(half),
   }
   grid = tfk.callbacks.image_grid(generated[:100], 10, 10)
-  tf.io.write_file(os.path.join(out_dir, 'keras_grid.png'),
-                   tf.io.encode_png(grid))
-  with tf.io.gfile.GFile(os.path.join(out_dir, 'keras_metrics.json'),
+  result['grid'] = os.path.join(out_dir, 'grid.png')
+  tf.io.write_file(result['grid'], tf.io.encode_png(grid))
+  with tf.io.gfile.GFile(os.path.join(out_dir, 'metrics.json'),
                          'w') as f:
     json.dump(result, f, indent=1, sort_keys=True)
   return result
+
+
+# digits train_lib.HParams fields the Keras trainer does not implement, with
+# the value that means "not used" (the gan_train trainer has them).
+_NOT_IN_KERAS_TRAINER = (
+    ('spectral_norm', False), ('weight_clip', 0.0), ('lr_decay_steps', 0),
+    ('generator_train_steps', 1), ('adversarial_generator_loss', True),
+    ('dataset', 'digits'),
+)
+
+
+def train_from_hparams(hparams):
+  """`train` for a digits train_lib.HParams (`--trainer=keras`).
+
+  Maps the shared fields (loss, penalty, steps, batch, seed, learning rates,
+  Adam betas, discriminator steps, conditioning, feature matching, mixed
+  precision, XLA, eval) onto `train`, checkpoints every
+  hparams.save_checkpoint_steps steps (one Keras epoch), and records
+  hparams.json in train_log_dir as the gan_train trainer does, refusing to
+  resume a run made with other settings.
+
+  Args:
+    hparams: A digits train_lib.HParams with trainer='keras'.
+
+  Returns:
+    As `train`, or None when hparams.max_number_of_steps is 0.
+
+  Raises:
+    ValueError: a field the Keras trainer does not implement is set.
+    RunMismatchError: train_log_dir holds a run with other settings.
+  """
+  from examples.common import training  # pylint: disable=g-import-not-at-top
+  unsupported = ['--%s=%r' % (name, getattr(hparams, name))
+                 for name, unused in _NOT_IN_KERAS_TRAINER
+                 if getattr(hparams, name) != unused]
+  if hparams.discriminator_channels != hparams.generator_channels:
+    unsupported.append('--discriminator_channels != --generator_channels')
+  if unsupported:
+    raise ValueError('%s: not implemented by --trainer=keras; use '
+                     '--trainer=gan_train.' % ', '.join(unsupported))
+  if hparams.max_number_of_steps == 0:
+    return None
+  training.check_run_dir(hparams)
+  return train(
+      hparams.train_log_dir, loss=hparams.gan_loss,
+      penalty=None if hparams.penalty == 'none' else hparams.penalty,
+      penalty_weight=hparams.penalty_weight,
+      penalty_every=hparams.penalty_every, steps=hparams.max_number_of_steps,
+      batch_size=hparams.batch_size, seed=hparams.seed,
+      strategy=hparams.strategy, keras=hparams.keras_package,
+      fused=hparams.fused,
+      steps_per_epoch=min(hparams.save_checkpoint_steps,
+                          hparams.max_number_of_steps),
+      conditional=hparams.conditional,
+      feature_matching_weight=hparams.feature_matching_weight,
+      mixed_precision=hparams.mixed_precision, xla=hparams.xla,
+      evaluate_at_end=hparams.eval, generator_lr=hparams.generator_lr,
+      discriminator_lr=hparams.discriminator_lr, beta1=hparams.adam_beta1,
+      beta2=hparams.adam_beta2,
+      discriminator_steps=hparams.discriminator_train_steps,
+      noise_dims=hparams.noise_dims,
+      channels=hparams.generator_channels)
+

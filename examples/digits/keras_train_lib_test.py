@@ -63,8 +63,8 @@ def test_trains_evaluates_and_resumes(keras, tmp_path):
   assert np.isfinite(result['fcd']) and result['fcd'] > 0
   assert result['fcd_real_vs_real'] < result['fcd']
   for name in ('generator.weights.h5', 'keras_run.json',
-               os.path.join('eval', 'keras_metrics.json'),
-               os.path.join('eval', 'keras_grid.png'),
+               os.path.join('eval', 'metrics.json'),
+               os.path.join('eval', 'grid.png'),
                os.path.join('samples', 'epoch_0002.png')):
     assert os.path.exists(os.path.join(log_dir, name)), name
   # Running again with a larger budget resumes from the backup at step 10.

@@ -14,10 +14,12 @@ from examples.common import training
 from examples.digits import data_provider
 from examples.digits import networks
 
-__all__ = ['HParams', 'discriminator_fn', 'features_fn', 'generator_fn',
-           'train']
+__all__ = ['HParams', 'TRAINERS', 'discriminator_fn', 'features_fn',
+           'generator_fn', 'generator_loss_fn', 'train']
 
 _Field = hparams_lib.Field
+
+TRAINERS = ('gan_train', 'estimator', 'keras')
 
 # The one source of digits' defaults (flags, tests and benchmarks read them),
 # shared by every loss.
@@ -47,6 +49,19 @@ HParams = hparams_lib.hparams_class('HParams', hparams_lib.common_fields(
                resumable=True),
         _Field('eval', True, 'Evaluate at the end (--noeval to skip).',
                resumable=True),
+        _Field('trainer', 'gan_train', 'gan_train: tfgan.gan_model -> '
+               'gan_loss -> gan_train_ops -> gan_train; estimator: '
+               'tfgan.estimator.GANEstimator; keras: tfgan_ext.keras.GANModel '
+               'through Keras fit.', choices=TRAINERS),
+        _Field('strategy', 'default', '--trainer=keras: tf.distribute '
+               'strategy (default: one device; mirrored: all GPUs, else the '
+               'CPU; multi_worker: the cluster in TF_CONFIG).',
+               choices=('default', 'mirrored', 'multi_worker')),
+        _Field('keras_package', 'keras', '--trainer=keras: build the networks '
+               'with keras (Keras 3 on TF >= 2.16) or tf_keras.',
+               choices=('keras', 'tf_keras')),
+        _Field('fused', False, "--trainer=keras: GANModel's one-forward-pass "
+               'step (both players updated from one G(z), D(x), D(G(z))).'),
     ), module=__name__)
 
 
@@ -98,7 +113,7 @@ def generator_loss_fn(hparams):
 
 
 def train(hparams):
-  """Trains, then (if hparams.eval) evaluates.
+  """Trains with hparams.trainer, then (if hparams.eval) evaluates.
 
   Args:
     hparams: An HParams.
@@ -111,6 +126,14 @@ def train(hparams):
       alone without a weight.
   """
   hparams_lib.validate(hparams)
+  # pylint: disable=g-import-not-at-top (they import this module)
+  if hparams.trainer == 'estimator':
+    from examples.digits import estimator_train_lib
+    return estimator_train_lib.train(hparams)
+  if hparams.trainer == 'keras':
+    from examples.digits import keras_train_lib
+    return keras_train_lib.train_from_hparams(hparams)
+  # pylint: enable=g-import-not-at-top
   gen_loss_fn = generator_loss_fn(hparams)  # validates before building.
   with training.graph_for(hparams):
     with tf.name_scope('inputs'), tf.device('/cpu:0'):

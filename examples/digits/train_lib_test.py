@@ -98,3 +98,69 @@ def test_train_then_eval_writes_grid_and_fcd(tmp_path, monkeypatch):
   assert eval_lib.load_hparams(str(tmp_path)) == _hparams(
       tmp_path, eval=True, conditional=True)
   assert tf.io.gfile.glob(os.path.join(str(tmp_path), 'events.out.tfevents*'))
+
+
+def _fast_eval(monkeypatch):
+  # A 50-step eval classifier keeps the tests short (the default is 1,500).
+  evaluate = eval_lib.evaluate
+  monkeypatch.setattr(eval_lib, 'evaluate',
+                      lambda d, seed=0: evaluate(d, seed, classifier_steps=50))
+
+
+def test_estimator_trainer_trains_evaluates_predicts_and_resumes(
+    tmp_path, monkeypatch):
+  _fast_eval(monkeypatch)
+  hparams = _hparams(tmp_path, trainer='estimator', gan_loss='hinge',
+                     penalty='r1', penalty_weight=1.0, eval=True)
+  result = train_lib.train(hparams)
+  # GANEstimator writes gan_train's variable layout: eval_lib reads it.
+  _assert_finite_checkpoint(tmp_path)
+  names = tf.train.load_checkpoint(str(tmp_path)).get_variable_to_shape_map()
+  assert 'Generator/project/kernel' in names
+  assert 'Discriminator/logits/kernel' in names
+  assert result['fcd'] > result['fcd_real_vs_real'] >= 0.0
+  assert result['estimator_global_step'] == 2
+  for name in ('estimator_generator_loss', 'estimator_discriminator_loss'):
+    assert np.isfinite(result[name]), name
+  assert os.path.exists(os.path.join(str(tmp_path), 'eval',
+                                     'estimator_predict_grid.png'))
+  assert eval_lib.load_hparams(str(tmp_path)) == hparams
+  # The same command with a larger budget resumes from step 2.
+  train_lib.train(hparams._replace(max_number_of_steps=4, eval=False))
+  assert _checkpoint_step(tmp_path) == 4
+
+
+def test_estimator_trainer_runs_the_schedule(tmp_path):
+  train_lib.train(_hparams(tmp_path, trainer='estimator',
+                           discriminator_train_steps=3))
+  reader = tf.train.load_checkpoint(str(tmp_path))
+  [name] = [n for n in reader.get_variable_to_shape_map()
+            if n.startswith('discriminator_train') and n.endswith('beta2_power')]
+  # Adam's beta2_power is beta2 ** (updates + 1): 2 steps x 3 updates.
+  beta2 = train_lib.HParams().adam_beta2
+  assert round(np.log(reader.get_tensor(name)) / np.log(beta2)) - 1 == 6
+
+
+@pytest.mark.parametrize('field,value', [('conditional', True),
+                                         ('weight_clip', 0.01)])
+def test_estimator_trainer_refuses_what_it_cannot_do(tmp_path, field, value):
+  with pytest.raises(ValueError, match='--%s.*--trainer=gan_train' % field):
+    train_lib.train(_hparams(tmp_path, trainer='estimator', **{field: value}))
+
+
+def test_keras_trainer_from_hparams(tmp_path):
+  hparams = _hparams(tmp_path, trainer='keras', gan_loss='hinge',
+                     discriminator_train_steps=2, save_checkpoint_steps=1)
+  result = train_lib.train(hparams)
+  assert result['steps'] == 2
+  assert set(result['history']) >= {'generator_loss', 'discriminator_loss'}
+  assert eval_lib.load_hparams(str(tmp_path)) == hparams
+  assert os.path.exists(os.path.join(str(tmp_path), 'generator.weights.h5'))
+
+
+@pytest.mark.parametrize('field,value', [('spectral_norm', True),
+                                         ('lr_decay_steps', 1),
+                                         ('generator_channels', 16)])
+def test_keras_trainer_refuses_what_it_cannot_do(tmp_path, field, value):
+  with pytest.raises(ValueError, match='--%s.*--trainer=gan_train' % field):
+    train_lib.train(_hparams(tmp_path, trainer='keras', **{field: value}))

@@ -1,0 +1,168 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
+"""Trains the digits DCGAN with tfgan.estimator.GANEstimator (--trainer=estimator).
+
+TF-GAN's Estimator path, as TF-GAN's own examples and tutorial use it, on any
+TensorFlow tfgan_ext supports (on TF >= 2.16 through the real
+tensorflow-estimator 2.15 that `tfgan_ext.compat` patches in; install
+`tfgan_ext[estimator]`). Same networks, loss (by registry name, so a loss
+swap is one flag), penalty, optimizers and schedule as the `gan_train`
+trainer (train_lib.py), and the same checkpoint layout (`Generator/...`,
+`Discriminator/...`), so eval_lib evaluates both alike. The Estimator's own
+methods do the work: `train` up to max_number_of_steps (a re-run resumes
+from the last checkpoint), `evaluate` (both losses on fresh batches) and
+`predict` (a grid of generated digits).
+"""
+
+import itertools
+import json
+import os
+
+from absl import logging
+import numpy as np
+import tensorflow as tf
+import tensorflow_gan as tfgan
+
+from examples.common import losses
+from examples.common import training
+from examples.digits import data_provider
+from examples.digits import eval_lib
+
+__all__ = ['EVAL_BATCHES', 'estimator_for', 'train']
+
+EVAL_BATCHES = 10  # Batches `GANEstimator.evaluate` averages the losses over.
+
+# Fields the gan_train trainer supports and GANEstimator cannot: it builds
+# the GANModel itself (weight clipping wraps the optimizer with the model's
+# variables) and has no ACGAN variant.
+_UNSUPPORTED = (
+    ('conditional', 'GANEstimator has no ACGAN variant'),
+    ('weight_clip', 'clipping needs the GANModel, which GANEstimator builds '
+     'inside its model_fn'),
+)
+
+
+def _check_supported(hparams):
+  for field, why in _UNSUPPORTED:
+    if getattr(hparams, field):
+      raise ValueError('--%s is not supported with --trainer=estimator (%s); '
+                       'use --trainer=gan_train.' % (field, why))
+
+
+def _input_fn(hparams, seed):
+  """input_fn: (generator inputs, real images), as GANEstimator reads them."""
+  def input_fn():
+    images, _ = data_provider.provide_data(
+        hparams.dataset, hparams.batch_size, seed=seed,
+        data_dir=hparams.data_dir, download=hparams.tfds_download)
+    noise = tf.random.normal([hparams.batch_size, hparams.noise_dims])
+    return noise, images
+  return input_fn
+
+
+def estimator_for(hparams):
+  """The GANEstimator of `hparams`: train_lib's networks, losses, optimizers.
+
+  Args:
+    hparams: A digits train_lib.HParams.
+
+  Returns:
+    A `tfgan.estimator.GANEstimator` whose model_dir is train_log_dir.
+
+  Raises:
+    ValueError: a setting GANEstimator cannot honour (see `_UNSUPPORTED`).
+  """
+  from examples.digits import train_lib  # pylint: disable=g-import-not-at-top
+  _check_supported(hparams)
+  pair = losses.get(hparams.gan_loss)
+  discriminator_loss_fn = losses.discriminator_loss_with_penalty(
+      pair.discriminator_loss_fn, hparams.penalty, hparams.penalty_weight,
+      hparams.penalty_every)
+  session_config = tf.compat.v1.ConfigProto()
+  if hparams.xla:
+    session_config.graph_options.optimizer_options.global_jit_level = (
+        tf.compat.v1.OptimizerOptions.ON_1)
+  config = tf.estimator.RunConfig(
+      model_dir=hparams.train_log_dir, tf_random_seed=hparams.seed,
+      save_checkpoints_steps=hparams.save_checkpoint_steps,
+      save_summary_steps=hparams.save_summaries_steps,
+      keep_checkpoint_max=3, log_step_count_steps=hparams.log_every_n_steps,
+      session_config=session_config)
+  return tfgan.estimator.GANEstimator(
+      generator_fn=train_lib.generator_fn(hparams),
+      discriminator_fn=train_lib.discriminator_fn(hparams),
+      generator_loss_fn=train_lib.generator_loss_fn(hparams),
+      discriminator_loss_fn=discriminator_loss_fn,
+      # Called in the Estimator's graph (the learning-rate decay reads the
+      # global step there).
+      generator_optimizer=lambda: training.optimizer(hparams.generator_lr,
+                                                     hparams),
+      discriminator_optimizer=lambda: training.optimizer(
+          hparams.discriminator_lr, hparams),
+      get_hooks_fn=training.train_hooks_fn(
+          hparams, tfgan.GANTrainSteps(hparams.generator_train_steps,
+                                       hparams.discriminator_train_steps)),
+      add_summaries=tfgan.estimator.SummaryType.IMAGES,
+      config=config)
+
+
+def _predicted_grid(estimator, hparams, path):
+  """Writes a 10x10 grid of `GANEstimator.predict` samples to `path`."""
+  def predict_input_fn():
+    noise = tf.random.stateless_normal([100, hparams.noise_dims],
+                                       seed=[hparams.seed, 1])
+    return tf.data.Dataset.from_tensor_slices(noise).batch(100)
+  images = np.stack(list(itertools.islice(
+      estimator.predict(predict_input_fn), 100)))
+  grid = eval_lib.image_grid(images, 10, 10, padding=1)
+  eval_lib.write_png(grid, path, scale=max(1, 32 // images.shape[1]))
+  return images
+
+
+def train(hparams):
+  """Trains with GANEstimator, then evaluates (if hparams.eval).
+
+  Args:
+    hparams: A digits train_lib.HParams with trainer='estimator'.
+
+  Returns:
+    eval_lib's metrics (FCD) plus the Estimator's evaluation
+    ('estimator_generator_loss', 'estimator_discriminator_loss') when
+    evaluated, else None.
+
+  Raises:
+    ValueError: a setting GANEstimator cannot honour.
+    NonFiniteLossError: a loss went NaN or infinite.
+    RunMismatchError: train_log_dir holds a run with other hyperparameters.
+  """
+  _check_supported(hparams)
+  if hparams.max_number_of_steps == 0:
+    estimator_for(hparams)  # Construction only, as train_gan does.
+    return None
+  training.check_run_dir(hparams)
+  estimator = estimator_for(hparams)
+  if training.finished_step(hparams) is None:
+    logging.info(training.describe_devices())
+    logging.info('trainer=estimator (tfgan.estimator.GANEstimator) '
+                 'gan_loss=%s penalty=%s; checkpoints in %s',
+                 hparams.gan_loss, hparams.penalty, hparams.train_log_dir)
+    estimator.train(_input_fn(hparams, hparams.seed),
+                    max_steps=hparams.max_number_of_steps)
+  if not hparams.eval:
+    return None
+  metrics = estimator.evaluate(_input_fn(hparams, hparams.seed + 1),
+                               steps=EVAL_BATCHES, name='digits')
+  out_dir = os.path.join(hparams.train_log_dir, 'eval')
+  tf.io.gfile.makedirs(out_dir)
+  _predicted_grid(estimator, hparams,
+                  os.path.join(out_dir, 'estimator_predict_grid.png'))
+  result = eval_lib.evaluate(hparams.train_log_dir, seed=hparams.seed)
+  result.update(
+      estimator_generator_loss=float(metrics['generator_loss']),
+      estimator_discriminator_loss=float(metrics['discriminator_loss']),
+      estimator_global_step=int(metrics['global_step']))
+  with tf.io.gfile.GFile(os.path.join(out_dir, 'estimator_metrics.json'),
+                         'w') as f:
+    json.dump({k: result[k] for k in result if k.startswith('estimator_')},
+              f, indent=1, sort_keys=True)
+  return result
