@@ -31,6 +31,11 @@ a comma-separated list whose elements have the default's element type (or
 `hparams_from_flags`. Adding a hyperparameter is one `Field(...)` line in the
 example's (or the common) field list; `resumable=True` lets it change when a
 run is resumed (logging intervals, the step bound, eval options).
+
+`define_flags` also defines `--preset=recommended|none`: with 'recommended'
+(the default), `hparams_from_flags` gives the fields that the chosen loss and
+penalty have a preset for (`examples.common.presets`, e.g. WGAN-GP's five
+critic steps) the preset's values, unless they are on the command line.
 """
 
 import collections
@@ -40,14 +45,17 @@ import os
 from typing import Any
 
 from absl import flags
+from absl import logging
 import tensorflow as tf
 
 from examples.common import losses
+from examples.common import presets
 
 __all__ = [
     'COMMON_FIELDS',
     'FILENAME',
     'Field',
+    'PRESET_FLAG',
     'common_fields',
     'declarations',
     'define_flags',
@@ -61,6 +69,8 @@ __all__ = [
 
 # The file in train_log_dir that records a run's hyperparameters.
 FILENAME = 'hparams.json'
+# The flag that chooses between presets and the shared defaults.
+PRESET_FLAG = 'preset'
 
 _SCALAR_TYPES = (bool, int, float, str)
 
@@ -292,6 +302,13 @@ def define_flags(hparams_cls, flag_values=flags.FLAGS):
       flags.DEFINE_string(f.name, f.default, f.help, flag_values=fv)
     if f.required:
       flags.mark_flag_as_required(f.name, flag_values=fv)
+  if PRESET_FLAG not in fv:
+    flags.DEFINE_enum(
+        PRESET_FLAG, presets.CHOICES[0], presets.CHOICES,
+        'recommended: fields not given on the command line take the settings '
+        'recorded for the chosen --gan_loss and --penalty on this task, with '
+        'their source (examples/common/presets.py; e.g. WGAN-GP\'s 5 critic '
+        'steps). none: the shared defaults for every loss.', flag_values=fv)
 
 
 def _bounds_text(f):
@@ -317,12 +334,29 @@ def hparams_from_flags(hparams_cls, flag_values=flags.FLAGS):
   """`hparams_cls` from the parsed flags named like its fields.
 
   List flags become tuples of the field's element type, so HParams stay
-  hashable and hold what the declarations say.
+  hashable and hold what the declarations say. With `--preset=recommended`
+  the preset of the chosen loss and penalty (`presets.apply`) sets the fields
+  not given on the command line; what it set is logged.
+
+  Raises:
+    ValueError: a preset's value is outside its field's bounds.
   """
-  return hparams_cls(**{
+  hparams = hparams_cls(**{
       f.name: (tuple(f.element_type(v) for v in flag_values[f.name].value)
                if f.kind == 'list' else flag_values[f.name].value)
       for f in declarations(hparams_cls)})
+  if PRESET_FLAG in flag_values and flag_values[PRESET_FLAG].value == 'none':
+    return hparams
+  explicit = {f.name for f in declarations(hparams_cls)
+              if flag_values[f.name].present}
+  hparams, changes, preset = presets.apply(hparams, explicit)
+  if changes:
+    logging.info('--preset=recommended for %s + %s on %s (%s): %s; '
+                 '--preset=none keeps the shared defaults.',
+                 hparams.gan_loss, hparams.penalty, preset.task, preset.source,
+                 ', '.join('--%s=%s' % kv for kv in sorted(changes.items())))
+  validate(hparams)
+  return hparams
 
 
 def from_dict(hparams_cls, values):

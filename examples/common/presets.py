@@ -1,0 +1,131 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
+"""Recommended settings per (task, loss, penalty), with where each comes from.
+
+The examples' `HParams` defaults are shared by every loss, so that losses can
+be compared with everything else equal. Some losses and penalties were
+published with other settings and fail on the shared ones (WGAN-GP with one
+critic step per generator step; see benchmarks/results/quality.md). A preset
+records those settings once, for one task (toy2d or digits), with its source
+(a paper, its released code, or a measurement here).
+
+`train.py --preset=recommended` (the default) gives every field that has a
+preset and is not on the command line the preset's value; `--preset=none`
+keeps the shared defaults. Python callers apply presets themselves:
+
+  hparams = presets.apply(train_lib.HParams(gan_loss='wasserstein',
+                                            penalty='wgan_gp', ...),
+                          explicit={'max_number_of_steps'})[0]
+"""
+
+import collections
+
+import tfgan_ext
+
+__all__ = [
+    'CHOICES',
+    'PRESETS',
+    'Preset',
+    'apply',
+    'find',
+    'task_of',
+]
+
+# --preset values.
+CHOICES = ('recommended', 'none')
+
+Preset = collections.namedtuple('Preset', 'task gan_loss penalty values source')
+Preset.__doc__ = """Settings for a task's (loss, penalty) pair.
+
+Attributes:
+  task: 'toy2d' or 'digits' (the example's package).
+  gan_loss: A canonical registry name, or None for any loss.
+  penalty: A canonical penalty name ('none' for no penalty).
+  values: {HParams field: value}.
+  source: Where the values come from.
+"""
+
+_WGAN_GP = 'wasserstein_gradient_penalty'
+
+PRESETS = (
+    Preset('toy2d', 'wasserstein', _WGAN_GP, dict(
+        penalty_weight=0.1, discriminator_train_steps=5, generator_lr=1e-4,
+        discriminator_lr=1e-4, adam_beta1=0.5, adam_beta2=0.9),
+           'Gulrajani et al. 2017 (arXiv:1704.00028), the authors\' toy '
+           'code (gan_toy.py: LAMBDA = .1, CRITIC_ITERS = 5, Adam 1e-4, '
+           'betas 0.5 and 0.9)'),
+    Preset('digits', 'wasserstein', _WGAN_GP, dict(
+        penalty_weight=10.0, discriminator_train_steps=5, generator_lr=1e-4,
+        discriminator_lr=1e-4, adam_beta1=0.0, adam_beta2=0.9),
+           'Gulrajani et al. 2017 (arXiv:1704.00028), Algorithm 1: lambda = '
+           '10, n_critic = 5, Adam 1e-4, betas 0 and 0.9'),
+    Preset('toy2d', None, 'r1', dict(penalty_weight=0.5),
+           'gamma = 1 (weight gamma / 2), measured here on the grid '
+           '(examples/README.md); Mescheder et al. 2018 (arXiv:1801.04406) '
+           'tune gamma per data set'),
+    Preset('digits', None, 'r1', dict(penalty_weight=5.0),
+           'gamma = 10 (weight gamma / 2), Mescheder et al. 2018 '
+           '(arXiv:1801.04406), their most used value'),
+    Preset('toy2d', None, 'dragan', dict(penalty_weight=0.1),
+           'lambda = 0.1, measured here (examples/README.md): the paper\'s '
+           'lambda = 10 (Kodali et al. 2017, arXiv:1705.07215) keeps the '
+           'gradient norm near 1 across the perturbation radius, which on '
+           'toy2d spans many modes'),
+    Preset('digits', None, 'dragan', dict(penalty_weight=10.0),
+           'lambda = 10, Kodali et al. 2017 (arXiv:1705.07215)'),
+)
+
+
+def task_of(hparams_cls):
+  """The task of an example's HParams class: its package ('toy2d')."""
+  parts = hparams_cls.__module__.split('.')
+  return parts[-2] if len(parts) >= 2 else parts[-1]
+
+
+def _canonical_loss(name):
+  return tfgan_ext.losses.aliases().get(name, name)
+
+
+def _canonical_penalty(name):
+  return tfgan_ext.losses.penalty_aliases().get(name, name)
+
+
+def find(task, gan_loss, penalty):
+  """The preset for (task, loss, penalty), or None.
+
+  Aliases are resolved; a preset for the exact loss wins over one for any
+  loss.
+  """
+  loss, pen = _canonical_loss(gan_loss), _canonical_penalty(penalty)
+  matches = [p for p in PRESETS if p.task == task and p.penalty == pen
+             and p.gan_loss in (loss, None)]
+  matches.sort(key=lambda p: p.gan_loss is None)
+  return matches[0] if matches else None
+
+
+def apply(hparams, explicit=(), task=None):
+  """`hparams` with its preset's values for the fields not in `explicit`.
+
+  Args:
+    hparams: An example's HParams.
+    explicit: Names of fields the user set (kept as they are).
+    task: The task; default: `task_of(type(hparams))`.
+
+  Returns:
+    (new hparams, {field: value} that were set, the Preset or None).
+
+  Raises:
+    ValueError: the preset names a field `hparams` does not have.
+  """
+  preset = find(task or task_of(type(hparams)), hparams.gan_loss,
+                hparams.penalty)
+  if preset is None:
+    return hparams, {}, None
+  unknown = sorted(set(preset.values) - set(hparams._fields))
+  if unknown:
+    raise ValueError('Preset for %s + %s on %s sets unknown fields: %s' % (
+        preset.gan_loss or 'any loss', preset.penalty, preset.task,
+        ', '.join(unknown)))
+  changes = {k: v for k, v in preset.values.items()
+             if k not in explicit and getattr(hparams, k) != v}
+  return hparams._replace(**changes), changes, preset

@@ -1,0 +1,109 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
+"""Tests of the recommended settings and of --preset in the examples' flags."""
+
+from absl import flags
+import pytest
+
+import tfgan_ext
+from examples.common import hparams as hparams_lib
+from examples.common import presets
+from examples.digits import train_lib as digits_train_lib
+from examples.toy2d import train_lib as toy2d_train_lib
+
+_TASKS = {'toy2d': toy2d_train_lib.HParams,
+          'digits': digits_train_lib.HParams}
+
+
+def _parse(hparams_cls, *args):
+  fv = flags.FlagValues()
+  hparams_lib.define_flags(hparams_cls, fv)
+  fv(['prog', '--train_log_dir=/tmp/x'] + list(args))
+  return hparams_lib.hparams_from_flags(hparams_cls, fv)
+
+
+@pytest.mark.parametrize('preset', presets.PRESETS,
+                         ids=lambda p: '%s-%s-%s' % p[:3])
+def test_every_preset_names_registered_things_and_valid_values(preset):
+  assert preset.task in _TASKS
+  assert preset.gan_loss in (None,) + tfgan_ext.losses.names()
+  assert preset.penalty in tfgan_ext.losses.penalty_names()
+  assert preset.source and preset.values
+  fields = {f.name: f for f in hparams_lib.declarations(_TASKS[preset.task])}
+  for name, value in preset.values.items():
+    assert name in fields, name
+    assert fields[name].problem(value) is None, (name, value)
+    assert type(value) is type(fields[name].default), name  # pylint: disable=unidiomatic-typecheck
+
+
+def test_one_preset_per_task_loss_and_penalty():
+  keys = [p[:3] for p in presets.PRESETS]
+  assert len(keys) == len(set(keys))
+
+
+def test_task_of_the_examples():
+  assert presets.task_of(toy2d_train_lib.HParams) == 'toy2d'
+  assert presets.task_of(digits_train_lib.HParams) == 'digits'
+
+
+def test_wgan_gp_gets_its_published_schedule_from_the_flags():
+  # Gulrajani et al. 2017, Algorithm 1 (digits) and gan_toy.py (toy2d).
+  digits = _parse(digits_train_lib.HParams, '--gan_loss=wasserstein',
+                  '--penalty=wgan_gp')
+  assert (digits.discriminator_train_steps, digits.penalty_weight,
+          digits.adam_beta1, digits.adam_beta2, digits.generator_lr) == (
+              5, 10.0, 0.0, 0.9, 1e-4)
+  toy = _parse(toy2d_train_lib.HParams, '--gan_loss=wasserstein',
+               '--penalty=wasserstein_gradient_penalty')
+  assert (toy.discriminator_train_steps, toy.penalty_weight,
+          toy.adam_beta1) == (5, 0.1, 0.5)
+
+
+def test_the_command_line_wins_over_the_preset():
+  h = _parse(toy2d_train_lib.HParams, '--gan_loss=wasserstein',
+             '--penalty=wgan_gp', '--discriminator_train_steps=2',
+             '--penalty_weight=10')
+  assert (h.discriminator_train_steps, h.penalty_weight) == (2, 10.0)
+  assert h.adam_beta1 == 0.5  # not given: from the preset
+
+
+def test_preset_none_keeps_the_shared_defaults():
+  h = _parse(digits_train_lib.HParams, '--gan_loss=wasserstein',
+             '--penalty=wgan_gp', '--preset=none')
+  assert h == digits_train_lib.HParams(
+      train_log_dir='/tmp/x', gan_loss='wasserstein', penalty='wgan_gp')
+
+
+def test_no_preset_changes_nothing():
+  h = _parse(toy2d_train_lib.HParams, '--gan_loss=hinge')
+  assert h == toy2d_train_lib.HParams(train_log_dir='/tmp/x',
+                                      gan_loss='hinge')
+
+
+def test_aliases_and_any_loss_presets():
+  # non_saturating is an alias of modified; the R1 preset is for any loss.
+  assert presets.find('digits', 'non_saturating', 'r1').values == {
+      'penalty_weight': 5.0}
+  assert presets.find('toy2d', 'hinge', 'r1').values == {
+      'penalty_weight': 0.5}
+  # A loss-specific preset wins over an any-loss one; none for other tasks.
+  assert presets.find('digits', 'wasserstein', 'wgan_gp').gan_loss == (
+      'wasserstein')
+  assert presets.find('cifar', 'wasserstein', 'wgan_gp') is None
+  assert presets.find('digits', 'hinge', 'wgan_gp') is None
+
+
+def test_apply_reports_what_it_set():
+  h = toy2d_train_lib.HParams(gan_loss='modified', penalty='r1')
+  new, changes, preset = presets.apply(h, explicit={'max_number_of_steps'})
+  assert changes == {'penalty_weight': 0.5}
+  assert new.penalty_weight == 0.5 and preset.penalty == 'r1'
+  same, changes, _ = presets.apply(h, explicit={'penalty_weight'})
+  assert same == h and not changes
+
+
+def test_a_preset_naming_an_unknown_field_is_an_error(monkeypatch):
+  bad = presets.Preset('toy2d', 'hinge', 'r1', {'no_such_field': 1}, 'test')
+  monkeypatch.setattr(presets, 'PRESETS', (bad,))
+  with pytest.raises(ValueError, match='no_such_field'):
+    presets.apply(toy2d_train_lib.HParams(gan_loss='hinge', penalty='r1'))
