@@ -8,7 +8,7 @@ r"""Speed of tfgan_ext's losses and penalties, and of TF-GAN's training loop.
 
 Every figure is a ratio of variants measured in this one run, timed in
 alternating blocks (`benchmarks.timing`), and every ratio is
-time(variant) / time(reference): below 1, the variant is faster. Four parts,
+time(variant) / time(reference): below 1, the variant is faster. Five parts,
 one module each:
 
 1. `speed_losses_vs_upstream`: each registered loss against its upstream
@@ -20,7 +20,10 @@ one module each:
    (`penalty_settings`) on the step of part 1, and upstream's WGAN-GP.
 4. `speed_end_to_end`: steps per second of the digits GAN fed by the
    example's input pipeline, through `tfgan.gan_train` against hand-written
-   `tf.function` GradientTape loops.
+   `tf.function` GradientTape loops and `tfgan_ext.keras` `fit` (separate and
+   fused step; `speed_keras`).
+5. `speed_keras.run_distribute`: the Keras trainer under MirroredStrategy
+   over 2 logical CPU devices against one device (a child process).
 
 Writes speed.md and speed.csv (`speed_report`) to --out_dir (default
 benchmarks/results).
@@ -34,6 +37,7 @@ import time
 import tfgan_ext
 from benchmarks import environment
 from benchmarks import speed_end_to_end
+from benchmarks import speed_keras
 from benchmarks import speed_losses_alone
 from benchmarks import speed_losses_vs_upstream
 from benchmarks import speed_penalties
@@ -47,10 +51,12 @@ __all__ = ['MODES', 'main', 'parse_args']
 MODES = {
     'quick': dict(repeats=2, step_block=16, step_warmup=2,
                   loss_block_s=0.004, loss_warmup=2, e2e_steps=20,
-                  e2e_warmup=5, e2e_repeats=1, batches=(64, 4096)),
+                  e2e_warmup=5, e2e_repeats=1, batches=(64, 4096),
+                  keras_packages=('keras',)),
     'full': dict(repeats=9, step_block=48, step_warmup=10,
                  loss_block_s=0.08, loss_warmup=5, e2e_steps=400,
-                 e2e_warmup=50, e2e_repeats=5, batches=(64, 4096)),
+                 e2e_warmup=50, e2e_repeats=5, batches=(64, 4096),
+                 keras_packages=('keras', 'tf_keras')),
 }
 
 
@@ -61,7 +67,7 @@ def parse_args(argv):
                       help='About a minute: few repeats, small blocks (CI).')
   parser.add_argument('--out_dir', default=environment.RESULTS_DIR,
                       help='Where speed.md and speed.csv go.')
-  parser.add_argument('--parts', default='1,2,3,4',
+  parser.add_argument('--parts', default='1,2,3,4,5',
                       help='Comma-separated parts to run (default: all).')
   return parser.parse_args(argv)
 
@@ -87,6 +93,8 @@ def main(argv=None):
     rows += speed_penalties.run(settings, log)
   if '4' in parts:
     rows += speed_end_to_end.run(settings, log)
+  if '5' in parts:
+    rows += speed_keras.run_distribute(settings, log)
   finished, end_load = environment.utc_now(), environment.load_average()
   speed_report.write_csv(rows, os.path.join(args.out_dir, 'speed.csv'))
   speed_report.write_markdown(

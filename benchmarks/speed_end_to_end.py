@@ -1,13 +1,15 @@
 # Copyright 2026 The tfgan_ext Authors.
 # SPDX-License-Identifier: Apache-2.0
-"""Speed part 4: end-to-end `tfgan.gan_train` against hand-written loops.
+"""Speed part 4: end-to-end `tfgan.gan_train` against other training loops.
 
 The digits GAN fed by the example's input pipeline, trained through
 `tfgan.gan_train` (reference) and by hand-written `tf.function` GradientTape
 loops (variants) with the same networks (the example's, variables tracked with
 `tf.compat.v1.keras.utils.track_tf1_style_variables`), losses (tfgan_ext's
 pair named by the example's default `gan_loss`) and optimizers
-(`tf.compat.v1.train.AdamOptimizer` with the example's settings).
+(`tf.compat.v1.train.AdamOptimizer` with the example's settings); and by
+`tfgan_ext.keras.GANModel.fit` (`speed_keras`: the same networks as Keras
+models, the same loss, Keras' Adam with the same settings).
 """
 
 import functools
@@ -19,6 +21,7 @@ import tf_keras
 
 import tfgan_ext
 from benchmarks import speed_digits_step
+from benchmarks import speed_keras
 from benchmarks import timing
 from examples.digits import data_provider
 from examples.digits import train_lib
@@ -172,7 +175,7 @@ class TapeLoop:
 
 
 def run(settings, log):
-  """One row per hand-written loop against gan_train; `log(row)` each."""
+  """One row per loop (hand-written, Keras fit) against gan_train."""
   loops = {
       GAN_TRAIN: GanTrainLoop(),
       'tf.function loop, sequential (G then D, 2 forward passes)':
@@ -180,6 +183,7 @@ def run(settings, log):
       'tf.function loop, simultaneous (1 forward pass, 2 tapes)':
           TapeLoop(simultaneous=True),
   }
+  loops.update(speed_keras.keras_loops(settings))
   steps, warmup = settings['e2e_steps'], settings['e2e_warmup']
   times = timing.interleaved(
       {name: functools.partial(loop.seconds_per_step, steps, warmup)

@@ -9,6 +9,7 @@ stated in a comment line at the top of the CSV and in the markdown.
 from benchmarks import speed_counterparts
 from benchmarks import speed_digits_step
 from benchmarks import speed_end_to_end
+from benchmarks import speed_keras
 from benchmarks import speed_losses_alone
 from benchmarks import speed_losses_vs_upstream
 from benchmarks import speed_penalties
@@ -120,7 +121,8 @@ def _end_to_end(rows, settings):
   f = tables.fmt
   hparams = speed_digits_step.digits_hparams()
   lines = [
-      '## 4. End to end: `tfgan.gan_train` vs a hand-written loop', '',
+      '## 4. End to end: `tfgan.gan_train` vs hand-written loops and Keras '
+      '`fit`', '',
       'The digits GAN (batch %d, the example\'s networks, tf.data input '
       'pipeline over the sklearn digits, tfgan_ext\'s `%s` losses, '
       '`tf.compat.v1.train.AdamOptimizer` (lr %g, beta1 %g, beta2 %g)) for '
@@ -131,7 +133,14 @@ def _end_to_end(rows, settings):
       'calls and two forward passes per step).' % (
           speed_digits_step.BATCH, hparams.gan_loss, hparams.generator_lr,
           hparams.adam_beta1, hparams.adam_beta2, settings['e2e_steps'],
-          settings['e2e_warmup'], settings['e2e_repeats']), '']
+          settings['e2e_warmup'], settings['e2e_repeats']), '',
+      'The Keras rows train the same networks as Keras models '
+      '(examples/digits/keras_networks.py) through `tfgan_ext.keras.GANModel.'
+      'fit` (examples/digits/keras_speed.py), one `fit` call of the timed '
+      'steps per block: the separate step (generator update, then '
+      'discriminator update, as gan_train) and the fused step (one forward '
+      'pass, both updates). Keras\' Adam (epsilon 1e-7) has the same '
+      'learning rate and betas.', '']
   part = _part(rows, speed_end_to_end.PART)
   if part:
     gan_train_ms = part[0]['reference_ms']
@@ -144,6 +153,29 @@ def _end_to_end(rows, settings):
          'ratio loop / gan_train (min–max); < 1: the loop is faster'],
         table), '']
   return lines
+
+
+def _distribute(rows, settings):
+  part = _part(rows, speed_keras.PART_DISTRIBUTE)
+  if not part:
+    return []
+  f = tables.fmt
+  return [
+      '## 5. tf.distribute: MirroredStrategy over 2 logical CPU devices', '',
+      'The Keras 3 digits trainer (separate step, global batch 64: 32 per '
+      'replica, synchronized batch norm in the generator) under '
+      '`tf.distribute.MirroredStrategy` over 2 logical devices of this CPU, '
+      'against the default strategy on one device, timed in a child process '
+      '(logical devices are set before TensorFlow starts; %d steps per '
+      'block, %d repeat(s)). The two logical devices share the same cores: '
+      'this is the overhead of replicas and all-reduces, a correctness-and-'
+      'overhead figure, not a speed-up claim.' % (
+          settings['e2e_steps'], settings['e2e_repeats']), '',
+      tables.markdown_table(
+          ['variant', 'reference', 'ms/step', 'reference ms/step',
+           'ratio (min–max); > 1: slower than one device'],
+          [[r['variant'], r['reference'], f(r['variant_ms'], 2),
+            f(r['reference_ms'], 2), _ratio(r)] for r in part]), '']
 
 
 def write_markdown(rows, path, settings, mode, env_lines, wall_minutes):
@@ -167,6 +199,7 @@ def write_markdown(rows, path, settings, mode, env_lines, wall_minutes):
   lines += _losses_alone(rows, settings)
   lines += _penalties(rows, settings)
   lines += _end_to_end(rows, settings)
+  lines += _distribute(rows, settings)
   lines += ['Machine-readable: `speed.csv` (every row above, with the '
             'per-repeat minimum and maximum ratios; its first line states '
             'the ratio\'s direction).', '']

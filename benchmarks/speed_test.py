@@ -115,16 +115,27 @@ def test_part3_every_penalty(quick_run):
 
 def test_part4_loops_against_gan_train(quick_run):
   rows = _part(quick_run[0], '4')
-  assert len(rows) == 2
+  # Two hand-written loops, then Keras fit (separate, fused) per package.
+  keras_rows = 2 * len(speed.MODES['quick']['keras_packages'])
+  assert len(rows) == 2 + keras_rows
+  assert sorted(r['name'] for r in rows if 'fit' in r['name']) == [
+      'Keras 3 fit, fused step', 'Keras 3 fit, separate step']
   assert all(r['reference'] == 'tfgan.gan_train' for r in rows)
   assert all(r['variant'] == r['name'] for r in rows)
+
+
+def test_part5_mirrored_against_one_device(quick_run):
+  rows = _part(quick_run[0], '5')
+  assert [r['name'] for r in rows] == [
+      'MirroredStrategy, 2 logical CPU devices']
+  assert rows[0]['reference'] == 'one device (default strategy)'
 
 
 def test_markdown_header_and_sections(quick_run):
   text = quick_run[1]
   for needle in ('date (UTC)', 'machine:', 'load average',
                  'tensorflow 2.', 'tensorflow_gan 2.1.0', '## 1.', '## 2.',
-                 '## 3.', '## 4.'):
+                 '## 3.', '## 4.', '## 5.'):
     assert needle in text, needle
 
 
