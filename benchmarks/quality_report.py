@@ -9,6 +9,7 @@ from matplotlib import figure
 
 from benchmarks import quality_plan
 from benchmarks import quality_runs
+from benchmarks import quality_separate
 from benchmarks import quality_summary
 from benchmarks import tables
 from examples.digits import train_lib as digits_train
@@ -297,8 +298,10 @@ def write_markdown(rows, results, path, settings, mode, env_lines,
                                            r['seed'], r['status'])
               for r in diverged]
     lines.append('')
+  lines += quality_separate.lines()
   lines += ['Files: `quality.csv` (these tables), `quality_runs.csv` (every '
             'run), `quality.png` (bars: mean, error bars: std; dotted lines: '
-            'published PacGAN values).', '']
+            'published PacGAN values), `quality_separate.csv` (the runs '
+            'measured separately).', '']
   with open(path, 'w') as f:
     f.write('\n'.join(lines))
