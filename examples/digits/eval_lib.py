@@ -32,6 +32,7 @@ import tensorflow_gan as tfgan
 from examples.common import hparams as hparams_lib
 from examples.common import training
 from examples.digits import data_provider
+from tfgan_ext.keras import callbacks as keras_callbacks
 
 __all__ = ['classifier_activations', 'evaluate', 'fcd', 'generate',
            'image_grid', 'load_hparams', 'train_classifier', 'write_png']
@@ -163,18 +164,11 @@ def fcd(activations_a, activations_b):
 def image_grid(images, rows, cols, padding=0):
   """Tiles images [rows*cols, H, W, C] in [-1, 1] into a uint8 array.
 
-  `padding` grey (128) pixels separate the tiles.
+  `tfgan_ext.keras.callbacks.image_grid` (`padding` grey pixels between
+  tiles), squeezed to [H', W'] for one channel.
   """
-  images = np.clip((np.asarray(images[:rows * cols]) + 1.0) * 127.5, 0, 255)
-  images = np.pad(images, [(0, 0), (0, padding), (0, padding), (0, 0)],
-                  constant_values=128)
-  _, height, width, channels = images.shape
-  grid = images.reshape(rows, cols, height, width, channels)
-  grid = grid.transpose(0, 2, 1, 3, 4).reshape(rows * height, cols * width,
-                                                channels)
-  grid = grid[:rows * height - padding, :cols * width - padding]
-  grid = grid.astype(np.uint8)
-  return grid[..., 0] if channels == 1 else grid
+  grid = keras_callbacks.image_grid(images, rows, cols, padding=padding)
+  return grid[..., 0] if grid.shape[-1] == 1 else grid
 
 
 def write_png(array, path, scale):
