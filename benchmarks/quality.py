@@ -68,6 +68,10 @@ def parse_args(argv):
                       'named after the mode; reused to resume).')
   parser.add_argument('--workers', type=int, default=2,
                       help='Parallel worker processes.')
+  parser.add_argument('--schedules', default='shared,recommended',
+                      help='Comma-separated: shared (the examples\' defaults '
+                      'for every loss) and/or recommended (each loss\'s '
+                      'preset, where it has one).')
   parser.add_argument('--note', action='append', default=[],
                       help='A line for the header of quality.md (e.g. the '
                       'load observed while the runs trained); repeatable.')
@@ -92,7 +96,8 @@ def main(argv=None):
   os.makedirs(args.out_dir, exist_ok=True)
   started, start_load = environment.utc_now(), environment.load_average()
   clock = time.time()
-  config_rows = quality_plan.configs()
+  config_rows = quality_plan.configs(
+      tuple(s.strip() for s in args.schedules.split(',') if s.strip()))
   jobs = quality_plan.plan(settings, config_rows)
   # Before the pool: spawned workers inherit one TensorFlow thread each.
   environment.single_threaded_tensorflow()

@@ -4,17 +4,24 @@
 
 A configuration is (label, gan_loss, penalty, penalty_weight, penalty_every):
 every canonical loss of the registry alone ('non_saturating' is an alias of
-'modified'), then the penalties of `penalty_settings` on their base losses.
-A job is one configuration on one data set with one seed and step budget.
+'modified'), then the penalties of `penalty_settings` on their base losses,
+all on the examples' shared defaults; and with the 'recommended' schedule,
+each of them again (label + RECOMMENDED) on the data sets where the examples
+have a preset for it (`examples.common.presets`: its own schedule, weight and
+optimizer). A job is one configuration on one data set with one seed and step
+budget.
 """
 
 import tfgan_ext
 from benchmarks import penalty_settings
+from examples.common import presets
 
 __all__ = [
     'PENALTY_CONFIGS',
     'PUBLISHED',
     'PUBLISHED_SOURCE',
+    'RECOMMENDED',
+    'SCHEDULES',
     'TOY_DATASETS',
     'configs',
     'plan',
@@ -37,13 +44,38 @@ PUBLISHED = (
 PUBLISHED_SOURCE = 'published: PacGAN (arXiv:1712.04086) Table 1, own protocol'
 
 TOY_DATASETS = ('ring', 'grid')
+SCHEDULES = ('shared', 'recommended')
+RECOMMENDED = ' (recommended)'  # label suffix of a preset's configuration
 
 
-def configs():
-  """[(label, gan_loss, penalty, weight, every)]: every loss, then penalties."""
-  rows = [(name, name, 'none', 0.0, 1)
-          for name in tfgan_ext.losses.names(include_aliases=False)]
-  return rows + list(PENALTY_CONFIGS)
+def _task(dataset):
+  return 'toy2d' if dataset in TOY_DATASETS else 'digits'
+
+
+def _preset(dataset, loss, penalty):
+  return presets.find(_task(dataset), loss, penalty)
+
+
+def configs(schedules=('shared',)):
+  """[(label, gan_loss, penalty, weight, every)]: every loss, then penalties.
+
+  With 'recommended' in `schedules`, then every configuration that has a
+  preset on some data set, labelled with the RECOMMENDED suffix (its weight
+  and interval are the shared row's; the preset may replace them).
+  """
+  shared = [(name, name, 'none', 0.0, 1)
+            for name in tfgan_ext.losses.names(include_aliases=False)]
+  shared += list(PENALTY_CONFIGS)
+  unknown = set(schedules) - set(SCHEDULES)
+  if unknown:
+    raise ValueError('Unknown schedules %s; choose from %s.' % (
+        ', '.join(sorted(unknown)), ', '.join(SCHEDULES)))
+  rows = list(shared) if 'shared' in schedules else []
+  if 'recommended' in schedules:
+    rows += [(label + RECOMMENDED,) + tuple(rest) for label, *rest in shared
+             if any(_preset(d, rest[0], rest[1])
+                    for d in TOY_DATASETS + ('digits',))]
+  return rows
 
 
 def _key(job):
@@ -51,6 +83,8 @@ def _key(job):
   if job['penalty'] != 'none':
     label += '-%s-w%g-k%d' % (job['penalty'], job['penalty_weight'],
                               job['penalty_every'])
+  if job.get('preset'):
+    label += '-recommended'
   return '%s-%s-s%d-n%d' % (job['dataset'], label, job['seed'], job['steps'])
 
 
@@ -69,15 +103,18 @@ def plan(settings, config_rows):
   max_seeds = max(settings['toy_seeds'], settings['digits_seeds'])
   for seed in range(max_seeds):
     for label, loss, penalty, weight, every in config_rows:
+      recommended = label.endswith(RECOMMENDED)
       base = dict(config=label, gan_loss=loss, penalty=penalty,
-                  penalty_weight=weight, penalty_every=every, seed=seed)
+                  penalty_weight=weight, penalty_every=every, seed=seed,
+                  preset=recommended)
+      datasets = []
       if seed < settings['digits_seeds']:
-        jobs.append(dict(base, dataset='digits',
-                         steps=settings['digits_steps']))
+        datasets.append(('digits', settings['digits_steps']))
       if seed < settings['toy_seeds']:
-        for dataset in TOY_DATASETS:
-          jobs.append(dict(base, dataset=dataset,
-                           steps=settings['toy_steps']))
+        datasets += [(d, settings['toy_steps']) for d in TOY_DATASETS]
+      for dataset, steps in datasets:
+        if not recommended or _preset(dataset, loss, penalty):
+          jobs.append(dict(base, dataset=dataset, steps=steps))
   for job in jobs:
     job['key'] = _key(job)
   return jobs

@@ -27,7 +27,8 @@ __all__ = [
 
 CSV_FIELDS = (
     'source', 'dataset', 'config', 'gan_loss', 'penalty', 'penalty_weight',
-    'penalty_every', 'seeds', 'finished', 'steps', 'num_modes',
+    'penalty_every', 'discriminator_train_steps', 'seeds', 'finished',
+    'steps', 'num_modes',
     'modes_captured_mean', 'modes_captured_std',
     'high_quality_fraction_mean', 'high_quality_fraction_std',
     'reverse_kl_mean', 'reverse_kl_std', 'fcd_mean', 'fcd_std',
@@ -35,7 +36,8 @@ CSV_FIELDS = (
 )
 RUN_FIELDS = (
     'dataset', 'config', 'gan_loss', 'penalty', 'penalty_weight',
-    'penalty_every', 'seed', 'steps', 'status', 'modes_captured', 'num_modes',
+    'penalty_every', 'generator_train_steps', 'discriminator_train_steps',
+    'preset', 'seed', 'steps', 'status', 'modes_captured', 'num_modes',
     'high_quality_fraction', 'reverse_kl', 'fcd', 'fcd_real_vs_real',
     'train_time_s', 'wall_time_s',
 )
@@ -273,11 +275,18 @@ def write_markdown(rows, results, path, settings, mode, env_lines,
       '`modified` is the registry\'s canonical name of `non_saturating` '
       '(an alias). Means ± sample standard deviations (ddof=1) over seeds.',
       '',
-      'All configurations take one discriminator step per generator step '
+      'The shared configurations take one discriminator step per generator '
+      'step '
       '(the examples\' `tfgan.GANTrainSteps(1, 1)`) and share the examples\' '
       'Adam settings; WGAN-GP was published with 5 critic steps per '
       'generator step (Gulrajani et al. 2017, arXiv:1704.00028, Algorithm 1, '
       'n_critic = 5), so its rows show it outside its usual schedule.',
+      '',
+      'Rows labelled "%s" train the same loss and penalty with the '
+      'example\'s preset for them on that task (`examples/common/presets.py`, '
+      '`--preset=recommended`: the published or measured schedule, weight '
+      'and optimizer), for the same number of generator steps.'
+      % quality_plan.RECOMMENDED.strip(),
       '',
   ]
   lines += _budget_lines(settings)

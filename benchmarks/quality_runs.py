@@ -11,7 +11,9 @@ top of this module need no care.
 Each run gets the examples' default hyperparameters (`train_lib.HParams()`)
 except what the benchmark varies: the loss and penalty, the seed, the step
 budget (and for toy2d the learning-rate decay, which keeps the default's
-proportion of the budget) and the logging intervals.
+proportion of the budget) and the logging intervals. A job with `preset`
+then takes its preset's values (`examples.common.presets.apply`), which may
+replace the penalty's weight and interval.
 """
 
 import json
@@ -23,6 +25,7 @@ import numpy as np
 
 from benchmarks import environment
 from examples.common import logs
+from examples.common import presets
 from examples.common import training
 from examples.digits import data_provider as digits_data
 from examples.digits import eval_lib as digits_eval
@@ -68,17 +71,26 @@ def toy2d_lr_decay_steps(steps):
                    / default.max_number_of_steps))
 
 
+def _with_preset(job, hparams):
+  if not job.get('preset'):
+    return hparams
+  # The preset decides the penalty's weight and interval, not the budget.
+  explicit = set(_varied_fields(job, '')) - {'penalty_weight',
+                                              'penalty_every'}
+  return presets.apply(hparams, explicit)[0]
+
+
 def toy2d_hparams(job, run_dir):
   """toy2d's HParams for `job`: its defaults but the varied fields."""
-  return toy2d_train.HParams(
+  return _with_preset(job, toy2d_train.HParams(
       dataset=job['dataset'], lr_decay_steps=toy2d_lr_decay_steps(job['steps']),
-      **_varied_fields(job, run_dir))
+      **_varied_fields(job, run_dir)))
 
 
 def digits_hparams(job, run_dir):
   """digits' HParams for `job`: its defaults but the varied fields."""
-  return digits_train.HParams(dataset=DIGITS_DATASET,
-                              **_varied_fields(job, run_dir))
+  return _with_preset(job, digits_train.HParams(
+      dataset=DIGITS_DATASET, **_varied_fields(job, run_dir)))
 
 
 def train_classifier(work_dir, settings):
@@ -101,10 +113,19 @@ def train_classifier(work_dir, settings):
   return model_dir, float(accuracy)
 
 
+def _record_schedule(hparams, result):
+  """The penalty and schedule the run trained with (a preset may set them)."""
+  for name in ('penalty_weight', 'penalty_every', 'generator_train_steps',
+               'discriminator_train_steps'):
+    result[name] = getattr(hparams, name)
+
+
 def _train_and_evaluate(job, run_dir, work_dir, result):
   start = time.time()
   if job['dataset'] == DIGITS_DATASET:
-    digits_train.train(digits_hparams(job, run_dir))
+    hparams = digits_hparams(job, run_dir)
+    _record_schedule(hparams, result)
+    digits_train.train(hparams)
     result['train_time_s'] = time.time() - start
     shutil.copytree(os.path.join(work_dir, 'classifier'),
                     os.path.join(run_dir, 'eval', 'classifier'))
@@ -114,6 +135,7 @@ def _train_and_evaluate(job, run_dir, work_dir, result):
       result[name] = metrics[name]
   else:
     hparams = toy2d_hparams(job, run_dir)
+    _record_schedule(hparams, result)
     toy2d_train.train(hparams)
     result['train_time_s'] = time.time() - start
     metrics, _ = toy2d_eval.evaluate(run_dir, hparams.num_eval_samples,

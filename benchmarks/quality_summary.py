@@ -45,10 +45,14 @@ def summarize(results, config_rows):
       if not runs:
         continue
       done = [r for r in runs if r['status'] == 'ok']
+      # A preset may have set the weight and interval the runs trained with.
       row = dict(source='measured', dataset=dataset, config=label,
-                 gan_loss=loss, penalty=penalty, penalty_weight=weight,
-                 penalty_every=every, seeds=len(runs), finished=len(done),
-                 steps=runs[0]['steps'])
+                 gan_loss=loss, penalty=penalty,
+                 penalty_weight=runs[0].get('penalty_weight', weight),
+                 penalty_every=runs[0].get('penalty_every', every),
+                 discriminator_train_steps=runs[0].get(
+                     'discriminator_train_steps', 1),
+                 seeds=len(runs), finished=len(done), steps=runs[0]['steps'])
       wall = _finite([r.get('wall_time_s') for r in runs])
       row['wall_time_s_mean'] = mean_std(wall)[0]
       if dataset == quality_runs.DIGITS_DATASET:

@@ -19,6 +19,7 @@ from benchmarks import quality_plan
 from benchmarks import quality_report
 from benchmarks import quality_runs
 from benchmarks import quality_summary
+from examples.common import presets
 from examples.digits import train_lib as digits_train
 from examples.toy2d import train_lib as toy2d_train
 
@@ -41,9 +42,20 @@ def _rows(out_dir):
     return list(csv.DictReader(f))
 
 
-def _expected_configs():
-  return (list(tfgan_ext.losses.names(include_aliases=False))
-          + [c[0] for c in quality_plan.PENALTY_CONFIGS])
+def _expected_configs(dataset=None):
+  """Shared rows; then, for `dataset`, the rows that have a preset there."""
+  shared = (list(tfgan_ext.losses.names(include_aliases=False))
+            + [c[0] for c in quality_plan.PENALTY_CONFIGS])
+  if dataset is None:
+    return shared
+  task = 'digits' if dataset == 'digits' else 'toy2d'
+  recommended = [c[0] + quality_plan.RECOMMENDED for c in
+                 quality_plan.PENALTY_CONFIGS
+                 if presets.find(task, c[1], c[2])]
+  recommended += [n + quality_plan.RECOMMENDED for n in shared
+                  if presets.find(task, n, 'none')]
+  return shared + sorted(recommended, key=lambda label: [
+      c[0] for c in quality_plan.configs(quality_plan.SCHEDULES)].index(label))
 
 
 def test_writes_every_file(quick_run):
@@ -64,7 +76,7 @@ def test_one_row_per_loss_and_dataset(quick_run):
   rows = [r for r in _rows(quick_run) if r['source'] == 'measured']
   for dataset in ('ring', 'grid', 'digits'):
     configs = [r['config'] for r in rows if r['dataset'] == dataset]
-    assert configs == _expected_configs(), dataset
+    assert configs == _expected_configs(dataset), dataset
 
 
 def test_every_registered_name_is_covered(quick_run):
@@ -197,3 +209,34 @@ def test_runs_vary_only_the_benchmark_fields():
       gan_loss='hinge', seed=2, max_number_of_steps=4000,
       train_log_dir='/tmp/d', eval=False, log_every_n_steps=4000,
       save_checkpoint_steps=4000, save_summaries_steps=4000)
+
+
+def test_recommended_jobs_only_where_a_preset_exists():
+  settings = dict(quality.MODES['full'], toy_seeds=1, digits_seeds=1)
+  rows = quality_plan.configs(quality_plan.SCHEDULES)
+  jobs = [j for j in quality_plan.plan(settings, rows) if j['preset']]
+  found = {(j['dataset'], j['gan_loss'], j['penalty']) for j in jobs}
+  # WGAN-GP has presets on both tasks; so do R1 and DRAGAN (any loss).
+  assert ('digits', 'wasserstein', 'wasserstein_gradient_penalty') in found
+  assert ('grid', 'wasserstein', 'wasserstein_gradient_penalty') in found
+  for dataset, loss, penalty in found:
+    task = 'digits' if dataset == 'digits' else 'toy2d'
+    assert presets.find(task, loss, penalty) is not None
+  assert all(j['config'].endswith(quality_plan.RECOMMENDED) for j in jobs)
+  assert len({j['key'] for j in quality_plan.plan(settings, rows)}) == len(
+      quality_plan.plan(settings, rows))
+  with pytest.raises(ValueError, match='Unknown schedules bogus'):
+    quality_plan.configs(('bogus',))
+
+
+def test_a_recommended_job_takes_the_preset_but_keeps_the_budget():
+  job = dict(gan_loss='wasserstein', penalty='wasserstein_gradient_penalty',
+             penalty_weight=10.0, penalty_every=1, seed=0, steps=4000,
+             dataset='ring', preset=True)
+  toy = quality_runs.toy2d_hparams(job, '/tmp/run')
+  # examples/common/presets.py, toy2d WGAN-GP: the authors' gan_toy.py.
+  assert (toy.penalty_weight, toy.discriminator_train_steps, toy.adam_beta1,
+          toy.adam_beta2, toy.generator_lr) == (0.1, 5, 0.5, 0.9, 1e-4)
+  assert (toy.max_number_of_steps, toy.seed) == (4000, 0)
+  shared = quality_runs.toy2d_hparams(dict(job, preset=False), '/tmp/run')
+  assert (shared.penalty_weight, shared.discriminator_train_steps) == (10.0, 1)
