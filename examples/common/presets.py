@@ -59,10 +59,11 @@ PRESETS = (
         discriminator_lr=1e-4, adam_beta1=0.0, adam_beta2=0.9),
            'Gulrajani et al. 2017 (arXiv:1704.00028), Algorithm 1: lambda = '
            '10, n_critic = 5, Adam 1e-4, betas 0 and 0.9'),
-    Preset('toy2d', None, 'r1', dict(penalty_weight=0.5),
-           'gamma = 1 (weight gamma / 2), measured here on the grid '
-           '(examples/README.md); Mescheder et al. 2018 (arXiv:1801.04406) '
-           'tune gamma per data set'),
+    Preset('toy2d', None, 'r1', dict(penalty_weight=1.0),
+           'gamma = 2 (weight gamma / 2), measured here on the grid at '
+           '20,000 steps against gamma 0.2 and 1 (benchmarks/results/'
+           'quality.md); Mescheder et al. 2018 (arXiv:1801.04406) tune gamma '
+           'per data set'),
     Preset('digits', None, 'r1', dict(penalty_weight=5.0),
            'gamma = 10 (weight gamma / 2), Mescheder et al. 2018 '
            '(arXiv:1801.04406), their most used value'),
@@ -71,8 +72,12 @@ PRESETS = (
            'lambda = 10 (Kodali et al. 2017, arXiv:1705.07215) keeps the '
            'gradient norm near 1 across the perturbation radius, which on '
            'toy2d spans many modes'),
-    Preset('digits', None, 'dragan', dict(penalty_weight=10.0),
-           'lambda = 10, Kodali et al. 2017 (arXiv:1705.07215)'),
+    Preset('digits', None, 'dragan', dict(penalty_weight=10.0,
+                                          discriminator_train_steps=5),
+           'lambda = 10 (Kodali et al. 2017, arXiv:1705.07215) with 5 '
+           'discriminator steps per generator step, measured here: with one, '
+           'the penalty holds the discriminator back (benchmarks/results/'
+           'quality.md)'),
 )
 
 
