@@ -59,9 +59,9 @@ PRESETS = (
         discriminator_lr=1e-4, adam_beta1=0.0, adam_beta2=0.9),
            'Gulrajani et al. 2017 (arXiv:1704.00028), Algorithm 1: lambda = '
            '10, n_critic = 5, Adam 1e-4, betas 0 and 0.9'),
-    Preset('toy2d', None, 'r1', dict(penalty_weight=1.0),
-           'gamma = 2 (weight gamma / 2), measured here on the grid at '
-           '20,000 steps against gamma 0.2 and 1 (benchmarks/results/'
+    Preset('toy2d', None, 'r1', dict(penalty_weight=2.0),
+           'gamma = 4 (weight gamma / 2), measured here on the grid at '
+           '20,000 steps against gamma 0.2, 1 and 2 (benchmarks/results/'
            'quality.md); Mescheder et al. 2018 (arXiv:1801.04406) tune gamma '
            'per data set'),
     Preset('digits', None, 'r1', dict(penalty_weight=5.0),

@@ -85,7 +85,7 @@ def test_aliases_and_any_loss_presets():
   assert presets.find('digits', 'non_saturating', 'r1').values == {
       'penalty_weight': 5.0}
   assert presets.find('toy2d', 'hinge', 'r1').values == {
-      'penalty_weight': 1.0}
+      'penalty_weight': 2.0}
   # A loss-specific preset wins over an any-loss one; none for other tasks.
   assert presets.find('digits', 'wasserstein', 'wgan_gp').gan_loss == (
       'wasserstein')
@@ -96,8 +96,8 @@ def test_aliases_and_any_loss_presets():
 def test_apply_reports_what_it_set():
   h = toy2d_train_lib.HParams(gan_loss='modified', penalty='r1')
   new, changes, preset = presets.apply(h, explicit={'max_number_of_steps'})
-  assert changes == {'penalty_weight': 1.0}
-  assert new.penalty_weight == 1.0 and preset.penalty == 'r1'
+  assert changes == {'penalty_weight': 2.0}
+  assert new.penalty_weight == 2.0 and preset.penalty == 'r1'
   same, changes, _ = presets.apply(h, explicit={'penalty_weight'})
   assert same == h and not changes
 
