@@ -6,11 +6,13 @@ A configuration is (label, gan_loss, penalty, penalty_weight, penalty_every):
 every canonical loss of the registry alone ('non_saturating' is an alias of
 'modified'), then the penalties of `penalty_settings` on their base losses,
 all on the examples' shared defaults; and with the 'recommended' schedule,
-each of them again (label + RECOMMENDED) on the data sets where the examples
+each of them again (`recommended_label`) on the data sets where the examples
 have a preset for it (`examples.common.presets`: its own schedule, weight and
 optimizer). A job is one configuration on one data set with one seed and step
 budget.
 """
+
+import re
 
 import tfgan_ext
 from benchmarks import penalty_settings
@@ -25,6 +27,7 @@ __all__ = [
     'TOY_DATASETS',
     'configs',
     'plan',
+    'recommended_label',
 ]
 
 PENALTY_CONFIGS = tuple(
@@ -56,12 +59,21 @@ def _preset(dataset, loss, penalty):
   return presets.find(_task(dataset), loss, penalty)
 
 
+def recommended_label(label):
+  """'modified + R1 (γ=10)' -> 'modified + R1 (recommended)'.
+
+  The shared row's parameters are dropped from the label: the preset sets
+  its own (the runs record them).
+  """
+  return re.sub(r' \([^()]*\)$', '', label) + RECOMMENDED
+
+
 def configs(schedules=('shared',)):
   """[(label, gan_loss, penalty, weight, every)]: every loss, then penalties.
 
   With 'recommended' in `schedules`, then every configuration that has a
-  preset on some data set, labelled with the RECOMMENDED suffix (its weight
-  and interval are the shared row's; the preset may replace them).
+  preset on some data set, labelled by `recommended_label` (its weight and
+  interval are the shared row's; the preset may replace them).
   """
   shared = [(name, name, 'none', 0.0, 1)
             for name in tfgan_ext.losses.names(include_aliases=False)]
@@ -72,7 +84,8 @@ def configs(schedules=('shared',)):
         ', '.join(sorted(unknown)), ', '.join(SCHEDULES)))
   rows = list(shared) if 'shared' in schedules else []
   if 'recommended' in schedules:
-    rows += [(label + RECOMMENDED,) + tuple(rest) for label, *rest in shared
+    rows += [(recommended_label(label),) + tuple(rest)
+             for label, *rest in shared
              if any(_preset(d, rest[0], rest[1])
                     for d in TOY_DATASETS + ('digits',))]
   return rows

@@ -49,10 +49,10 @@ def _expected_configs(dataset=None):
   if dataset is None:
     return shared
   task = 'digits' if dataset == 'digits' else 'toy2d'
-  recommended = [c[0] + quality_plan.RECOMMENDED for c in
+  recommended = [quality_plan.recommended_label(c[0]) for c in
                  quality_plan.PENALTY_CONFIGS
                  if presets.find(task, c[1], c[2])]
-  recommended += [n + quality_plan.RECOMMENDED for n in shared
+  recommended += [quality_plan.recommended_label(n) for n in shared
                   if presets.find(task, n, 'none')]
   return shared + sorted(recommended, key=lambda label: [
       c[0] for c in quality_plan.configs(quality_plan.SCHEDULES)].index(label))
@@ -225,6 +225,9 @@ def test_recommended_jobs_only_where_a_preset_exists():
   assert all(j['config'].endswith(quality_plan.RECOMMENDED) for j in jobs)
   assert len({j['key'] for j in quality_plan.plan(settings, rows)}) == len(
       quality_plan.plan(settings, rows))
+  assert quality_plan.recommended_label('modified + R1 (γ=10)') == (
+      'modified + R1 (recommended)')
+  assert quality_plan.recommended_label('hinge') == 'hinge (recommended)'
   with pytest.raises(ValueError, match='Unknown schedules bogus'):
     quality_plan.configs(('bogus',))
 
