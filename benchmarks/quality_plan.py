@@ -27,6 +27,7 @@ __all__ = [
     'TOY_DATASETS',
     'configs',
     'plan',
+    'preset',
     'recommended_label',
 ]
 
@@ -51,12 +52,10 @@ SCHEDULES = ('shared', 'recommended')
 RECOMMENDED = ' (recommended)'  # label suffix of a preset's configuration
 
 
-def _task(dataset):
-  return 'toy2d' if dataset in TOY_DATASETS else 'digits'
-
-
-def _preset(dataset, loss, penalty):
-  return presets.find(_task(dataset), loss, penalty)
+def preset(dataset, loss, penalty):
+  """The examples' preset for (loss, penalty) on `dataset`'s task, or None."""
+  task = 'toy2d' if dataset in TOY_DATASETS else 'digits'
+  return presets.find(task, loss, penalty)
 
 
 def recommended_label(label):
@@ -86,7 +85,7 @@ def configs(schedules=('shared',)):
   if 'recommended' in schedules:
     rows += [(recommended_label(label),) + tuple(rest)
              for label, *rest in shared
-             if any(_preset(d, rest[0], rest[1])
+             if any(preset(d, rest[0], rest[1])
                     for d in TOY_DATASETS + ('digits',))]
   return rows
 
@@ -126,7 +125,7 @@ def plan(settings, config_rows):
       if seed < settings['toy_seeds']:
         datasets += [(d, settings['toy_steps']) for d in TOY_DATASETS]
       for dataset, steps in datasets:
-        if not recommended or _preset(dataset, loss, penalty):
+        if not recommended or preset(dataset, loss, penalty):
           jobs.append(dict(base, dataset=dataset, steps=steps))
   for job in jobs:
     job['key'] = _key(job)

@@ -99,13 +99,8 @@ def write_chart(rows, path):
 
 
 def _pm(row, name, digits, scale=1.0):
-  mean, std = row.get(name + '_mean'), row.get(name + '_std')
-  if mean is None or not math.isfinite(mean):
-    return '—'
-  if std is None or row.get('finished', 0) < 2:  # No spread from one run.
-    return tables.fmt(mean * scale, digits)
-  return '%s ± %s' % (tables.fmt(mean * scale, digits),
-                      tables.fmt(std * scale, digits))
+  return tables.mean_std_cell(row.get(name + '_mean'), row.get(name + '_std'),
+                              row.get('finished', 0), digits, scale)
 
 
 def _status(row):

@@ -71,26 +71,26 @@ def toy2d_lr_decay_steps(steps):
                    / default.max_number_of_steps))
 
 
-def _with_preset(job, hparams):
+def _hparams(hparams_cls, job, run_dir, **fields):
+  """`hparams_cls` with the varied fields, then the job's preset if any."""
+  varied = _varied_fields(job, run_dir)
+  hparams = hparams_cls(**varied, **fields)
   if not job.get('preset'):
     return hparams
   # The preset decides the penalty's weight and interval, not the budget.
-  explicit = set(_varied_fields(job, '')) - {'penalty_weight',
-                                              'penalty_every'}
-  return presets.apply(hparams, explicit)[0]
+  return presets.apply(hparams, set(varied) - {'penalty_weight',
+                                               'penalty_every'})[0]
 
 
 def toy2d_hparams(job, run_dir):
   """toy2d's HParams for `job`: its defaults but the varied fields."""
-  return _with_preset(job, toy2d_train.HParams(
-      dataset=job['dataset'], lr_decay_steps=toy2d_lr_decay_steps(job['steps']),
-      **_varied_fields(job, run_dir)))
+  return _hparams(toy2d_train.HParams, job, run_dir, dataset=job['dataset'],
+                  lr_decay_steps=toy2d_lr_decay_steps(job['steps']))
 
 
 def digits_hparams(job, run_dir):
   """digits' HParams for `job`: its defaults but the varied fields."""
-  return _with_preset(job, digits_train.HParams(
-      dataset=DIGITS_DATASET, **_varied_fields(job, run_dir)))
+  return _hparams(digits_train.HParams, job, run_dir, dataset=DIGITS_DATASET)
 
 
 def train_classifier(work_dir, settings):

@@ -46,11 +46,8 @@ def read(path=PATH):
 
 
 def _pm(values, digits, scale=1.0):
-  """'mean ± std' over seeds; the value alone for one seed."""
-  mean, std = quality_summary.mean_std([float(v) * scale for v in values])
-  if len(values) == 1:
-    return tables.fmt(mean, digits)
-  return '%s ± %s' % (tables.fmt(mean, digits), tables.fmt(std, digits))
+  mean, std = quality_summary.mean_std([float(v) for v in values])
+  return tables.mean_std_cell(mean, std, len(values), digits, scale)
 
 
 def _row(configuration, runs):

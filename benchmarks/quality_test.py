@@ -44,18 +44,15 @@ def _rows(out_dir):
 
 def _expected_configs(dataset=None):
   """Shared rows; then, for `dataset`, the rows that have a preset there."""
-  shared = (list(tfgan_ext.losses.names(include_aliases=False))
-            + [c[0] for c in quality_plan.PENALTY_CONFIGS])
-  if dataset is None:
-    return shared
-  task = 'digits' if dataset == 'digits' else 'toy2d'
-  recommended = [quality_plan.recommended_label(c[0]) for c in
-                 quality_plan.PENALTY_CONFIGS
-                 if presets.find(task, c[1], c[2])]
-  recommended += [quality_plan.recommended_label(n) for n in shared
-                  if presets.find(task, n, 'none')]
-  return shared + sorted(recommended, key=lambda label: [
-      c[0] for c in quality_plan.configs(quality_plan.SCHEDULES)].index(label))
+  loss_rows = [(n, n, 'none') for n in tfgan_ext.losses.names(
+      include_aliases=False)]
+  rows = loss_rows + [c[:3] for c in quality_plan.PENALTY_CONFIGS]
+  expected = [label for label, _, _ in rows]
+  if dataset is not None:
+    expected += [quality_plan.recommended_label(label)
+                 for label, loss, penalty in rows
+                 if quality_plan.preset(dataset, loss, penalty)]
+  return expected
 
 
 def test_writes_every_file(quick_run):
@@ -220,7 +217,7 @@ def test_recommended_jobs_only_where_a_preset_exists():
   assert ('digits', 'wasserstein', 'wasserstein_gradient_penalty') in found
   assert ('grid', 'wasserstein', 'wasserstein_gradient_penalty') in found
   for dataset, loss, penalty in found:
-    task = 'digits' if dataset == 'digits' else 'toy2d'
+    task = 'digits' if dataset == 'digits' else 'toy2d'  # the examples'
     assert presets.find(task, loss, penalty) is not None
   assert all(j['config'].endswith(quality_plan.RECOMMENDED) for j in jobs)
   assert len({j['key'] for j in quality_plan.plan(settings, rows)}) == len(

@@ -78,13 +78,10 @@ def _child(argv):
   parser.add_argument('--warmup', type=int, required=True)
   parser.add_argument('--repeats', type=int, required=True)
   args = parser.parse_args(argv)
-  import tensorflow as tf  # pylint: disable=g-import-not-at-top
-  cpu = tf.config.list_physical_devices('CPU')[0]
-  tf.config.set_logical_device_configuration(
-      cpu, [tf.config.LogicalDeviceConfiguration()] * 2)
+  from tfgan_ext.keras import distribute  # pylint: disable=g-import-not-at-top
+  mirrored = distribute.strategy_by_name('mirrored', distribute.split_cpu(2))
   from examples.common import logs  # pylint: disable=g-import-not-at-top
   logs.quiet_tensorflow()
-  mirrored = tf.distribute.MirroredStrategy(['/cpu:0', '/cpu:1'])
   loops = {'one_device': KerasLoop('keras', False, args.warmup),
            'mirrored': KerasLoop('keras', False, args.warmup, mirrored)}
   times = timing.interleaved(

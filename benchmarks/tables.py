@@ -5,7 +5,7 @@
 import csv
 import math
 
-__all__ = ['csv_value', 'fmt', 'markdown_table', 'write_csv']
+__all__ = ['csv_value', 'fmt', 'markdown_table', 'mean_std_cell', 'write_csv']
 
 
 def fmt(value, digits=2):
@@ -13,6 +13,15 @@ def fmt(value, digits=2):
   if value is None or (isinstance(value, float) and math.isnan(value)):
     return '—'
   return '%.*f' % (digits, value)
+
+
+def mean_std_cell(mean, std, count, digits, scale=1.0):
+  """'mean ± std' for a table; the mean alone for one run, '—' for none."""
+  if mean is None or not math.isfinite(mean):
+    return '—'
+  if std is None or count < 2:  # No spread from one run.
+    return fmt(mean * scale, digits)
+  return '%s ± %s' % (fmt(mean * scale, digits), fmt(std * scale, digits))
 
 
 def markdown_table(header, rows):

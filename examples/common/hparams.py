@@ -336,10 +336,8 @@ def hparams_from_flags(hparams_cls, flag_values=flags.FLAGS):
   List flags become tuples of the field's element type, so HParams stay
   hashable and hold what the declarations say. With `--preset=recommended`
   the preset of the chosen loss and penalty (`presets.apply`) sets the fields
-  not given on the command line; what it set is logged.
-
-  Raises:
-    ValueError: a preset's value is outside its field's bounds.
+  not given on the command line; what it set is logged (`train_lib.train`
+  validates the result).
   """
   hparams = hparams_cls(**{
       f.name: (tuple(f.element_type(v) for v in flag_values[f.name].value)
@@ -355,7 +353,6 @@ def hparams_from_flags(hparams_cls, flag_values=flags.FLAGS):
                  '--preset=none keeps the shared defaults.',
                  hparams.gan_loss, hparams.penalty, preset.task, preset.source,
                  ', '.join('--%s=%s' % kv for kv in sorted(changes.items())))
-  validate(hparams)
   return hparams
 
 

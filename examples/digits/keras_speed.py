@@ -12,7 +12,7 @@ and prints JSON:
   python -m examples.digits.keras_speed [--rounds=3 --steps=200]
 
 (It splits the CPU into 2 logical devices first thing, before TensorFlow's
-runtime starts.)
+runtime starts: `tfgan_ext.keras.distribute.split_cpu`.)
 """
 
 import argparse
@@ -100,13 +100,10 @@ def main(argv=None):
   parser.add_argument('--clock', choices=['wall', 'cpu'], default='wall')
   args = parser.parse_args(argv)
   clock = {'wall': time.perf_counter, 'cpu': time.process_time}[args.clock]
-  import tensorflow as tf  # pylint: disable=g-import-not-at-top
-  # Before anything starts TensorFlow's runtime (importing tfgan_ext does,
-  # for now), so not tfgan_ext.keras.distribute.split_cpu.
-  cpu = tf.config.list_physical_devices('CPU')[0]
-  tf.config.set_logical_device_configuration(
-      cpu, [tf.config.LogicalDeviceConfiguration()] * 2)
-  mirrored = tf.distribute.MirroredStrategy(['/cpu:0', '/cpu:1'])
+  # First thing: logical devices must be set before TensorFlow's runtime
+  # starts (importing tfgan_ext does not start it).
+  from tfgan_ext.keras import distribute  # pylint: disable=g-import-not-at-top
+  mirrored = distribute.strategy_by_name('mirrored', distribute.split_cpu(2))
   speed = interleaved({
       '%s_%s' % (k, 'fused' if f else 'separate'): {'keras': k, 'fused': f}
       for k in ('keras', 'tf_keras') for f in (False, True)},

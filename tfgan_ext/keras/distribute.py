@@ -98,7 +98,7 @@ def split_cpu(num_devices):
   """Splits the first physical CPU into `num_devices` logical devices.
 
   Must run before TensorFlow's runtime is initialized (before any op runs or
-  device is listed as logical; importing tfgan_ext may do that), so call it
+  logical device is listed; importing tfgan_ext does neither), so call it
   first thing in a process.
 
   Args:
