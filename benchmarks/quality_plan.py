@@ -101,7 +101,11 @@ def _key(job):
 
 
 def plan(settings, config_rows):
-  """The list of run jobs, seed-major (so a partial run covers every row).
+  """The list of run jobs: data set by data set, seed-major within each.
+
+  Digits first, then the ring, then the grid: a partial full run (it takes
+  hours) then holds complete tables for the first data sets, and seed-major
+  order gives every row of the data set in progress its first seeds.
 
   Args:
     settings: The mode's toy_steps, toy_seeds, digits_steps, digits_seeds.
@@ -112,21 +116,19 @@ def plan(settings, config_rows):
     seed, dataset, steps and key (the run's directory name).
   """
   jobs = []
-  max_seeds = max(settings['toy_seeds'], settings['digits_seeds'])
-  for seed in range(max_seeds):
-    for label, loss, penalty, weight, every in config_rows:
-      recommended = label.endswith(RECOMMENDED)
-      base = dict(config=label, gan_loss=loss, penalty=penalty,
-                  penalty_weight=weight, penalty_every=every, seed=seed,
-                  preset=recommended)
-      datasets = []
-      if seed < settings['digits_seeds']:
-        datasets.append(('digits', settings['digits_steps']))
-      if seed < settings['toy_seeds']:
-        datasets += [(d, settings['toy_steps']) for d in TOY_DATASETS]
-      for dataset, steps in datasets:
-        if not recommended or preset(dataset, loss, penalty):
-          jobs.append(dict(base, dataset=dataset, steps=steps))
+  budgets = [('digits', settings['digits_steps'], settings['digits_seeds'])]
+  budgets += [(d, settings['toy_steps'], settings['toy_seeds'])
+              for d in TOY_DATASETS]
+  for dataset, steps, seeds in budgets:
+    for seed in range(seeds):
+      for label, loss, penalty, weight, every in config_rows:
+        recommended = label.endswith(RECOMMENDED)
+        if recommended and not preset(dataset, loss, penalty):
+          continue
+        jobs.append(dict(config=label, gan_loss=loss, penalty=penalty,
+                         penalty_weight=weight, penalty_every=every,
+                         seed=seed, preset=recommended, dataset=dataset,
+                         steps=steps))
   for job in jobs:
     job['key'] = _key(job)
   return jobs

@@ -144,21 +144,112 @@ def _span_lines(results):
 def _budget_lines(settings):
   toy_default = toy2d_train.HParams().max_number_of_steps
   digits_default = digits_train.HParams().max_number_of_steps
+  lines = ['**Budget.** toy2d: %d generator steps per run (the learning rate '
+           'decays over the last %d), %d seed(s); digits: %d generator steps, '
+           '%d seed(s).' % (
+               settings['toy_steps'],
+               quality_runs.toy2d_lr_decay_steps(settings['toy_steps']),
+               settings['toy_seeds'], settings['digits_steps'],
+               settings['digits_seeds'])]
   if (settings['toy_steps'] >= toy_default
       and settings['digits_steps'] >= digits_default):
-    return []
+    lines[0] += ' These are the examples\' defaults.'
+  else:
+    lines[0] += (
+        ' These are fewer steps than the examples\' defaults (toy2d %d, '
+        'digits %d): the numbers rank losses at a short, equal budget and do '
+        'not show what each loss reaches when trained to convergence.' % (
+            toy_default, digits_default))
+  return lines + ['']
+
+
+# The targets quality.md checks (issue 10 of this project): the ring as
+# recommended at PacGAN4's level (Table 1: 7.8 modes, 95.9 %), the grid's
+# best at or beyond PacGAN4 (24.8 modes, 93.6 %, reverse KL 0.04), digits'
+# best within 2x of the real-vs-real floor and every configuration within 3x
+# of the best.
+TARGETS = dict(ring_modes=7.5, ring_high_quality=0.90, grid_modes=24.5,
+               grid_high_quality=0.90, grid_reverse_kl=0.05,
+               digits_best_over_floor=2.0, digits_over_best=3.0)
+
+
+def _mean(row, name):
+  value = row.get(name + '_mean') if row else None
+  return value if value is not None else float('nan')
+
+
+def _recommended_lines(rows):
+  """Each configuration as recommended, on every task, and the targets."""
+  views = {d: quality_summary.as_recommended(rows, d)
+           for d in quality_plan.TOY_DATASETS + (_DIGITS,)}
+  labels = [r['config'] for r in views[_DIGITS] or views['ring']]
+  fcds = [_mean(r, 'fcd') for r in rows if r['source'] == 'measured'
+          and r['dataset'] == _DIGITS and r['finished']]
+  best_fcd = min([f for f in fcds if math.isfinite(f)], default=float('nan'))
+  table = []
+  for i, label in enumerate(labels):
+    ring, grid, digits = (views[d][i] if i < len(views[d]) else None
+                          for d in ('ring', 'grid', _DIGITS))
+    preset = [d for d, r in (('ring', ring), ('grid', grid),
+                             ('digits', digits))
+              if r and r['config'].endswith(quality_plan.RECOMMENDED)]
+    table.append([quality_plan.recommended_label(label)[
+        :-len(quality_plan.RECOMMENDED)],
+                  'preset on ' + ', '.join(preset) if preset else 'shared',
+                  _pm(ring, 'modes_captured', 1) if ring else '—',
+                  _pm(ring, 'high_quality_fraction', 1, 100) if ring else '—',
+                  _pm(grid, 'modes_captured', 1) if grid else '—',
+                  _pm(grid, 'high_quality_fraction', 1, 100) if grid else '—',
+                  _pm(grid, 'reverse_kl', 3) if grid else '—',
+                  _pm(digits, 'fcd', 2) if digits else '—',
+                  tables.fmt(_mean(digits, 'fcd') / best_fcd, 2)])
+  lines = [
+      '## Each configuration as recommended', '',
+      'What `--preset=recommended` (the examples\' default) trains: a '
+      'configuration\'s preset row where it has one on that task, else its '
+      'shared-schedule row. The sections below have both.', '',
+      tables.markdown_table(
+          ['configuration', 'schedule', 'ring modes', 'ring HQ %',
+           'grid modes', 'grid HQ %', 'grid reverse KL', 'digits FCD',
+           'FCD / best'], table), '']
+  return lines + _target_lines(views, best_fcd)
+
+
+def _target_lines(views, best_fcd):
+  t = TARGETS
+  ring = [r for r in views['ring'] if r['finished']]
+  short = ['%s (%.1f, %.1f %%)' % (r['config'], _mean(r, 'modes_captured'),
+                                   100 * _mean(r, 'high_quality_fraction'))
+           for r in ring if not (
+               _mean(r, 'modes_captured') >= t['ring_modes'] and
+               _mean(r, 'high_quality_fraction') >= t['ring_high_quality'])]
+  grid = [r['config'] for r in views['grid'] if r['finished'] and
+          _mean(r, 'modes_captured') >= t['grid_modes'] and
+          _mean(r, 'high_quality_fraction') >= t['grid_high_quality'] and
+          _mean(r, 'reverse_kl') <= t['grid_reverse_kl']]
+  digits = [r for r in views[_DIGITS] if r['finished']]
+  floor = digits[0].get('fcd_real_vs_real') if digits else float('nan')
+  far = ['%s (%.1f)' % (r['config'], _mean(r, 'fcd')) for r in digits
+         if not _mean(r, 'fcd') <= t['digits_over_best'] * best_fcd]
   return [
-      '**Budget note.** toy2d ran %d steps per run (its example default is '
-      '%d) with the learning rate decaying over the last %d; digits ran %d '
-      'steps (default %d), %d seed(s). These are fewer steps than the '
-      'examples\' defaults, chosen so the full run fits about 35 minutes on '
-      'this shared 2-core machine: the numbers rank losses at a short, '
-      'equal budget and do not show what each loss reaches when trained '
-      'to convergence.' % (
-          settings['toy_steps'], toy_default,
-          quality_runs.toy2d_lr_decay_steps(settings['toy_steps']),
-          settings['digits_steps'], digits_default,
-          settings['digits_seeds']), '']
+      'Targets (this project\'s issue 10; means over seeds):', '',
+      '- ring, every configuration as recommended at ≥ %g of 8 modes and '
+      '≥ %d %% high quality: %d of %d%s.' % (
+          t['ring_modes'], 100 * t['ring_high_quality'],
+          len(ring) - len(short), len(ring),
+          '; below: ' + ', '.join(short) if short else ''),
+      '- grid, ≥ %g of 25 modes, ≥ %d %% high quality and reverse KL ≤ '
+      '%g: %s.' % (t['grid_modes'], 100 * t['grid_high_quality'],
+                   t['grid_reverse_kl'], ', '.join(grid) if grid else
+                   'no configuration at this budget (the separately measured '
+                   'anchor command is at the end)'),
+      '- digits, best FCD %s against the real-vs-real floor %s (%s×; target '
+      '≤ %g×); every configuration as recommended within %g× of the best: '
+      '%s.' % (
+          tables.fmt(best_fcd, 2), tables.fmt(floor, 2),
+          tables.fmt(best_fcd / floor if floor else float('nan'), 2),
+          t['digits_best_over_floor'], t['digits_over_best'],
+          'yes' if not far else 'no; beyond it: ' + ', '.join(far)), '']
 
 
 def _toy_headline_lines(rows, dataset, modes):
@@ -265,8 +356,9 @@ def write_markdown(rows, results, path, settings, mode, env_lines,
       'invocation took %.1f min.' % (mode, workers, wall_minutes),
       '',
       'Every configuration is trained by the examples\' own `train_lib.train` '
-      'with the examples\' default hyperparameters (no per-loss tuning) and '
-      'the same step budget, then evaluated by the examples\' own eval. '
+      'with the examples\' default hyperparameters (no per-loss tuning; the '
+      'recommended rows take their preset) and the same step budget, then '
+      'evaluated by the examples\' own eval. '
       '`modified` is the registry\'s canonical name of `non_saturating` '
       '(an alias). Means ± sample standard deviations (ddof=1) over seeds.',
       '',
@@ -285,6 +377,7 @@ def write_markdown(rows, results, path, settings, mode, env_lines,
       '',
   ]
   lines += _budget_lines(settings)
+  lines += _recommended_lines(rows)
   for dataset in quality_plan.TOY_DATASETS:
     lines += _toy_lines(rows, dataset)
   lines += [

@@ -9,7 +9,14 @@ from benchmarks import quality_plan
 from benchmarks import quality_runs
 from examples.toy2d import data_provider as toy2d_data
 
-__all__ = ['headline', 'mean_std', 'measured', 'summarize', 'ties']
+__all__ = [
+    'as_recommended',
+    'headline',
+    'mean_std',
+    'measured',
+    'summarize',
+    'ties',
+]
 
 
 def mean_std(values):
@@ -114,3 +121,20 @@ def ties(rows, dataset, row, penalized=None):
   return [r for r in measured(rows, dataset, penalized) if r is not row
           and _overlaps(row, r, 'modes_captured')
           and _overlaps(row, r, 'reverse_kl')]
+
+
+def as_recommended(rows, dataset):
+  """Each configuration as a user gets it with `--preset=recommended`.
+
+  That is the configuration's recommended row where the plan trained one on
+  `dataset` (a preset exists for it there), else its shared-schedule row.
+
+  Returns:
+    The finished-or-not measured rows of `dataset`, one per shared
+    configuration, in table order.
+  """
+  by_label = {r['config']: r for r in rows
+              if r['source'] == 'measured' and r['dataset'] == dataset}
+  return [by_label.get(quality_plan.recommended_label(label), row)
+          for label, row in by_label.items()
+          if not label.endswith(quality_plan.RECOMMENDED)]

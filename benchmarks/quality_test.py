@@ -139,16 +139,21 @@ def test_markdown_names_every_row_and_the_published_source(quick_run):
   assert 'std, 2500 samples' in text
   assert '## toy2d ring (8 modes, std 0.01)' in text
   assert '## toy2d grid (25 modes, std 0.05)' in text
+  assert '## Each configuration as recommended' in text
+  assert 'fewer steps than the examples\' defaults' in text  # quick mode
 
 
-def test_plan_is_seed_major_and_equal_budget():
+def test_plan_is_dataset_then_seed_major_with_equal_budgets():
   settings = dict(quality.MODES['full'])
   rows = [('a', 'a', 'none', 0.0, 1), ('b', 'b', 'none', 0.0, 1)]
   jobs = quality_plan.plan(settings, rows)
   assert len(jobs) == 2 * (settings['toy_seeds'] * 2
                            + settings['digits_seeds'])
-  seeds = [j['seed'] for j in jobs]
-  assert seeds == sorted(seeds)
+  order = [(j['dataset'], j['seed']) for j in jobs]
+  datasets = ['digits', 'ring', 'grid']
+  assert order == sorted(order, key=lambda o: (datasets.index(o[0]), o[1]))
+  assert {j['steps'] for j in jobs if j['dataset'] == 'digits'} == {
+      settings['digits_steps']}
   for dataset in ('ring', 'grid'):
     assert {j['steps'] for j in jobs if j['dataset'] == dataset} == {
         settings['toy_steps']}
@@ -240,3 +245,55 @@ def test_a_recommended_job_takes_the_preset_but_keeps_the_budget():
   assert (toy.max_number_of_steps, toy.seed) == (4000, 0)
   shared = quality_runs.toy2d_hparams(dict(job, preset=False), '/tmp/run')
   assert (shared.penalty_weight, shared.discriminator_train_steps) == (10.0, 1)
+
+
+def _measured(dataset, config, fcd_real_vs_real=None, **means):
+  """A summary row as `quality_summary.summarize` makes it (2 seeds)."""
+  row = dict(source='measured', dataset=dataset, config=config, finished=2,
+             seeds=2, fcd_real_vs_real=fcd_real_vs_real)
+  row.update({k + '_mean': v for k, v in means.items()})
+  return row
+
+
+def test_as_recommended_takes_the_preset_row_where_there_is_one():
+  rows = [_measured('ring', 'hinge', modes_captured=8),
+          _measured('ring', 'modified + R1 (γ=10)', modes_captured=7),
+          _measured('ring', 'modified + R1 (recommended)', modes_captured=8),
+          _measured('grid', 'hinge', modes_captured=20)]
+  assert [r['config'] for r in quality_summary.as_recommended(
+      rows, 'ring')] == ['hinge', 'modified + R1 (recommended)']
+  assert [r['config'] for r in quality_summary.as_recommended(
+      rows, 'grid')] == ['hinge']
+
+
+def test_targets_name_what_falls_short():
+  toy = dict(high_quality_fraction=0.95, reverse_kl=0.01)
+  rows = [
+      _measured('ring', 'a', **dict(toy, modes_captured=8.0)),
+      # 7.4 < 7.5 modes: below the ring target although HQ is 95 %.
+      _measured('ring', 'b', **dict(toy, modes_captured=7.4)),
+      _measured('grid', 'a', **dict(toy, modes_captured=25.0)),
+      # Reverse KL 0.06 > 0.05: not a grid configuration at the target.
+      _measured('grid', 'b', modes_captured=25.0, high_quality_fraction=0.95,
+                reverse_kl=0.06),
+      _measured('digits', 'a', fcd=6.0, fcd_real_vs_real=3.0),
+      _measured('digits', 'b', fcd=18.5, fcd_real_vs_real=3.0),  # > 3 x 6
+  ]
+  text = '\n'.join(quality_report._recommended_lines(rows))
+  assert '| a | shared | 8.0 |' in text
+  assert '90 % high quality: 1 of 2; below: b (7.4, 95.0 %).' in text
+  assert 'reverse KL ≤ 0.05: a.' in text
+  # 6.0 / 3.0 = 2.00; 18.5 / 6.0 = 3.08 in the table.
+  assert 'best FCD 6.00 against the real-vs-real floor 3.00 (2.00×' in text
+  assert 'beyond it: b (18.5).' in text
+  assert '| 18.50 | 3.08 |' in text
+
+
+def test_budget_line_says_whether_it_is_the_examples_defaults():
+  full = ' '.join(quality_report._budget_lines(quality.MODES['full']))
+  # toy2d decays over the last 3,000 of 10,000 steps (train_lib.HParams).
+  assert 'toy2d: 10000 generator steps per run (the learning rate decays ' \
+         'over the last 3000), 3 seed(s); digits: 3000 generator steps, 2 ' \
+         'seed(s). These are the examples\' defaults.' in full
+  quick = ' '.join(quality_report._budget_lines(quality.MODES['quick']))
+  assert 'fewer steps than the examples\' defaults' in quick
