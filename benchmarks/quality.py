@@ -5,6 +5,7 @@ r"""Sample quality of every registered loss (and the main penalties).
   python -m benchmarks.quality            # full mode: hours; resumable
   python -m benchmarks.quality --quick    # about a minute (CI)
   python -m benchmarks.quality --quick --out_dir=/tmp/q
+  python -m benchmarks.quality --report_only   # tables from finished runs
 
 Trains each configuration (`quality_plan`) with the examples' own code and
 evaluates it with the examples' own eval (`quality_runs`):
@@ -78,6 +79,9 @@ def parse_args(argv):
                       help='Comma-separated: shared (the examples\' defaults '
                       'for every loss) and/or recommended (each loss\'s '
                       'preset, where it has one).')
+  parser.add_argument('--report_only', action='store_true',
+                      help='Train nothing: write the tables from the runs '
+                      'finished in --work_dir (progress of a long run).')
   parser.add_argument('--note', action='append', default=[],
                       help='A line for the header of quality.md (e.g. the '
                       'load observed while the runs trained); repeatable.')
@@ -86,6 +90,24 @@ def parse_args(argv):
                         help='Override the mode\'s %s (full: %d).' % (name,
                                                                      value))
   return parser.parse_args(argv)
+
+
+def _train(args, work_dir, settings, jobs, clock):
+  """Runs every job in worker processes; returns (results, accuracy)."""
+  # Before the pool: spawned workers inherit one TensorFlow thread each.
+  environment.single_threaded_tensorflow()
+  ctx = multiprocessing.get_context('spawn')
+  with ctx.Pool(args.workers, initializer=quality_runs.worker_init) as pool:
+    _, accuracy = pool.apply(quality_runs.train_classifier,
+                             (work_dir, settings))
+    results = []
+    for i, result in enumerate(pool.imap_unordered(
+        quality_runs.run_job, [(job, work_dir) for job in jobs])):
+      results.append(result)
+      print('[%d/%d %.0fs] %s %s' % (
+          i + 1, len(jobs), time.time() - clock, result['key'],
+          result['status']), flush=True)
+  return results, accuracy
 
 
 def main(argv=None):
@@ -105,19 +127,14 @@ def main(argv=None):
   config_rows = quality_plan.configs(
       tuple(s.strip() for s in args.schedules.split(',') if s.strip()))
   jobs = quality_plan.plan(settings, config_rows)
-  # Before the pool: spawned workers inherit one TensorFlow thread each.
-  environment.single_threaded_tensorflow()
-  ctx = multiprocessing.get_context('spawn')
-  with ctx.Pool(args.workers, initializer=quality_runs.worker_init) as pool:
-    _, accuracy = pool.apply(quality_runs.train_classifier,
-                             (work_dir, settings))
-    results = []
-    for i, result in enumerate(pool.imap_unordered(
-        quality_runs.run_job, [(job, work_dir) for job in jobs])):
-      results.append(result)
-      print('[%d/%d %.0fs] %s %s' % (
-          i + 1, len(jobs), time.time() - clock, result['key'],
-          result['status']), flush=True)
+  if args.report_only:
+    results = [r for r in (quality_runs.stored_result(job, work_dir)
+                           for job in jobs) if r is not None]
+    accuracy = next((r['classifier_held_out_accuracy'] for r in results
+                     if r.get('classifier_held_out_accuracy') is not None),
+                    None)
+  else:
+    results, accuracy = _train(args, work_dir, settings, jobs, clock)
   finished, end_load = environment.utc_now(), environment.load_average()
   rows = quality_summary.summarize(results, config_rows)
   quality_report.write_csv(rows, os.path.join(args.out_dir, 'quality.csv'))
@@ -127,7 +144,8 @@ def main(argv=None):
   quality_report.write_markdown(
       rows, results, os.path.join(args.out_dir, 'quality.md'), settings, mode,
       environment.environment_lines(start_load, end_load, started, finished),
-      accuracy, (time.time() - clock) / 60, args.workers, notes=args.note)
+      accuracy, (time.time() - clock) / 60, args.workers, notes=args.note,
+      planned=len(jobs))
   print('wrote %s (%.1f min)' % (os.path.join(args.out_dir, 'quality.md'),
                                  (time.time() - clock) / 60))
   return rows

@@ -344,13 +344,25 @@ def _digits_lines(rows, results, settings, classifier_accuracy):
 
 
 def write_markdown(rows, results, path, settings, mode, env_lines,
-                   classifier_accuracy, wall_minutes, workers, notes=()):
-  """quality.md: environment, protocol, one section per data set."""
+                   classifier_accuracy, wall_minutes, workers, notes=(),
+                   planned=None):
+  """quality.md: environment, protocol, one section per data set.
+
+  `planned`: how many runs the plan has; when fewer `results` are finished
+  (`--report_only` during a long run), the header says the tables are partial.
+  """
   lines = ['# Sample quality of every loss (`python -m benchmarks.quality%s`)'
            % (' --quick' if mode == 'quick' else ''), '']
   lines += env_lines
   lines += _span_lines(results)
   lines += ['- note: ' + note for note in notes]
+  if planned and len(results) < planned:
+    lines += ['- **partial**: %d of the plan\'s %d runs are finished (%s); '
+              'each row\'s seeds column says how many it has. Rerunning the '
+              'same command resumes the rest.' % (
+                  len(results), planned, ', '.join(
+                      '%s %d' % (d, sum(r['dataset'] == d for r in results))
+                      for d in (_DIGITS,) + quality_plan.TOY_DATASETS))]
   lines += [
       '- mode: %s; %d worker processes, one TensorFlow thread each; this '
       'invocation took %.1f min.' % (mode, workers, wall_minutes),

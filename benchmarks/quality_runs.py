@@ -37,6 +37,7 @@ __all__ = [
     'DIGITS_DATASET',
     'digits_hparams',
     'run_job',
+    'stored_result',
     'toy2d_hparams',
     'toy2d_lr_decay_steps',
     'train_classifier',
@@ -145,6 +146,17 @@ def _train_and_evaluate(job, run_dir, work_dir, result):
       result[name] = metrics[name]
 
 
+def stored_result(job, work_dir):
+  """The result a finished run of `job` stored in `work_dir`, or None."""
+  result_path = os.path.join(work_dir, 'runs', job['key'], 'result.json')
+  if not os.path.exists(result_path):
+    return None
+  with open(result_path) as f:
+    result = json.load(f)
+  result['_mtime'] = os.path.getmtime(result_path)
+  return result
+
+
 def run_job(args):
   """Trains and evaluates one job; returns (and stores) its result dict.
 
@@ -153,13 +165,11 @@ def run_job(args):
       (its stored result is returned), so an interrupted benchmark resumes.
   """
   job, work_dir = args
+  stored = stored_result(job, work_dir)
+  if stored is not None:
+    return stored
   run_dir = os.path.join(work_dir, 'runs', job['key'])
   result_path = os.path.join(run_dir, 'result.json')
-  if os.path.exists(result_path):
-    with open(result_path) as f:
-      result = json.load(f)
-    result['_mtime'] = os.path.getmtime(result_path)
-    return result
   if os.path.exists(run_dir):  # An interrupted run: start it again.
     shutil.rmtree(run_dir)
   result = dict(job, status='ok')

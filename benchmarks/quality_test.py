@@ -6,6 +6,7 @@ The run writes to a temporary directory, never to benchmarks/results.
 """
 
 import csv
+import json
 import math
 import os
 import subprocess
@@ -297,3 +298,29 @@ def test_budget_line_says_whether_it_is_the_examples_defaults():
          'seed(s). These are the examples\' defaults.' in full
   quick = ' '.join(quality_report._budget_lines(quality.MODES['quick']))
   assert 'fewer steps than the examples\' defaults' in quick
+
+
+def test_report_only_writes_partial_tables_from_stored_runs(tmp_path):
+  settings = quality.MODES['quick']
+  jobs = quality_plan.plan(settings, quality_plan.configs(
+      quality_plan.SCHEDULES))
+  digits = [j for j in jobs if j['dataset'] == 'digits'][:2]
+  for i, job in enumerate(digits):
+    run_dir = tmp_path / 'work' / 'runs' / job['key']
+    run_dir.mkdir(parents=True)
+    result = dict(job, status='ok', fcd=4.0 + 2 * i, fcd_real_vs_real=2.5,
+                  classifier_held_out_accuracy=0.97, num_samples=898,
+                  wall_time_s=1.0, finished_at=1.8e9)
+    (run_dir / 'result.json').write_text(json.dumps(result))
+  out_dir = tmp_path / 'out'
+  rows = quality.main(['--quick', '--report_only', '--work_dir',
+                       str(tmp_path / 'work'), '--out_dir', str(out_dir)])
+  measured = [r for r in rows if r['source'] == 'measured']
+  assert [r['config'] for r in measured] == [j['config'] for j in digits]
+  text = (out_dir / 'quality.md').read_text()
+  assert '**partial**: 2 of the plan\'s %d runs are finished (digits 2, ' \
+         'ring 0, grid 0)' % len(jobs) in text
+  assert 'held-out accuracy 0.970' in text
+  # Nothing was trained: the work directory holds only the two stored runs.
+  assert sorted(os.listdir(tmp_path / 'work' / 'runs')) == sorted(
+      j['key'] for j in digits)
