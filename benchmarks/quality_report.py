@@ -180,21 +180,22 @@ def _mean(row, name):
 
 def _recommended_lines(rows):
   """Each configuration as recommended, on every task, and the targets."""
-  views = {d: quality_summary.as_recommended(rows, d)
-           for d in quality_plan.TOY_DATASETS + (_DIGITS,)}
-  labels = [r['config'] for r in views[_DIGITS] or views['ring']]
+  datasets = quality_plan.TOY_DATASETS + (_DIGITS,)
+  views = {d: quality_summary.as_recommended(rows, d) for d in datasets}
+  labels = list(dict.fromkeys(label for d in datasets for label in views[d]))
   fcds = [_mean(r, 'fcd') for r in rows if r['source'] == 'measured'
           and r['dataset'] == _DIGITS and r['finished']]
   best_fcd = min([f for f in fcds if math.isfinite(f)], default=float('nan'))
+  shared_penalty = {r['config']: r['penalty'] for r in rows
+                    if r['source'] == 'measured'}
   table = []
-  for i, label in enumerate(labels):
-    ring, grid, digits = (views[d][i] if i < len(views[d]) else None
-                          for d in ('ring', 'grid', _DIGITS))
-    preset = [d for d, r in (('ring', ring), ('grid', grid),
-                             ('digits', digits))
+  for label in labels:
+    ring, grid, digits = (views[d].get(label) for d in datasets)
+    preset = [d + (' (+ %s)' % r['penalty']
+                   if r['penalty'] != shared_penalty[label] else '')
+              for d, r in zip(datasets, (ring, grid, digits))
               if r and r['config'].endswith(quality_plan.RECOMMENDED)]
-    table.append([quality_plan.recommended_label(label)[
-        :-len(quality_plan.RECOMMENDED)],
+    table.append([label,
                   'preset on ' + ', '.join(preset) if preset else 'shared',
                   _pm(ring, 'modes_captured', 1) if ring else '—',
                   _pm(ring, 'high_quality_fraction', 1, 100) if ring else '—',
@@ -207,7 +208,8 @@ def _recommended_lines(rows):
       '## Each configuration as recommended', '',
       'What `--preset=recommended` (the examples\' default) trains: a '
       'configuration\'s preset row where it has one on that task, else its '
-      'shared-schedule row. The sections below have both.', '',
+      'shared-schedule row ("+ r1": the preset adds that penalty). The '
+      'sections below have both.', '',
       tables.markdown_table(
           ['configuration', 'schedule', 'ring modes', 'ring HQ %',
            'grid modes', 'grid HQ %', 'grid reverse KL', 'digits FCD',
@@ -217,17 +219,17 @@ def _recommended_lines(rows):
 
 def _target_lines(views, best_fcd):
   t = TARGETS
-  ring = [r for r in views['ring'] if r['finished']]
+  ring = [r for r in views['ring'].values() if r['finished']]
   short = ['%s (%.1f, %.1f %%)' % (r['config'], _mean(r, 'modes_captured'),
                                    100 * _mean(r, 'high_quality_fraction'))
            for r in ring if not (
                _mean(r, 'modes_captured') >= t['ring_modes'] and
                _mean(r, 'high_quality_fraction') >= t['ring_high_quality'])]
-  grid = [r['config'] for r in views['grid'] if r['finished'] and
+  grid = [r['config'] for r in views['grid'].values() if r['finished'] and
           _mean(r, 'modes_captured') >= t['grid_modes'] and
           _mean(r, 'high_quality_fraction') >= t['grid_high_quality'] and
           _mean(r, 'reverse_kl') <= t['grid_reverse_kl']]
-  digits = [r for r in views[_DIGITS] if r['finished']]
+  digits = [r for r in views[_DIGITS].values() if r['finished']]
   floor = digits[0].get('fcd_real_vs_real') if digits else float('nan')
   far = ['%s (%.1f)' % (r['config'], _mean(r, 'fcd')) for r in digits
          if not _mean(r, 'fcd') <= t['digits_over_best'] * best_fcd]

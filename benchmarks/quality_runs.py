@@ -78,9 +78,10 @@ def _hparams(hparams_cls, job, run_dir, **fields):
   hparams = hparams_cls(**varied, **fields)
   if not job.get('preset'):
     return hparams
-  # The preset decides the penalty's weight and interval, not the budget.
-  return presets.apply(hparams, set(varied) - {'penalty_weight',
-                                               'penalty_every'})[0]
+  # The preset decides the penalty (a preset may add one), its weight and
+  # interval, not the budget.
+  return presets.apply(hparams, set(varied) - {
+      'penalty', 'penalty_weight', 'penalty_every'})[0]
 
 
 def toy2d_hparams(job, run_dir):
@@ -116,7 +117,8 @@ def train_classifier(work_dir, settings):
 
 def _record_schedule(hparams, result):
   """The penalty and schedule the run trained with (a preset may set them)."""
-  for name in ('penalty_weight', 'penalty_every', 'generator_train_steps',
+  for name in ('penalty', 'penalty_weight', 'penalty_every',
+               'generator_train_steps',
                'discriminator_train_steps'):
     result[name] = getattr(hparams, name)
 

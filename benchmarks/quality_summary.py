@@ -52,9 +52,10 @@ def summarize(results, config_rows):
       if not runs:
         continue
       done = [r for r in runs if r['status'] == 'ok']
-      # A preset may have set the weight and interval the runs trained with.
+      # A preset may have set the penalty, weight and interval the runs
+      # trained with.
       row = dict(source='measured', dataset=dataset, config=label,
-                 gan_loss=loss, penalty=penalty,
+                 gan_loss=loss, penalty=runs[0].get('penalty', penalty),
                  penalty_weight=runs[0].get('penalty_weight', weight),
                  penalty_every=runs[0].get('penalty_every', every),
                  discriminator_train_steps=runs[0].get(
@@ -130,11 +131,10 @@ def as_recommended(rows, dataset):
   `dataset` (a preset exists for it there), else its shared-schedule row.
 
   Returns:
-    The finished-or-not measured rows of `dataset`, one per shared
-    configuration, in table order.
+    {shared configuration label: measured row of `dataset`}, in table order.
   """
   by_label = {r['config']: r for r in rows
               if r['source'] == 'measured' and r['dataset'] == dataset}
-  return [by_label.get(quality_plan.recommended_label(label), row)
+  return {label: by_label.get(quality_plan.recommended_label(label), row)
           for label, row in by_label.items()
-          if not label.endswith(quality_plan.RECOMMENDED)]
+          if not label.endswith(quality_plan.RECOMMENDED)}

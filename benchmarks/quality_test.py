@@ -246,12 +246,20 @@ def test_a_recommended_job_takes_the_preset_but_keeps_the_budget():
   assert (toy.max_number_of_steps, toy.seed) == (4000, 0)
   shared = quality_runs.toy2d_hparams(dict(job, preset=False), '/tmp/run')
   assert (shared.penalty_weight, shared.discriminator_train_steps) == (10.0, 1)
+  # presets.py: on digits, hinge's preset adds R1 gamma 10 (weight 5).
+  hinge = dict(job, gan_loss='hinge', penalty='none', dataset='digits')
+  digits = quality_runs.digits_hparams(hinge, '/tmp/d')
+  assert (digits.penalty, digits.penalty_weight) == ('r1', 5.0)
+  assert quality_runs.digits_hparams(dict(hinge, preset=False),
+                                     '/tmp/d').penalty == 'none'
 
 
-def _measured(dataset, config, fcd_real_vs_real=None, **means):
+
+def _measured(dataset, config, fcd_real_vs_real=None, penalty='none',
+              **means):
   """A summary row as `quality_summary.summarize` makes it (2 seeds)."""
   row = dict(source='measured', dataset=dataset, config=config, finished=2,
-             seeds=2, fcd_real_vs_real=fcd_real_vs_real)
+             seeds=2, fcd_real_vs_real=fcd_real_vs_real, penalty=penalty)
   row.update({k + '_mean': v for k, v in means.items()})
   return row
 
@@ -261,10 +269,11 @@ def test_as_recommended_takes_the_preset_row_where_there_is_one():
           _measured('ring', 'modified + R1 (γ=10)', modes_captured=7),
           _measured('ring', 'modified + R1 (recommended)', modes_captured=8),
           _measured('grid', 'hinge', modes_captured=20)]
-  assert [r['config'] for r in quality_summary.as_recommended(
-      rows, 'ring')] == ['hinge', 'modified + R1 (recommended)']
-  assert [r['config'] for r in quality_summary.as_recommended(
-      rows, 'grid')] == ['hinge']
+  assert {k: r['config'] for k, r in quality_summary.as_recommended(
+      rows, 'ring').items()} == {
+          'hinge': 'hinge',
+          'modified + R1 (γ=10)': 'modified + R1 (recommended)'}
+  assert list(quality_summary.as_recommended(rows, 'grid')) == ['hinge']
 
 
 def test_targets_name_what_falls_short():
@@ -279,6 +288,10 @@ def test_targets_name_what_falls_short():
                 reverse_kl=0.06),
       _measured('digits', 'a', fcd=6.0, fcd_real_vs_real=3.0),
       _measured('digits', 'b', fcd=18.5, fcd_real_vs_real=3.0),  # > 3 x 6
+      # Beyond 3 x 6 on the shared schedule; its preset adds R1: 9.0.
+      _measured('digits', 'c', fcd=30.0, fcd_real_vs_real=3.0),
+      _measured('digits', 'c (recommended)', fcd=9.0, fcd_real_vs_real=3.0,
+                penalty='r1'),
   ]
   text = '\n'.join(quality_report._recommended_lines(rows))
   assert '| a | shared | 8.0 |' in text
@@ -288,6 +301,8 @@ def test_targets_name_what_falls_short():
   assert 'best FCD 6.00 against the real-vs-real floor 3.00 (2.00×' in text
   assert 'beyond it: b (18.5).' in text
   assert '| 18.50 | 3.08 |' in text
+  assert '| c | preset on digits (+ r1) | — |' in text
+  assert '| 9.00 | 1.50 |' in text
 
 
 def test_budget_line_says_whether_it_is_the_examples_defaults():

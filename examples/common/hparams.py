@@ -347,11 +347,12 @@ def hparams_from_flags(hparams_cls, flag_values=flags.FLAGS):
     return hparams
   explicit = {f.name for f in declarations(hparams_cls)
               if flag_values[f.name].present}
+  chosen = hparams.gan_loss, hparams.penalty
   hparams, changes, preset = presets.apply(hparams, explicit)
   if changes:
     logging.info('--preset=recommended for %s + %s on %s (%s): %s; '
                  '--preset=none keeps the shared defaults.',
-                 hparams.gan_loss, hparams.penalty, preset.task, preset.source,
+                 chosen[0], chosen[1], preset.task, preset.source,
                  ', '.join('--%s=%s' % kv for kv in sorted(changes.items())))
   return hparams
 

@@ -27,7 +27,7 @@ def _parse(hparams_cls, *args):
 def test_every_preset_names_registered_things_and_valid_values(preset):
   assert preset.task in _TASKS
   assert preset.gan_loss in (None,) + tfgan_ext.losses.names()
-  assert preset.penalty in tfgan_ext.losses.penalty_names()
+  assert preset.penalty in ('none',) + tfgan_ext.losses.penalty_names()
   assert preset.source and preset.values
   fields = {f.name: f for f in hparams_lib.declarations(_TASKS[preset.task])}
   for name, value in preset.values.items():
@@ -107,3 +107,23 @@ def test_a_preset_naming_an_unknown_field_is_an_error(monkeypatch):
   monkeypatch.setattr(presets, 'PRESETS', (bad,))
   with pytest.raises(ValueError, match='no_such_field'):
     presets.apply(toy2d_train_lib.HParams(gan_loss='hinge', penalty='r1'))
+
+
+def test_a_preset_adds_r1_to_the_digits_losses_that_need_it():
+  # presets._DIGITS_ADD_R1: hinge is beyond 3x of the best digits FCD
+  # without a penalty; its preset adds R1 gamma 10 (weight 5).
+  hinge = _parse(digits_train_lib.HParams, '--gan_loss=hinge')
+  assert (hinge.penalty, hinge.penalty_weight) == ('r1', 5.0)
+  # A penalty on the command line wins, and then nothing of the preset
+  # applies (the weight keeps its default).
+  pinned = _parse(digits_train_lib.HParams, '--gan_loss=hinge',
+                  '--penalty=none')
+  default_weight = digits_train_lib.HParams().penalty_weight
+  assert (pinned.penalty, pinned.penalty_weight) == ('none', default_weight)
+  assert _parse(digits_train_lib.HParams, '--gan_loss=hinge',
+                '--preset=none').penalty == 'none'
+  # Not on toy2d, and not for the default loss, which works without it.
+  assert _parse(toy2d_train_lib.HParams, '--gan_loss=hinge').penalty == 'none'
+  assert _parse(digits_train_lib.HParams).penalty == 'none'
+  # An alias finds its canonical loss's preset.
+  assert _parse(digits_train_lib.HParams, '--gan_loss=rpgan').penalty == 'r1'
