@@ -83,11 +83,14 @@ PRESETS = (
 
 # Digits: the plain losses whose FCD on the shared schedule is beyond 3x of
 # the best configuration's (benchmarks/results/quality.md, 3,000 steps, 2
-# seeds) train with R1 added. Measured here at seed 0: hinge 21.2 -> 6.0,
-# relativistic 37.1 -> 10.3, relativistic_hinge 29.1 -> 12.0,
-# wasserstein_hinge 68.8 -> 14.1; 5 critic steps with Adam (1e-4, 0, 0.9)
-# (hinge 28.3, relativistic 43.2) and spectral normalization (hinge 49.6,
-# relativistic 33.5) did not help.
+# seeds) train with R1 added. Measured here (2-seed mean without -> seed 0
+# with R1, one eval classifier per run): hinge 21.2 -> 6.0, least_squares
+# 22.3 -> 7.1, relativistic 37.1 -> 10.3, relativistic_hinge 29.1 -> 12.0,
+# relativistic_pairing 19.0 -> 11.3, wasserstein_hinge 68.8 -> 14.1; the
+# quality benchmark's recommended rows repeat this with 2 seeds. 5 critic
+# steps with Adam (1e-4, 0, 0.9) (hinge 28.3, relativistic 43.2) and
+# spectral normalization (hinge 49.6, relativistic 33.5, relativistic_hinge
+# 111) did not help.
 _DIGITS_ADD_R1 = ('hinge', 'least_squares', 'relativistic',
                   'relativistic_hinge', 'relativistic_pairing',
                   'wasserstein_hinge')
