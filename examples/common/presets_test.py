@@ -127,3 +127,17 @@ def test_a_preset_adds_r1_to_the_digits_losses_that_need_it():
   assert _parse(digits_train_lib.HParams).penalty == 'none'
   # An alias finds its canonical loss's preset.
   assert _parse(digits_train_lib.HParams, '--gan_loss=rpgan').penalty == 'r1'
+
+
+def test_plain_wasserstein_on_digits_gets_wgan_weight_clipping():
+  # Arjovsky et al. 2017, Algorithm 1: c = 0.01, n_critic = 5, lr 5e-5.
+  wgan = _parse(digits_train_lib.HParams, '--gan_loss=wasserstein')
+  assert (wgan.weight_clip, wgan.discriminator_train_steps,
+          wgan.discriminator_lr, wgan.adam_beta1, wgan.penalty) == (
+              0.01, 5, 5e-5, 0.0, 'none')
+  # With WGAN-GP the gradient penalty's own preset applies, without clipping.
+  gp = _parse(digits_train_lib.HParams, '--gan_loss=wasserstein',
+              '--penalty=wgan_gp')
+  assert (gp.weight_clip, gp.penalty_weight) == (0.0, 10.0)
+  assert _parse(toy2d_train_lib.HParams,
+                '--gan_loss=wasserstein').weight_clip == 0.0
