@@ -34,7 +34,8 @@ __all__ = [
 # --preset values.
 CHOICES = ('recommended', 'none')
 
-Preset = collections.namedtuple('Preset', 'task gan_loss penalty values source')
+Preset = collections.namedtuple(
+    'Preset', 'task gan_loss penalty values source trainers', defaults=(None,))
 Preset.__doc__ = """Settings for a task's (loss, penalty) pair.
 
 Attributes:
@@ -43,6 +44,8 @@ Attributes:
   penalty: A canonical penalty name ('none' for no penalty).
   values: {HParams field: value}.
   source: Where the values come from.
+  trainers: The `--trainer`s that can honour `values` (None: all). With
+    another trainer the preset does not apply.
 """
 
 _WGAN_GP = 'wasserstein_gradient_penalty'
@@ -90,7 +93,8 @@ PRESETS += (
            'Arjovsky et al. 2017 (arXiv:1701.07875), Algorithm 1: clip c = '
            '0.01, n_critic = 5, RMSProp with learning rate 5e-5; here Adam '
            'with beta1 = 0 and beta2 = 0.9, which is RMSProp (decay 0.9) with '
-           'bias correction'),
+           'bias correction',
+           trainers=('gan_train',)),  # The others cannot clip weights.
 )
 
 # Digits: the plain losses whose FCD on the shared schedule is beyond 3x of
@@ -130,15 +134,17 @@ def _canonical_penalty(name):
   return tfgan_ext.losses.penalty_aliases().get(name, name)
 
 
-def find(task, gan_loss, penalty):
-  """The preset for (task, loss, penalty), or None.
+def find(task, gan_loss, penalty, trainer=None):
+  """The preset for (task, loss, penalty) [and trainer], or None.
 
   Aliases are resolved; a preset for the exact loss wins over one for any
-  loss.
+  loss. With `trainer`, presets that trainer cannot honour are left out.
   """
   loss, pen = _canonical_loss(gan_loss), _canonical_penalty(penalty)
   matches = [p for p in PRESETS if p.task == task and p.penalty == pen
-             and p.gan_loss in (loss, None)]
+             and p.gan_loss in (loss, None)
+             and (trainer is None or p.trainers is None
+                  or trainer in p.trainers)]
   matches.sort(key=lambda p: p.gan_loss is None)
   return matches[0] if matches else None
 
@@ -160,8 +166,9 @@ def apply(hparams, explicit=(), task=None):
   Raises:
     ValueError: the preset names a field `hparams` does not have.
   """
+  # toy2d has one trainer, gan_train; digits has a `trainer` field.
   preset = find(task or task_of(type(hparams)), hparams.gan_loss,
-                hparams.penalty)
+                hparams.penalty, getattr(hparams, 'trainer', 'gan_train'))
   if preset is None or ('penalty' in preset.values and 'penalty' in explicit):
     return hparams, {}, None
   unknown = sorted(set(preset.values) - set(hparams._fields))

@@ -141,3 +141,9 @@ def test_plain_wasserstein_on_digits_gets_wgan_weight_clipping():
   assert (gp.weight_clip, gp.penalty_weight) == (0.0, 10.0)
   assert _parse(toy2d_train_lib.HParams,
                 '--gan_loss=wasserstein').weight_clip == 0.0
+
+  # Keras and GANEstimator cannot clip weights: the preset does not apply.
+  for trainer in ('keras', 'estimator'):
+    other = _parse(digits_train_lib.HParams, '--gan_loss=wasserstein',
+                   '--trainer=' + trainer)
+    assert (other.weight_clip, other.discriminator_train_steps) == (0.0, 1)
