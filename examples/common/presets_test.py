@@ -147,3 +147,24 @@ def test_plain_wasserstein_on_digits_gets_wgan_weight_clipping():
     other = _parse(digits_train_lib.HParams, '--gan_loss=wasserstein',
                    '--trainer=' + trainer)
     assert (other.weight_clip, other.discriminator_train_steps) == (0.0, 1)
+
+
+def test_preset_trainers_match_what_each_trainer_rejects():
+  # A preset's `trainers` restates what the trainers' own checks reject
+  # (estimator_train_lib._UNSUPPORTED: any true value;
+  # keras_train_lib._NOT_IN_KERAS_TRAINER: any value but the "unused" one):
+  # a trainer is left out exactly when it rejects a value the preset sets.
+  from examples.digits import estimator_train_lib  # pylint: disable=g-import-not-at-top
+  from examples.digits import keras_train_lib  # pylint: disable=g-import-not-at-top
+  def rejects(trainer, values):
+    if trainer == 'estimator':
+      return any(values.get(f) for f, _ in estimator_train_lib._UNSUPPORTED)  # pylint: disable=protected-access
+    return any(f in values and values[f] != unused
+               for f, unused in keras_train_lib._NOT_IN_KERAS_TRAINER)  # pylint: disable=protected-access
+  for preset in presets.PRESETS:
+    if preset.task != 'digits':
+      continue
+    for trainer in ('estimator', 'keras'):
+      honoured = preset.trainers is None or trainer in preset.trainers
+      assert honoured == (not rejects(trainer, preset.values)), (
+          preset, trainer)
