@@ -109,6 +109,20 @@ def _status(row):
   return '%d (%d diverged)' % (row['seeds'], row['seeds'] - row['finished'])
 
 
+def _same_run_lines(results):
+  """Which recommended rows share a run (`quality_runs.mark_same_runs`)."""
+  configs = {r['key']: r['config'] for r in results}
+  shared = {}
+  for r in results:
+    if r.get('same_run_as'):
+      pair = (r['config'], configs.get(r['same_run_as'], r['same_run_as']))
+      shared.setdefault(pair, set()).add(r['dataset'])
+  return ['- same runs: on %s, "%s" is the run of "%s" (its preset gives '
+          'the same settings), not a second one.' % (
+              ' and '.join(sorted(datasets)), config, other)
+          for (config, other), datasets in sorted(shared.items())]
+
+
 def _span_lines(results):
   """When the runs were trained and the load they saw (runs are cached).
 
@@ -119,6 +133,8 @@ def _span_lines(results):
   """
   ends, starts, loads = [], [], []
   for r in results:
+    if r.get('same_run_as'):  # Counted once, under the run it shares.
+      continue
     end = r.get('finished_at') or r.get('_mtime')
     if end is None:
       continue
@@ -358,6 +374,7 @@ def write_markdown(rows, results, path, settings, mode, env_lines,
   lines += env_lines
   lines += _span_lines(results)
   lines += ['- note: ' + note for note in notes]
+  lines += _same_run_lines(results)
   if planned and len(results) < planned:
     lines += ['- **partial**: %d of the plan\'s %d runs are finished (%s); '
               'each row\'s seeds column says how many it has. Rerunning the '

@@ -36,6 +36,7 @@ from examples.toy2d import train_lib as toy2d_train
 __all__ = [
     'DIGITS_DATASET',
     'digits_hparams',
+    'mark_same_runs',
     'run_job',
     'stored_result',
     'toy2d_hparams',
@@ -148,14 +149,56 @@ def _train_and_evaluate(job, run_dir, work_dir, result):
       result[name] = metrics[name]
 
 
+def mark_same_runs(jobs):
+  """Recommended jobs that a preset makes identical train once.
+
+  Two presets can give the same settings: on toy2d, plain wasserstein's
+  preset adds WGAN-GP's. Of each such group of recommended jobs, the one
+  whose own penalty is the one it trains with (else the first) trains; the
+  others get `same_run_as`, its key, and share its result
+  (`stored_result`). Shared-schedule jobs always train, even where a preset
+  changes nothing (digits R1): the two runs then show run-to-run noise.
+
+  Args:
+    jobs: `quality_plan.plan`'s jobs; changed in place.
+
+  Returns:
+    The jobs that train (those without `same_run_as`).
+  """
+  groups = {}
+  for i, job in enumerate(jobs):
+    if not job.get('preset'):
+      continue
+    build = (digits_hparams if job['dataset'] == DIGITS_DATASET
+             else toy2d_hparams)
+    hparams = build(job, run_dir='')
+    settings = json.dumps(hparams._asdict(), sort_keys=True)
+    own = job['penalty'] == hparams.penalty
+    groups.setdefault(settings, []).append((not own, i, job))
+  for group in groups.values():
+    first = min(group, key=lambda g: g[:2])[2]
+    for _, _, job in group:
+      if job is not first:
+        job['same_run_as'] = first['key']
+  return [job for job in jobs if not job.get('same_run_as')]
+
+
 def stored_result(job, work_dir):
-  """The result a finished run of `job` stored in `work_dir`, or None."""
-  result_path = os.path.join(work_dir, 'runs', job['key'], 'result.json')
+  """The result a finished run of `job` stored in `work_dir`, or None.
+
+  A job with `same_run_as` gets that run's result, under its own
+  configuration label and key.
+  """
+  key = job.get('same_run_as', job['key'])
+  result_path = os.path.join(work_dir, 'runs', key, 'result.json')
   if not os.path.exists(result_path):
     return None
   with open(result_path) as f:
     result = json.load(f)
   result['_mtime'] = os.path.getmtime(result_path)
+  if 'same_run_as' in job:
+    result.update(config=job['config'], key=job['key'],
+                  same_run_as=job['same_run_as'])
   return result
 
 

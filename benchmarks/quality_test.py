@@ -339,3 +339,44 @@ def test_report_only_writes_partial_tables_from_stored_runs(tmp_path):
   # Nothing was trained: the work directory holds only the two stored runs.
   assert sorted(os.listdir(tmp_path / 'work' / 'runs')) == sorted(
       j['key'] for j in digits)
+
+
+def test_recommended_jobs_a_preset_makes_identical_train_once(tmp_path):
+  settings = dict(quality.MODES['full'], toy_seeds=1, digits_seeds=1)
+  jobs = quality_plan.plan(settings, quality_plan.configs(
+      quality_plan.SCHEDULES))
+  trained = quality_runs.mark_same_runs(jobs)
+  same = {(j['dataset'], j['key']): j['same_run_as'] for j in jobs
+          if j.get('same_run_as')}
+  # presets.py: on toy2d, plain wasserstein's preset adds WGAN-GP's (the
+  # same settings as the WGAN-GP preset); the job that names its penalty
+  # trains. Nothing else is identical once its preset applies; the shared
+  # digits R1 job and its recommended twin both train.
+  gp = 'wasserstein-wasserstein_gradient_penalty-w10-k1-recommended-s0-n10000'
+  assert same == {(d, '%s-wasserstein-recommended-s0-n10000' % d): '%s-%s' % (
+      d, gp) for d in quality_plan.TOY_DATASETS}
+  assert len(trained) == len(jobs) - 2
+  assert {'digits-modified-r1-w5-k1-s0-n3000',
+          'digits-modified-r1-w5-k1-recommended-s0-n3000'} <= {
+              j['key'] for j in trained}
+
+  # The shared run's result, under the job's own label and key.
+  job = next(j for j in jobs if j.get('same_run_as', '').startswith('ring'))
+  assert quality_runs.stored_result(job, str(tmp_path)) is None
+  twin = next(j for j in jobs if j['key'] == job['same_run_as'])
+  run_dir = tmp_path / 'runs' / twin['key']
+  run_dir.mkdir(parents=True)
+  (run_dir / 'result.json').write_text(json.dumps(dict(
+      twin, status='ok', modes_captured=8, penalty_weight=0.1)))
+  result = quality_runs.stored_result(job, str(tmp_path))
+  assert (result['config'], result['key'], result['same_run_as']) == (
+      job['config'], job['key'], twin['key'])
+  assert (result['penalty'], result['penalty_weight'],
+          result['modes_captured']) == (
+              'wasserstein_gradient_penalty', 0.1, 8)
+  twin_result = quality_runs.stored_result(twin, str(tmp_path))
+  assert 'same_run_as' not in twin_result
+  assert quality_report._same_run_lines([twin_result, result]) == [  # pylint: disable=protected-access
+      '- same runs: on ring, "wasserstein (recommended)" is the run of '
+      '"wasserstein + WGAN-GP (recommended)" (its preset gives the same '
+      'settings), not a second one.']
