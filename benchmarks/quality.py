@@ -127,16 +127,15 @@ def main(argv=None):
   config_rows = quality_plan.configs(
       tuple(s.strip() for s in args.schedules.split(',') if s.strip()))
   jobs = quality_plan.plan(settings, config_rows)
+  to_train = quality_runs.mark_same_runs(jobs)
   if args.report_only:
-    quality_runs.mark_same_runs(jobs)
     results = [r for r in (quality_runs.stored_result(job, work_dir)
                            for job in jobs) if r is not None]
     accuracy = next((r['classifier_held_out_accuracy'] for r in results
                      if r.get('classifier_held_out_accuracy') is not None),
                     None)
   else:
-    results, accuracy = _train(args, work_dir, settings,
-                               quality_runs.mark_same_runs(jobs), clock)
+    results, accuracy = _train(args, work_dir, settings, to_train, clock)
     results += [r for r in (quality_runs.stored_result(job, work_dir)
                             for job in jobs if job.get('same_run_as'))
                 if r is not None]

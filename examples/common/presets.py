@@ -90,7 +90,8 @@ PRESETS = (
 
 
 # Digits, wasserstein without a penalty: WGAN as published, with weight
-# clipping (measured here: FCD 474 without it, 2 seeds; 10.8 with it, seed 0).
+# clipping (measured here: FCD 474 without it, 2 seeds; 9.20 +- 2.41 with it,
+# 2 seeds, benchmarks/results/quality.md).
 PRESETS += (
     Preset('digits', 'wasserstein', 'none', dict(
         weight_clip=0.01, discriminator_train_steps=5, generator_lr=5e-5,

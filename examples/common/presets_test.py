@@ -139,6 +139,7 @@ def test_plain_wasserstein_on_digits_gets_wgan_weight_clipping():
   gp = _parse(digits_train_lib.HParams, '--gan_loss=wasserstein',
               '--penalty=wgan_gp')
   assert (gp.weight_clip, gp.penalty_weight) == (0.0, 10.0)
+  # toy2d does not clip (its preset adds the gradient penalty instead).
   assert _parse(toy2d_train_lib.HParams,
                 '--gan_loss=wasserstein').weight_clip == 0.0
 
