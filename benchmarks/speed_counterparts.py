@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: Apache-2.0
 """Each registered loss's upstream TF-GAN counterpart, for the speed benchmark.
 
-Derived from the loss library's declarations (`tfgan_ext.losses._catalog`):
-a pair has a counterpart when both its functions declare the upstream
+Derived from the loss registry (`tfgan_ext.losses.registry`): a pair has a
+counterpart when both its functions are upstream's own (re-exported) or
+listed in `registry.UPSTREAM_EQUIVALENTS` with the upstream
 `tfgan.losses.wargs` function they equal at the default settings (checked by
 tests/losses/losses_upstream_cross_test.py). Parts 1 and 2 read counterparts
 only through `counterpart(name)`.
@@ -14,7 +15,7 @@ import inspect
 
 import tensorflow_gan as tfgan
 
-from tfgan_ext.losses import _catalog
+from tfgan_ext.losses import registry
 
 __all__ = ['COUNTERPARTS', 'REFERENCE', 'Counterpart', 'counterpart',
            'function_names']
@@ -22,10 +23,15 @@ __all__ = ['COUNTERPARTS', 'REFERENCE', 'Counterpart', 'counterpart',
 REFERENCE = 'modified'  # upstream's loss for names without a counterpart.
 
 
-def _note(sides):
+def _upstream_name(fn):
+  """The upstream function `fn` equals at the defaults, or None."""
+  if fn.__module__ == 'tfgan_ext.losses.upstream_losses':
+    return fn.__name__  # Upstream's own, re-exported.
+  return registry.UPSTREAM_EQUIVALENTS.get(fn.__name__)
+
+
+def _note(own, upstream):
   """What a reader of the reports should know about a counterpart."""
-  own = [e.name for e in sides.values()]
-  upstream = [e.upstream for e in sides.values()]
   notes = []
   if own != upstream:
     notes.append('equal at the default settings')
@@ -36,13 +42,19 @@ def _note(sides):
   return '; '.join(notes)
 
 
+def _counterparts():
+  found = collections.OrderedDict()
+  for name in registry.names():
+    own = [fn.__name__ for fn in registry.argument_style(name)]
+    upstream = [_upstream_name(fn) for fn in registry.argument_style(name)]
+    if all(upstream):
+      found[name] = (upstream[0], upstream[1], _note(own, upstream))
+  return found
+
+
 # Registry name -> (upstream generator loss, upstream discriminator loss,
-# note), for every registered pair whose two functions declare one.
-COUNTERPARTS = collections.OrderedDict(
-    (name, (sides[_catalog.GENERATOR].upstream,
-            sides[_catalog.DISCRIMINATOR].upstream, _note(sides)))
-    for name, sides in _catalog.pairs().items()
-    if all(e.upstream for e in sides.values()))
+# note), for every registered pair whose two functions have one.
+COUNTERPARTS = _counterparts()
 
 Counterpart = collections.namedtuple(
     'Counterpart', ['upstream_name', 'generator_loss', 'discriminator_loss',
@@ -51,8 +63,8 @@ Counterpart = collections.namedtuple(
 
 def function_names(name):
   """(generator, discriminator) argument-style function names of pair `name`."""
-  sides = _catalog.pairs()[name]
-  return sides[_catalog.GENERATOR].name, sides[_catalog.DISCRIMINATOR].name
+  pair = registry.argument_style(name)
+  return pair.generator_loss_fn.__name__, pair.discriminator_loss_fn.__name__
 
 
 def counterpart(name):

@@ -116,7 +116,7 @@ def _worker():  # pragma: no cover (runs in a subprocess)
       entry[mode] = [total, [g.tolist() for g in dgrads]]
     result[name] = entry
   # The same with per-replica statistics (all-reduce off).
-  _batch_stats._replica_context = lambda: None  # pylint: disable=protected-access
+  _batch_stats.replica_context = lambda: None
   for name, (fn, names) in cases.items():
     total, dgrads = distributed(fn, names, True)
     result[name]['per_replica_stats'] = [total, [g.tolist() for g in dgrads]]

@@ -22,8 +22,8 @@ import tensorflow as tf
 import tensorflow_gan as tfgan
 
 from tfgan_ext import losses as tfgan_ext_losses
-from tfgan_ext.losses import _catalog
-from tfgan_ext.losses import upstream_losses
+from tfgan_ext.losses import registry
+from tfgan_ext.losses import wargs
 from tfgan_ext.losses import wargs
 
 import losses_testlib as lib
@@ -43,37 +43,40 @@ def _takes_reduction(fn):
   return 'reduction' in inspect.signature(fn).parameters
 
 
-def _counterparts(role):
-  """(ours, upstream's, reduction) for every declared upstream counterpart.
+def _counterparts(side):
+  """(ours, upstream's, reduction) for every listed upstream counterpart.
 
-  From the catalog: tfgan_ext's own functions whose declaration names the
-  upstream function they equal at the defaults (re-exports of upstream's
-  own functions are left out: they are upstream's code). Every reduction
+  From `registry.UPSTREAM_EQUIVALENTS`: tfgan_ext's own functions and the
+  upstream function each equals at the defaults (re-exports of upstream's
+  own functions are not listed: they are upstream's code). Every reduction
   where upstream takes one (with weights); upstream's relativistic losses
   take neither, so only the default there.
   """
   params = []
-  for e in _catalog.entries():
-    if (e.role != role or not e.upstream
-        or e.fn.__module__ == upstream_losses.__name__):
+  for name, upstream_name in sorted(registry.UPSTREAM_EQUIVALENTS.items()):
+    if not name.endswith('_%s_loss' % side):
       continue
-    theirs = getattr(up, e.upstream)
+    theirs = getattr(up, upstream_name)
     reductions = lib.REDUCTIONS if _takes_reduction(theirs) else (None,)
-    params += [pytest.param(e.fn, theirs, r, id='%s-%s' % (e.name, r))
+    params += [pytest.param(getattr(wargs, name), theirs, r,
+                            id='%s-%s' % (name, r))
                for r in reductions]
   return params
 
 
-def test_counterparts_are_declared():
-  # The families whose maths coincide with upstream's (module docstring).
+def test_counterparts_are_listed():
+  # The families whose maths coincide with upstream's (module docstring);
+  # the gradient penalty is compared in losses_penalties_test.
   found = {p.values[0].__name__
-           for role in (_catalog.GENERATOR, _catalog.DISCRIMINATOR)
-           for p in _counterparts(role)}
+           for side in ('generator', 'discriminator')
+           for p in _counterparts(side)}
   assert found == {'hinge_generator_loss', 'hinge_discriminator_loss',
                    'wasserstein_hinge_generator_loss',
                    'lsgan_generator_loss', 'lsgan_discriminator_loss',
                    'relativistic_generator_loss',
                    'relativistic_discriminator_loss'}
+  assert set(registry.UPSTREAM_EQUIVALENTS) == found | {
+      'wasserstein_gradient_penalty'}
 
 
 def _weighted(reduction, **weights):
@@ -81,7 +84,7 @@ def _weighted(reduction, **weights):
 
 
 @pytest.mark.parametrize('ours,theirs,reduction',
-                         _counterparts(_catalog.DISCRIMINATOR))
+                         _counterparts('discriminator'))
 def test_discriminator_losses_equal_upstream(ours, theirs, reduction):
   kwargs = _weighted(reduction, real_weights=RW, generated_weights=GW)
   np.testing.assert_allclose(ours(REAL, GEN, **kwargs).numpy(),
@@ -89,7 +92,7 @@ def test_discriminator_losses_equal_upstream(ours, theirs, reduction):
 
 
 @pytest.mark.parametrize('ours,theirs,reduction',
-                         _counterparts(_catalog.GENERATOR))
+                         _counterparts('generator'))
 def test_generator_losses_equal_upstream(ours, theirs, reduction):
   # Upstream's relativistic generator loss reads both outputs.
   args = (GEN,) if reduction is not None else (REAL, GEN)

@@ -3,16 +3,18 @@
 """GAN losses: a drop-in superset of `tfgan.losses`, plus a registry.
 
 `tfgan_ext.losses` holds the GANModel-style losses (every name of
-`tfgan.losses`, plus hinge, LSGAN, relativistic LSGAN / hinge, feature
-matching, R1, R2 and DRAGAN); `tfgan_ext.losses.wargs` the argument-style
-ones. Also: the loss registry (`names`, `get`, `LossPair`), penalties by name
-(`get_penalty`, `penalty_names`, `no_penalty`) with lazy regularization
-(`with_penalty`), and feature matching added to any generator loss
-(`with_feature_matching`, `keras_layer_features`).
+`tfgan.losses`, plus hinge, LSGAN, relativistic LSGAN / hinge / pairing,
+feature matching, R1, R2 and DRAGAN); `tfgan_ext.losses.wargs` the
+argument-style ones. Also: the loss registry (`names`, `get`, `LossPair`),
+penalties by name (`get_penalty`, `penalty_names`, `no_penalty`) with lazy
+regularization (`with_penalty`), and feature matching added to any
+generator loss (`with_feature_matching`, `keras_layer_features`).
 
-Every loss and penalty is declared once, beside its definition (see
-`_catalog`); the namespaces and the registry are built from those
-declarations.
+Where things are: the argument-style functions in `losses_impl`,
+`relativistic_impl`, `energy_based_impl`, `penalties_impl`,
+`consistency_impl` and `upstream_losses` (gathered by `wargs`); their
+GANModel-style forms in `tuple_losses`; the registry's tables in `registry`.
+docs/adding_a_loss.md says how to add one.
 
 Swapping a loss in TF-GAN code::
 
@@ -20,15 +22,34 @@ Swapping a loss in TF-GAN code::
 """
 
 # pylint: disable=wildcard-import,unused-wildcard-import
-from tfgan_ext.losses import registry as _registry
-from tfgan_ext.losses import tuple_losses as _tuple_losses
+from tfgan_ext.losses import tuple_losses
 from tfgan_ext.losses import wargs
 from tfgan_ext.losses.feature_matching import keras_layer_features
 from tfgan_ext.losses.feature_matching import with_feature_matching
 from tfgan_ext.losses.lazy_regularization import with_penalty
-from tfgan_ext.losses.registry import *
+from tfgan_ext.losses.registry import LossPair
+from tfgan_ext.losses.registry import NO_PENALTY
+from tfgan_ext.losses.registry import aliases
+from tfgan_ext.losses.registry import get
+from tfgan_ext.losses.registry import get_penalty
+from tfgan_ext.losses.registry import names
+from tfgan_ext.losses.registry import no_penalty
+from tfgan_ext.losses.registry import penalty_aliases
+from tfgan_ext.losses.registry import penalty_names
 from tfgan_ext.losses.tuple_losses import *
 
-__all__ = sorted(
-    ['wargs', 'keras_layer_features', 'with_feature_matching',
-     'with_penalty'] + list(_registry.__all__) + list(_tuple_losses.__all__))
+__all__ = [
+    'LossPair',
+    'NO_PENALTY',
+    'aliases',
+    'get',
+    'get_penalty',
+    'keras_layer_features',
+    'names',
+    'no_penalty',
+    'penalty_aliases',
+    'penalty_names',
+    'wargs',
+    'with_feature_matching',
+    'with_penalty',
+] + tuple_losses.__all__

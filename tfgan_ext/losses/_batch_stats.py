@@ -26,10 +26,15 @@ conditionals when several replicas are in sync.
 
 import tensorflow as tf
 
-__all__ = ['batch_mean', 'batch_std']
+__all__ = ['batch_mean', 'batch_std', 'replica_context']
 
 
-def _replica_context():
+def replica_context():
+  """The replica context if several replicas are in sync, else None.
+
+  None means no strategy, one replica, a cross-replica context or a TF-1
+  graph: plain reductions are then global.
+  """
   context = tf.distribute.get_replica_context()
   if context is None or context.num_replicas_in_sync == 1:
     return None
@@ -48,7 +53,7 @@ def batch_mean(values, axis=None):
     The mean over all replicas' values (a plain `tf.reduce_mean` outside a
     multi-replica context).
   """
-  context = _replica_context()
+  context = replica_context()
   if context is None:
     return tf.reduce_mean(values, axis=axis)
   if axis is None:
@@ -74,7 +79,7 @@ def batch_std(values):
     A scalar: `tf.math.reduce_std(values)` outside a multi-replica context,
     otherwise the same over all replicas' values (two all-reduced means).
   """
-  if _replica_context() is None:
+  if replica_context() is None:
     return tf.math.reduce_std(values)
   mean = batch_mean(values)
   return tf.sqrt(batch_mean(tf.square(values - mean)))

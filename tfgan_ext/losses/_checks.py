@@ -1,21 +1,21 @@
 # Copyright 2026 The tfgan_ext Authors.
 # SPDX-License-Identifier: Apache-2.0
-"""Input checks shared by every argument-style loss in tfgan_ext.losses.
+"""Input checks of tfgan_ext's losses: clear errors before any maths runs.
 
-A loss decorated with `checked_loss` (upstream's losses) or with the
-`_weighted` decorators (tfgan_ext's own) gets, before its body runs
-(`bind_and_check`):
+Every argument-style loss calls these first:
 
-* discriminator outputs / logits / features cast to float32, and a TypeError
-  naming the argument when they are not floating point (an integer tensor is
-  never a discriminator output);
-* a ValueError naming both shapes when the real and generated outputs have
-  static shapes the loss cannot combine;
-* a ValueError naming the weights argument when it cannot be broadcast to the
-  values it weights.
+* discriminator outputs, logits and features are cast to float32, and a
+  TypeError names the argument when they are not floating point (an integer
+  tensor is never a discriminator output): `to_float32`;
+* a ValueError names both shapes when the real and generated outputs have
+  static shapes the loss cannot combine: `check_pair`, or
+  `discriminator_outputs` for the common case;
+* a ValueError names the weights argument when it cannot be broadcast to the
+  values it weights: `check_weights` (called by `_reduction`).
 
-Only static (graph-construction-time) shapes are checked; unknown dimensions
-pass.
+Upstream TF-GAN's losses, re-exported, get the same checks from the
+`checked_loss` decorator, which keeps their signatures. Only static
+(graph-construction-time) shapes are checked; unknown dimensions pass.
 """
 
 import functools
@@ -27,33 +27,55 @@ __all__ = [
     'BATCH_REDUCED_FIRST',
     'EQUAL',
     'SAME_EXCEPT_BATCH',
-    'bind_and_check',
+    'check_pair',
     'check_weights',
     'checked_loss',
+    'discriminator_outputs',
     'floating_tensor',
+    'positive_int',
     'to_float32',
 ]
 
 # How the real and generated tensors of a loss must relate.
 EQUAL = 'equal'  # Same shape (elementwise combination).
-SAME_EXCEPT_BATCH = 'same_except_batch'  # Batch sizes may differ.
-# Batch sizes may differ whatever the reduction (it acts over features).
+SAME_EXCEPT_BATCH = 'same_except_batch'  # Batch sizes may differ...
+# ... unless reduction=NONE adds per-example terms. With BATCH_REDUCED_FIRST
+# batch sizes may differ whatever the reduction (it acts over features).
 BATCH_REDUCED_FIRST = 'batch_reduced_first'
 
-# Tensor arguments that hold discriminator outputs (real, then generated).
+# Tensor arguments that hold discriminator outputs (real, then generated),
+# as named in upstream's argument-style losses.
 _REAL_OUTPUT_ARGS = ('discriminator_real_outputs',
-                     'discriminator_real_classification_logits',
-                     'real_features')
+                     'discriminator_real_classification_logits')
 _GEN_OUTPUT_ARGS = ('discriminator_gen_outputs',
-                    'discriminator_gen_classification_logits',
-                    'generated_features')
-# (Classification logits and features are not weighted per element, so their
-# weights are left to the loss.)
+                    'discriminator_gen_classification_logits')
+# Upstream's weights arguments and the outputs they weight elementwise.
 _WEIGHTED_BY = {
-    'real_weights': ('discriminator_real_outputs',),
-    'generated_weights': ('discriminator_gen_outputs',),
-    'weights': ('discriminator_gen_outputs',),
+    'real_weights': 'discriminator_real_outputs',
+    'generated_weights': 'discriminator_gen_outputs',
+    'weights': 'discriminator_gen_outputs',
 }
+
+
+def positive_int(value, name):
+  """`value` if it is a Python int >= 1.
+
+  Args:
+    value: The value to check.
+    name: Its argument or option name, for the message.
+
+  Returns:
+    `value`.
+
+  Raises:
+    TypeError: if `value` is not an int (a bool is not).
+    ValueError: if `value` < 1.
+  """
+  if isinstance(value, bool) or not isinstance(value, int):
+    raise TypeError('%s must be a Python int, got %r.' % (name, value))
+  if value < 1:
+    raise ValueError('%s must be >= 1, got %d.' % (name, value))
+  return value
 
 
 def floating_tensor(value, name):
@@ -76,7 +98,7 @@ def _shape_str(shape):
 
 
 def check_weights(weights, values_shape, weights_name, values_name):
-  """Raises ValueError unless `weights` broadcasts to `values_shape`.
+  """`weights` as float32, if they broadcast to `values_shape`.
 
   Like `tf.compat.v1.losses.compute_weighted_loss`: weights must be a scalar
   or have the rank of the values, each dimension 1 or equal.
@@ -85,7 +107,7 @@ def check_weights(weights, values_shape, weights_name, values_name):
     weights: The weights (anything convertible to a tensor).
     values_shape: A `tf.TensorShape`, the shape of the weighted values.
     weights_name: Argument name of the weights, for the message.
-    values_name: Argument name of the values, for the message.
+    values_name: What the weights weight, for the message.
 
   Returns:
     `weights` as a float32 tensor.
@@ -114,8 +136,17 @@ def check_weights(weights, values_shape, weights_name, values_name):
   return weights
 
 
-def _check_pair(real, real_name, gen, gen_name, policy, reduction):
-  """Checks the static shapes of a real/generated pair under `policy`."""
+def check_pair(real, real_name, gen, gen_name, policy, reduction):
+  """Raises ValueError unless the static shapes of a pair fit `policy`.
+
+  Args:
+    real: The real-data tensor.
+    real_name: Its argument name.
+    gen: The generated-data tensor.
+    gen_name: Its argument name.
+    policy: EQUAL, SAME_EXCEPT_BATCH or BATCH_REDUCED_FIRST.
+    reduction: The loss's reduction (NONE makes SAME_EXCEPT_BATCH EQUAL).
+  """
   r, g = real.shape, gen.shape
   if r.rank is None or g.rank is None:
     return
@@ -127,82 +158,76 @@ def _check_pair(real, real_name, gen, gen_name, policy, reduction):
       raise ValueError('`%s` shape %s and `%s` shape %s must be equal: %s.'
                        % (real_name, _shape_str(r), gen_name, _shape_str(g),
                           why))
-  else:
-    if r.rank != g.rank or not r[1:].is_compatible_with(g[1:]):
-      raise ValueError(
-          '`%s` shape %s and `%s` shape %s must have the same rank and the '
-          'same shape after the batch dimension (batch sizes may differ).'
-          % (real_name, _shape_str(r), gen_name, _shape_str(g)))
+  elif r.rank != g.rank or not r[1:].is_compatible_with(g[1:]):
+    raise ValueError(
+        '`%s` shape %s and `%s` shape %s must have the same rank and the '
+        'same shape after the batch dimension (batch sizes may differ).'
+        % (real_name, _shape_str(r), gen_name, _shape_str(g)))
 
 
-def bind_and_check(loss_name, signature, args, kwargs, pair_policy):
-  """Binds a loss call's arguments, then casts and checks them (module doc).
+def discriminator_outputs(discriminator_real_outputs,
+                          discriminator_gen_outputs, reduction,
+                          policy=SAME_EXCEPT_BATCH):
+  """Both discriminator outputs as float32, their shapes checked.
 
   Args:
-    loss_name: The loss's name, for messages.
-    signature: The loss's `inspect.Signature`.
-    args: Positional arguments of the call.
-    kwargs: Keyword arguments of the call.
-    pair_policy: `EQUAL`, `SAME_EXCEPT_BATCH` (equal with reduction=NONE) or
-      `BATCH_REDUCED_FIRST`: how the static shapes of the real and generated
-      tensors must relate.
+    discriminator_real_outputs: D's output on real data.
+    discriminator_gen_outputs: D's output on generated data.
+    reduction: The loss's reduction.
+    policy: How their shapes must relate (see `check_pair`).
 
   Returns:
-    The `inspect.BoundArguments`, discriminator outputs cast to float32 and
-    weights converted to float32 tensors.
+    (real outputs, generated outputs), float32.
 
   Raises:
-    TypeError: for arguments the signature does not take, or outputs that
-      are not floating point.
-    ValueError: for shapes that do not fit.
+    TypeError: if either is not floating point.
+    ValueError: if their static shapes do not fit `policy`.
   """
-  try:
-    bound = signature.bind(*args, **kwargs)
-  except TypeError as e:
-    raise TypeError('%s(): %s' % (loss_name, e)) from None
-  arguments = bound.arguments
-  for name in _REAL_OUTPUT_ARGS + _GEN_OUTPUT_ARGS:
-    if name in arguments:
-      arguments[name] = to_float32(arguments[name], name)
-  reals = [n for n in _REAL_OUTPUT_ARGS if n in arguments]
-  gens = [n for n in _GEN_OUTPUT_ARGS if n in arguments]
-  reduction = arguments.get(
-      'reduction', signature.parameters['reduction'].default
-      if 'reduction' in signature.parameters else None)
-  for real_name, gen_name in zip(reals, gens):
-    _check_pair(arguments[real_name], real_name, arguments[gen_name],
-                gen_name, pair_policy, reduction)
-  for weights_name, targets in _WEIGHTED_BY.items():
-    if weights_name not in arguments:
-      continue
-    target = [n for n in targets if n in arguments]
-    if target:
-      arguments[weights_name] = check_weights(
-          arguments[weights_name], arguments[target[0]].shape,
-          weights_name, target[0])
-  return bound
+  real = to_float32(discriminator_real_outputs, 'discriminator_real_outputs')
+  gen = to_float32(discriminator_gen_outputs, 'discriminator_gen_outputs')
+  check_pair(real, 'discriminator_real_outputs', gen,
+             'discriminator_gen_outputs', policy, reduction)
+  return real, gen
 
 
-def checked_loss(pair_policy=EQUAL):
-  """Decorator: validates and casts a loss's tensor arguments (see module doc).
+def checked_loss(loss_fn, pair_policy=EQUAL):
+  """`loss_fn` (upstream's) with its inputs checked and cast first.
+
+  Discriminator outputs and classification logits are cast to float32
+  (TypeError for integer ones), their shapes checked under `pair_policy`,
+  and the weights checked against the outputs they weight.
 
   Args:
-    pair_policy: As for `bind_and_check`.
+    loss_fn: An argument-style loss with upstream TF-GAN's parameter names.
+    pair_policy: How the real and generated outputs' shapes must relate.
 
   Returns:
-    A decorator keeping the loss's name, docstring and signature.
+    A function with `loss_fn`'s signature, name and docstring.
   """
+  signature = inspect.signature(loss_fn)
 
-  def decorator(loss_fn):
-    signature = inspect.signature(loss_fn)
+  @functools.wraps(loss_fn)
+  def checked(*args, **kwargs):
+    try:
+      bound = signature.bind(*args, **kwargs)
+    except TypeError as e:
+      raise TypeError('%s(): %s' % (loss_fn.__name__, e)) from None
+    arguments = bound.arguments
+    for name in _REAL_OUTPUT_ARGS + _GEN_OUTPUT_ARGS:
+      if name in arguments:
+        arguments[name] = to_float32(arguments[name], name)
+    reduction = arguments.get('reduction',
+                              signature.parameters['reduction'].default)
+    for real_name, gen_name in zip(_REAL_OUTPUT_ARGS, _GEN_OUTPUT_ARGS):
+      if real_name in arguments and gen_name in arguments:
+        check_pair(arguments[real_name], real_name, arguments[gen_name],
+                   gen_name, pair_policy, reduction)
+    for weights_name, target in _WEIGHTED_BY.items():
+      if weights_name in arguments and target in arguments:
+        arguments[weights_name] = check_weights(
+            arguments[weights_name], arguments[target].shape, weights_name,
+            target)
+    return loss_fn(*bound.args, **bound.kwargs)
 
-    @functools.wraps(loss_fn)
-    def checked(*args, **kwargs):
-      bound = bind_and_check(loss_fn.__name__, signature, args, kwargs,
-                             pair_policy)
-      return loss_fn(*bound.args, **bound.kwargs)
-
-    checked.__signature__ = signature
-    return checked
-
-  return decorator
+  checked.__signature__ = signature
+  return checked

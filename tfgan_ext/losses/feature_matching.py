@@ -1,6 +1,6 @@
 # Copyright 2026 The tfgan_ext Authors.
 # SPDX-License-Identifier: Apache-2.0
-"""Feature matching in GANModel style, and adding it to any generator loss.
+"""Adding feature matching to any generator loss, and Keras features.
 
 How the features are obtained: the caller gives a `features_fn(data,
 generator_inputs)` returning an intermediate discriminator layer for a batch
@@ -28,25 +28,24 @@ of data. `feature_matching_loss(gan_model, features_fn)` calls it twice, on
 
 `with_feature_matching(generator_loss_fn, features_fn, weight)` returns a
 GANModel-style generator loss `adversarial + weight * feature_matching`, for
-`tfgan.gan_loss(model, generator_loss_fn=...)`.
+`tfgan.gan_loss(model, generator_loss_fn=...)`. The loss itself is
+`losses_impl.feature_matching_loss` (argument style) and
+`tuple_losses.feature_matching_loss` (GANModel style).
 """
 
 import inspect
 
 import tensorflow as tf
 
-from tfgan_ext.losses import _catalog
-from tfgan_ext.losses import _forwarding
-from tfgan_ext.losses import _weighted
-from tfgan_ext.losses import losses_impl
+from tfgan_ext.losses import _reduction
+from tfgan_ext.losses import tuple_losses
 
 __all__ = [
-    'feature_matching_loss',
     'keras_layer_features',
     'with_feature_matching',
 ]
 
-_LOSSES = _weighted.LOSSES
+_LOSSES = _reduction.LOSSES
 
 
 def keras_layer_features(model, layer_name, pass_generator_inputs=False):
@@ -85,63 +84,6 @@ def keras_layer_features(model, layer_name, pass_generator_inputs=False):
   return features_fn
 
 
-def _features(features_fn, data, gan_model):
-  scope = gan_model.discriminator_scope
-  if scope is None:
-    return features_fn(data, gan_model.generator_inputs)
-  with tf.compat.v1.variable_scope(scope, reuse=True):
-    return features_fn(data, gan_model.generator_inputs)
-
-
-def feature_matching_loss(
-    gan_model,
-    features_fn,
-    weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_weighted.DEFAULT_REDUCTION,
-    add_summaries=False):
-  """GANModel-style feature matching loss (see the module docstring).
-
-  See `Improved Techniques for Training GANs`
-  (https://arxiv.org/abs/1606.03498), section 3.1.
-
-  L = E_k[(mean_i f_k(x_i) - mean_j f_k(G(z_j)))^2],
-  f = features_fn under the discriminator's reused variable scope.
-
-  Args:
-    gan_model: A `tfgan.GANModel`.
-    features_fn: `features_fn(data, generator_inputs)` -> features
-      [batch, ...]; see `keras_layer_features` for Keras discriminators.
-    weights: Scalar or tensor broadcastable to [num_features].
-    scope: Name scope of the loss's operations.
-    loss_collection: Collection the loss is added to (None: none).
-    reduction: A `tf.compat.v1.losses.Reduction` over the features.
-    add_summaries: Whether to add a scalar summary.
-
-  Returns:
-    A float32 loss tensor; its shape depends on `reduction`.
-
-  Raises:
-    TypeError: if `features_fn` is not callable or returns non-float features.
-    ValueError: as `wargs.feature_matching_loss`.
-  """
-  if not callable(features_fn):
-    raise TypeError('`features_fn` must be callable as features_fn(data, '
-                    'generator_inputs), got %r; for a Keras model use '
-                    'keras_layer_features(model, layer_name).' % (features_fn,))
-  real_features = _features(features_fn, gan_model.real_data, gan_model)
-  generated_features = _features(features_fn, gan_model.generated_data,
-                                 gan_model)
-  return losses_impl.feature_matching_loss(
-      real_features, generated_features, weights=weights, scope=scope,
-      loss_collection=loss_collection, reduction=reduction,
-      add_summaries=add_summaries)
-
-
-_catalog.declare_tuple_form('feature_matching_loss', feature_matching_loss)
-
-
 def with_feature_matching(generator_loss_fn, features_fn, weight=1.0):
   """Adds `weight` * feature matching to a GANModel-style generator loss.
 
@@ -173,10 +115,10 @@ def with_feature_matching(generator_loss_fn, features_fn, weight=1.0):
       raise TypeError('`%s` must be callable, got %r.' % (arg, value))
 
   def generator_loss_with_feature_matching(gan_model, **kwargs):
-    adversarial = generator_loss_fn(
-        gan_model, **_forwarding.forwardable(generator_loss_fn, kwargs))
+    adversarial = tuple_losses.call_with_options(generator_loss_fn, gan_model,
+                                                 kwargs)
     loss_collection = kwargs.get('loss_collection', _LOSSES)
-    features = feature_matching_loss(
+    features = tuple_losses.feature_matching_loss(
         gan_model, features_fn, loss_collection=None,
         add_summaries=kwargs.get('add_summaries', False))
     term = weight * features

@@ -1,18 +1,17 @@
 # Copyright 2026 The tfgan_ext Authors.
 # SPDX-License-Identifier: Apache-2.0
-"""Attaching gradient penalties to discriminator losses, lazily if wanted.
+"""Attaching penalties to discriminator losses, lazily if wanted.
 
-`with_penalty(discriminator_loss_fn, penalty_fn, weight, every)` returns a
-GANModel-style discriminator loss for `tfgan.gan_loss(model,
-discriminator_loss_fn=...)`:
+The rule, written once here (`lazy_penalty`) and used by both trainers
+(`with_penalty` for `tfgan.gan_loss`, `tfgan_ext.keras.GANModel`):
 
   L_D' = L_D + [step % every == 0] * every * weight * penalty
 
 Lazy regularization (`every` = k > 1) is StyleGAN2's (`Analyzing and
 Improving the Image Quality of StyleGAN`, https://arxiv.org/abs/1912.04958,
-section 3.1): the penalty is computed only on steps where the global step is
-a multiple of k (inside `tf.cond`, so its gradient is computed only then) and
-its weight is multiplied by k to keep the same average strength.
+section 3.1): the penalty is computed only on steps that are a multiple of k
+(inside `tf.cond`, so its gradient is computed only then) and its weight is
+multiplied by k to keep the same average strength.
 
 Penalties are looked up by name with `registry.get_penalty(name)`;
 `registry.penalty_names()` lists them. `registry.no_penalty` is the null
@@ -24,24 +23,58 @@ import inspect
 
 import tensorflow as tf
 
-from tfgan_ext.losses import _forwarding
+from tfgan_ext.losses import _checks
 from tfgan_ext.losses import registry
+from tfgan_ext.losses import tuple_losses
+from tfgan_ext.losses import wargs
 
-__all__ = ['with_penalty']
+__all__ = ['REPLICA_LOCAL_PENALTIES', 'lazy_penalty', 'with_penalty']
 
 _LOSSES = tf.compat.v1.GraphKeys.LOSSES
 
+# Penalties that compute no statistic over the global batch, so they can run
+# inside a `tf.cond` branch in a replica of a tf.distribute strategy
+# (TensorFlow cannot all-reduce there; DRAGAN's batch std does).
+REPLICA_LOCAL_PENALTIES = frozenset([
+    wargs.r1_penalty, wargs.r2_penalty, wargs.wasserstein_gradient_penalty])
 
-def _every_step(penalty_thunk, every, unused_loss):
-  del every
-  return penalty_thunk()
 
+def lazy_penalty(penalty_fn, weight, every, step, skip_with_cond=True,
+                 zeros_like=None):
+  """[step % every == 0] * every * weight * penalty_fn(): the lazy rule.
 
-def _every_k_steps(penalty_thunk, every, loss):
-  step = tf.compat.v1.train.get_or_create_global_step()
-  return tf.cond(
-      tf.equal(tf.math.floormod(step, tf.cast(every, step.dtype)), 0),
-      penalty_thunk, lambda: tf.zeros_like(loss), name='lazy_penalty')
+  Args:
+    penalty_fn: A thunk computing the penalty.
+    weight: The penalty's coefficient (gamma/2 for R1 / R2).
+    every: Python int k >= 1.
+    step: An integer step tensor (the global step, or the discriminator
+      optimizer's iterations).
+    skip_with_cond: On steps that are not multiples of k, skip computing the
+      penalty with `tf.cond` (its gradient too). Otherwise it is computed and
+      multiplied by 0: for penalties that all-reduce across replicas.
+    zeros_like: A tensor shaped like the penalty, for the skipped branch of
+      the cond (default: a scalar zero).
+
+  Returns:
+    (term added to the loss, penalty value (0 on skipped steps), gate as a
+    float32 0/1).
+
+  Raises:
+    TypeError / ValueError: if `every` is not an int >= 1.
+  """
+  _checks.positive_int(every, 'every')
+  if every == 1:
+    value = penalty_fn()
+    return weight * value, value, tf.ones([], tf.float32)
+  gate = tf.equal(tf.math.floormod(step, tf.cast(every, step.dtype)), 0)
+  gate_float = tf.cast(gate, tf.float32)
+  if skip_with_cond:
+    zeros = (lambda: tf.zeros_like(zeros_like)) if zeros_like is not None else (
+        lambda: tf.zeros([], tf.float32))
+    value = tf.cond(gate, penalty_fn, zeros, name='lazy_penalty')
+  else:
+    value = penalty_fn() * gate_float
+  return (weight * every) * value, value, gate_float
 
 
 def _shaped_like(term, loss):
@@ -61,7 +94,8 @@ def _shaped_like(term, loss):
 def with_penalty(discriminator_loss_fn, penalty_fn, weight=1.0, every=1):
   """Returns `discriminator_loss_fn` plus a (lazily applied) weighted penalty.
 
-  See the module docstring for the formula and lazy regularization.
+  See the module docstring for the formula and lazy regularization; the step
+  is the global step, `tf.compat.v1.train.get_or_create_global_step()`.
 
   The returned `fn(gan_model, **kwargs)` passes `kwargs` to
   `discriminator_loss_fn` (`reduction` and `add_summaries` only if it takes
@@ -77,8 +111,7 @@ def with_penalty(discriminator_loss_fn, penalty_fn, weight=1.0, every=1):
       `registry.get_penalty`.
     weight: Python float, the penalty's coefficient (gamma/2 for R1 / R2).
     every: Python int k >= 1: apply the penalty when global_step % k == 0,
-      with weight k * `weight`. The global step is
-      `tf.compat.v1.train.get_or_create_global_step()`.
+      with weight k * `weight`.
 
   Returns:
     `fn(gan_model, **kwargs)` -> loss tensor, for `tfgan.gan_loss`.
@@ -92,33 +125,29 @@ def with_penalty(discriminator_loss_fn, penalty_fn, weight=1.0, every=1):
     raise TypeError('`discriminator_loss_fn` must be callable, got %r.'
                     % (discriminator_loss_fn,))
   penalty_fn = registry.get_penalty(penalty_fn)
-  if isinstance(every, bool) or not isinstance(every, int):
-    raise TypeError('`every` must be a Python int, got %r.' % (every,))
-  if every < 1:
-    raise ValueError('`every` must be >= 1, got %d.' % every)
+  _checks.positive_int(every, 'every')
   loss_name = getattr(discriminator_loss_fn, '__name__', 'discriminator_loss')
 
   if penalty_fn is registry.no_penalty:
     def discriminator_loss(gan_model, **kwargs):
-      return discriminator_loss_fn(
-          gan_model, **_forwarding.forwardable(discriminator_loss_fn, kwargs))
+      return tuple_losses.call_with_options(discriminator_loss_fn, gan_model,
+                                            kwargs)
     penalty_name = registry.NO_PENALTY
   else:
     penalty_name = getattr(penalty_fn, '__name__', 'penalty')
-    gate = _every_step if every == 1 else _every_k_steps
 
     def discriminator_loss(gan_model, **kwargs):
-      loss = discriminator_loss_fn(
-          gan_model, **_forwarding.forwardable(discriminator_loss_fn, kwargs))
+      loss = tuple_losses.call_with_options(discriminator_loss_fn, gan_model,
+                                            kwargs)
       penalty_kwargs = {'loss_collection': None}
       if 'reduction' in kwargs:
         penalty_kwargs['reduction'] = kwargs['reduction']
       with tf.compat.v1.name_scope(penalty_name + '_term'):
-        term = gate(
-            lambda: _shaped_like(  # pylint: disable=g-long-lambda
-                (weight * every) * penalty_fn(gan_model, **penalty_kwargs),
-                loss),
-            every, loss)
+        term, _, _ = lazy_penalty(
+            lambda: _shaped_like(penalty_fn(gan_model, **penalty_kwargs),
+                                 loss),
+            weight, every, tf.compat.v1.train.get_or_create_global_step(),
+            zeros_like=loss)
       tf.compat.v1.losses.add_loss(term, kwargs.get('loss_collection',
                                                     _LOSSES))
       if kwargs.get('add_summaries', False):

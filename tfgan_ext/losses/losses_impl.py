@@ -2,17 +2,17 @@
 # SPDX-License-Identifier: Apache-2.0
 """Argument-style GAN losses that TF-GAN lacks, in TF-GAN's conventions.
 
-Hinge, LSGAN with configurable targets, energy-based (EBGAN) and feature
-matching; the relativistic family is in `relativistic_impl`. Every loss takes
-its tensors first (named like `tfgan.GANModel` fields, real before
-generated), then its hyperparameters, then the weights and `scope`,
-`loss_collection`, `reduction`, `add_summaries` that `_weighted` appends to
-its signature. Values are computed in float32 (float16, bfloat16 and float64
-inputs are cast), weighted and reduced by
+Hinge, LSGAN with configurable targets and feature matching; the
+relativistic family is in `relativistic_impl`, the energy-based pair in
+`energy_based_impl`, the penalties in `penalties_impl`. Every loss takes its tensors first (named like
+`tfgan.GANModel` fields, real before generated), then its hyperparameters,
+then the weights and `scope`, `loss_collection`, `reduction`,
+`add_summaries`, as TF-GAN's do. Values are computed in float32 (float16,
+bfloat16 and float64 inputs are cast), weighted and reduced by
 `tf.compat.v1.losses.compute_weighted_loss`, and the total is added to
-`loss_collection` once. Losses work in graph mode, eagerly and inside
-`tf.function`, and are finite with finite gradients for logits of any
-magnitude.
+`loss_collection` once (`_reduction`). Losses work in graph mode, eagerly
+and inside `tf.function`, and are finite with finite gradients for logits of
+any magnitude.
 
 Discriminator losses reduce their real and generated terms separately, so
 real and generated batches may differ in size (same rank and per-example
@@ -26,13 +26,10 @@ added elementwise and must have equal shapes.
 import tensorflow as tf
 
 from tfgan_ext.losses import _batch_stats
-from tfgan_ext.losses import _catalog
 from tfgan_ext.losses import _checks
-from tfgan_ext.losses import _weighted
+from tfgan_ext.losses import _reduction
 
 __all__ = [
-    'energy_based_discriminator_loss',
-    'energy_based_generator_loss',
     'feature_matching_loss',
     'hinge_discriminator_loss',
     'hinge_generator_loss',
@@ -41,13 +38,20 @@ __all__ = [
     'wasserstein_hinge_generator_loss',
 ]
 
+_LOSSES = _reduction.LOSSES
+_DEFAULT_REDUCTION = _reduction.DEFAULT_REDUCTION
+
 
 # ------------------------------------------------------------------ hinge ---
 
-@_catalog.declare(_catalog.GENERATOR, 'hinge',
-                  upstream='wasserstein_generator_loss')
-@_weighted.single_term('generator_hinge_loss')
-def hinge_generator_loss(discriminator_gen_outputs):
+
+def hinge_generator_loss(
+    discriminator_gen_outputs,
+    weights=1.0,
+    scope=None,
+    loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION,
+    add_summaries=False):
   """Hinge generator loss (the generator half of the hinge GAN).
 
   See `Spectral Normalization for Generative Adversarial Networks`
@@ -72,13 +76,22 @@ def hinge_generator_loss(discriminator_gen_outputs):
     TypeError: if the outputs are not floating point.
     ValueError: if `weights` cannot be broadcast to the outputs.
   """
-  return -discriminator_gen_outputs
+  with tf.compat.v1.name_scope(scope, 'hinge_generator_loss',
+                               (discriminator_gen_outputs,)) as scope:
+    gen = _checks.to_float32(discriminator_gen_outputs,
+                             'discriminator_gen_outputs')
+    return _reduction.reduce_loss(
+        -gen, weights, scope, loss_collection, reduction, add_summaries,
+        'generator_hinge_loss', 'discriminator_gen_outputs')
 
 
-@_catalog.declare(_catalog.GENERATOR, 'wasserstein_hinge',
-                  upstream='wasserstein_generator_loss')
-@_weighted.single_term('generator_wass_hinge_loss')
-def wasserstein_hinge_generator_loss(discriminator_gen_outputs):
+def wasserstein_hinge_generator_loss(
+    discriminator_gen_outputs,
+    weights=1.0,
+    scope=None,
+    loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION,
+    add_summaries=False):
   """Generator loss paired with `wasserstein_hinge_discriminator_loss`.
 
   Same value as `hinge_generator_loss` and upstream's
@@ -103,15 +116,26 @@ def wasserstein_hinge_generator_loss(discriminator_gen_outputs):
     TypeError: if the outputs are not floating point.
     ValueError: if `weights` cannot be broadcast to the outputs.
   """
-  return -discriminator_gen_outputs
+  with tf.compat.v1.name_scope(scope, 'wasserstein_hinge_generator_loss',
+                               (discriminator_gen_outputs,)) as scope:
+    gen = _checks.to_float32(discriminator_gen_outputs,
+                             'discriminator_gen_outputs')
+    return _reduction.reduce_loss(
+        -gen, weights, scope, loss_collection, reduction, add_summaries,
+        'generator_wass_hinge_loss', 'discriminator_gen_outputs')
 
 
-@_catalog.declare(_catalog.DISCRIMINATOR, 'hinge',
-                  upstream='wasserstein_hinge_discriminator_loss')
-@_weighted.real_and_generated_terms('discriminator_hinge_loss')
-def hinge_discriminator_loss(discriminator_real_outputs,
-                             discriminator_gen_outputs, real_margin=1.0,
-                             generated_margin=1.0):
+def hinge_discriminator_loss(
+    discriminator_real_outputs,
+    discriminator_gen_outputs,
+    real_margin=1.0,
+    generated_margin=1.0,
+    real_weights=1.0,
+    generated_weights=1.0,
+    scope=None,
+    loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION,
+    add_summaries=False):
   """Hinge discriminator loss.
 
   See `Spectral Normalization for Generative Adversarial Networks`
@@ -145,16 +169,29 @@ def hinge_discriminator_loss(discriminator_real_outputs,
     ValueError: if the outputs' shapes differ other than in batch size (in
       any way with `reduction=NONE`), or weights cannot be broadcast.
   """
-  return (tf.nn.relu(real_margin - discriminator_real_outputs),
-          tf.nn.relu(generated_margin + discriminator_gen_outputs))
+  with tf.compat.v1.name_scope(
+      scope, 'hinge_discriminator_loss',
+      (discriminator_real_outputs, discriminator_gen_outputs)) as scope:
+    real, gen = _checks.discriminator_outputs(
+        discriminator_real_outputs, discriminator_gen_outputs, reduction)
+    return _reduction.reduce_real_and_generated(
+        tf.nn.relu(real_margin - real), real_weights,
+        tf.nn.relu(generated_margin + gen), generated_weights,
+        scope, loss_collection, reduction, add_summaries,
+        'discriminator_hinge_loss')
 
 
 # ------------------------------------------------------------------ LSGAN ---
 
-@_catalog.declare(_catalog.GENERATOR, 'lsgan',
-                  upstream='least_squares_generator_loss')
-@_weighted.single_term('generator_lsgan_loss')
-def lsgan_generator_loss(discriminator_gen_outputs, generator_target=1.0):
+
+def lsgan_generator_loss(
+    discriminator_gen_outputs,
+    generator_target=1.0,
+    weights=1.0,
+    scope=None,
+    loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION,
+    add_summaries=False):
   """Least-squares GAN generator loss with a configurable target c.
 
   See `Least Squares Generative Adversarial Networks`
@@ -183,16 +220,28 @@ def lsgan_generator_loss(discriminator_gen_outputs, generator_target=1.0):
     TypeError: if the outputs are not floating point.
     ValueError: if `weights` cannot be broadcast to the outputs.
   """
-  return 0.5 * tf.math.squared_difference(
-      discriminator_gen_outputs, tf.cast(generator_target, tf.float32))
+  with tf.compat.v1.name_scope(scope, 'lsgan_generator_loss',
+                               (discriminator_gen_outputs,)) as scope:
+    gen = _checks.to_float32(discriminator_gen_outputs,
+                             'discriminator_gen_outputs')
+    values = 0.5 * tf.math.squared_difference(
+        gen, tf.cast(generator_target, tf.float32))
+    return _reduction.reduce_loss(
+        values, weights, scope, loss_collection, reduction, add_summaries,
+        'generator_lsgan_loss', 'discriminator_gen_outputs')
 
 
-@_catalog.declare(_catalog.DISCRIMINATOR, 'lsgan',
-                  upstream='least_squares_discriminator_loss')
-@_weighted.real_and_generated_terms('discriminator_lsgan_loss')
-def lsgan_discriminator_loss(discriminator_real_outputs,
-                             discriminator_gen_outputs, real_target=1.0,
-                             generated_target=0.0):
+def lsgan_discriminator_loss(
+    discriminator_real_outputs,
+    discriminator_gen_outputs,
+    real_target=1.0,
+    generated_target=0.0,
+    real_weights=1.0,
+    generated_weights=1.0,
+    scope=None,
+    loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION,
+    add_summaries=False):
   """Least-squares GAN discriminator loss with configurable targets a and b.
 
   See `Least Squares Generative Adversarial Networks`
@@ -226,86 +275,20 @@ def lsgan_discriminator_loss(discriminator_real_outputs,
     ValueError: if the outputs' shapes differ other than in batch size (in
       any way with `reduction=NONE`), or weights cannot be broadcast.
   """
-  return (0.5 * tf.math.squared_difference(
-      discriminator_real_outputs, tf.cast(real_target, tf.float32)),
-          0.5 * tf.math.squared_difference(
-              discriminator_gen_outputs,
-              tf.cast(generated_target, tf.float32)))
-
-
-# ------------------------------------------------------------ energy-based ---
-
-@_catalog.declare(_catalog.GENERATOR, 'energy_based', registered=False)
-@_weighted.single_term('generator_energy_based_loss')
-def energy_based_generator_loss(discriminator_gen_outputs):
-  """Energy-based GAN (EBGAN) generator loss.
-
-  See `Energy-based Generative Adversarial Network`
-  (https://arxiv.org/abs/1609.03126), equation (2).
-
-  L_G = E[D(G(z))]
-
-  Here D is an energy, low on real data and non-negative (in the paper an
-  autoencoder's reconstruction error), not a logit: this pair is therefore
-  not in the `tfgan_ext.losses.names()` registry, whose losses accept any
-  discriminator.
-
-  Args:
-    discriminator_gen_outputs: Energy of generated data (>= 0).
-    weights: Scalar or tensor broadcastable to `discriminator_gen_outputs`.
-    scope: Name scope of the loss's operations.
-    loss_collection: Collection the loss is added to (None: none).
-    reduction: A `tf.compat.v1.losses.Reduction`.
-    add_summaries: Whether to add scalar summaries.
-
-  Returns:
-    A float32 loss tensor; its shape depends on `reduction`.
-
-  Raises:
-    TypeError: if the outputs are not floating point.
-    ValueError: if `weights` cannot be broadcast to the outputs.
-  """
-  return discriminator_gen_outputs
-
-
-@_catalog.declare(_catalog.DISCRIMINATOR, 'energy_based', registered=False)
-@_weighted.real_and_generated_terms(
-    'discriminator_energy_based_loss')
-def energy_based_discriminator_loss(discriminator_real_outputs,
-                                    discriminator_gen_outputs, margin=1.0):
-  """Energy-based GAN (EBGAN) discriminator loss.
-
-  See `Energy-based Generative Adversarial Network`
-  (https://arxiv.org/abs/1609.03126), equation (1).
-
-  L_D = E[D(x)] + E[max(0, margin - D(G(z)))]
-
-  D is a non-negative energy (see `energy_based_generator_loss`); the margin
-  is data-dependent in the paper and needs tuning.
-
-  Args:
-    discriminator_real_outputs: Energy of real data (>= 0).
-    discriminator_gen_outputs: Energy of generated data (>= 0).
-    margin: m, the energy above which generated data is not pushed.
-    real_weights: Scalar or tensor broadcastable to
-      `discriminator_real_outputs`.
-    generated_weights: Scalar or tensor broadcastable to
-      `discriminator_gen_outputs`.
-    scope: Name scope of the loss's operations.
-    loss_collection: Collection the loss is added to (None: none).
-    reduction: A `tf.compat.v1.losses.Reduction`.
-    add_summaries: Whether to add scalar summaries.
-
-  Returns:
-    A float32 loss tensor; its shape depends on `reduction`.
-
-  Raises:
-    TypeError: if the outputs are not floating point.
-    ValueError: if the outputs' shapes differ other than in batch size (in
-      any way with `reduction=NONE`), or weights cannot be broadcast.
-  """
-  return (discriminator_real_outputs,
-          tf.nn.relu(margin - discriminator_gen_outputs))
+  with tf.compat.v1.name_scope(
+      scope, 'lsgan_discriminator_loss',
+      (discriminator_real_outputs, discriminator_gen_outputs)) as scope:
+    real, gen = _checks.discriminator_outputs(
+        discriminator_real_outputs, discriminator_gen_outputs, reduction)
+    return _reduction.reduce_real_and_generated(
+        0.5 * tf.math.squared_difference(real,
+                                         tf.cast(real_target, tf.float32)),
+        real_weights,
+        0.5 * tf.math.squared_difference(
+            gen, tf.cast(generated_target, tf.float32)),
+        generated_weights,
+        scope, loss_collection, reduction, add_summaries,
+        'discriminator_lsgan_loss')
 
 
 # -------------------------------------------------------- feature matching ---
@@ -322,10 +305,14 @@ def _flatten_per_example(features, name):
   return tf.reshape(features, [tf.shape(features)[0], -1])
 
 
-@_catalog.declare()
-@_weighted.single_term('feature_matching_loss', 'the per-feature loss',
-                       _checks.BATCH_REDUCED_FIRST)
-def feature_matching_loss(real_features, generated_features):
+def feature_matching_loss(
+    real_features,
+    generated_features,
+    weights=1.0,
+    scope=None,
+    loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION,
+    add_summaries=False):
   """Feature matching loss for the generator.
 
   See `Improved Techniques for Training GANs`
@@ -337,7 +324,8 @@ def feature_matching_loss(real_features, generated_features):
   flattened per example, k runs over the flattened feature dimensions and
   E_k is the weighted reduction over them (`weights` and `reduction` act on
   the per-feature squared differences, so `reduction=NONE` returns one value
-  per feature). Real and generated batches may differ in size.
+  per feature). Real and generated batches may differ in size. The means
+  are over the global batch under tf.distribute (`_batch_stats`).
 
   Args:
     real_features: Features of real data, shape [batch, ...].
@@ -356,7 +344,16 @@ def feature_matching_loss(real_features, generated_features):
     ValueError: if the features have rank < 2 or different per-example shapes,
       or `weights` cannot be broadcast to [num_features].
   """
-  real = _flatten_per_example(real_features, 'real_features')
-  gen = _flatten_per_example(generated_features, 'generated_features')
-  return tf.math.squared_difference(_batch_stats.batch_mean(real, axis=0),
-                                    _batch_stats.batch_mean(gen, axis=0))
+  with tf.compat.v1.name_scope(scope, 'feature_matching_loss',
+                               (real_features, generated_features)) as scope:
+    real = _checks.to_float32(real_features, 'real_features')
+    gen = _checks.to_float32(generated_features, 'generated_features')
+    _checks.check_pair(real, 'real_features', gen, 'generated_features',
+                       _checks.BATCH_REDUCED_FIRST, reduction)
+    real = _flatten_per_example(real, 'real_features')
+    gen = _flatten_per_example(gen, 'generated_features')
+    values = tf.math.squared_difference(_batch_stats.batch_mean(real, axis=0),
+                                        _batch_stats.batch_mean(gen, axis=0))
+    return _reduction.reduce_loss(
+        values, weights, scope, loss_collection, reduction, add_summaries,
+        'feature_matching_loss', 'the per-feature loss')

@@ -1,20 +1,27 @@
 # Copyright 2026 The tfgan_ext Authors.
 # SPDX-License-Identifier: Apache-2.0
-"""Loss pairs and penalties by name, from the catalog.
+"""Loss pairs and penalties by name: the tables below are the registry.
 
 `tfgan.gan_loss(model, **tfgan_ext.losses.get('hinge')._asdict())` trains
 with the hinge loss; `get_penalty('r1')` is the GANModel-style R1 penalty.
 Names are stable (absl flags are built on them). `names()` and
 `penalty_names()` list the canonical names; pass `include_aliases=True` to
-add the aliases (`non_saturating`, `wgan_gp`).
+add the aliases (`non_saturating`, `rpgan`, `wgan_gp`).
+
+The tables hold argument-style functions (`tfgan_ext.losses.wargs`); `get`
+and `get_penalty` return their GANModel-style forms, which
+`tfgan_ext.losses.tuple_losses` binds under the same names, and
+`argument_style(name)` the functions themselves (what the Keras trainer
+calls). Losses that need a special discriminator (energy-based) or more
+arguments (consistency regularization) are exported but not registered.
 """
 
 import collections
 
 import tensorflow as tf
 
-from tfgan_ext.losses import _catalog
 from tfgan_ext.losses import tuple_losses
+from tfgan_ext.losses import wargs
 
 __all__ = [
     'LossPair',
@@ -30,32 +37,88 @@ __all__ = [
 
 LossPair = collections.namedtuple(
     'LossPair', ['generator_loss_fn', 'discriminator_loss_fn'])
-LossPair.__doc__ = """A GANModel-style generator loss and its discriminator loss.
+LossPair.__doc__ = """A generator loss and its discriminator loss.
 
 Attributes:
-  generator_loss_fn: `fn(gan_model, **kwargs)`, for `tfgan.gan_loss`; its
-    argument-style form is `generator_loss_fn.args_loss_fn`.
-  discriminator_loss_fn: `fn(gan_model, **kwargs)`, for `tfgan.gan_loss`;
-    likewise.
+  generator_loss_fn: From `get`: `fn(gan_model, **kwargs)`, for
+    `tfgan.gan_loss`; its argument-style form is
+    `generator_loss_fn.args_loss_fn`.
+  discriminator_loss_fn: Likewise.
 """
 
 NO_PENALTY = 'none'
 
-_PAIRS = collections.OrderedDict(
-    (name, LossPair(*(getattr(tuple_losses, sides[side].name)
-                      for side in (_catalog.GENERATOR,
-                                   _catalog.DISCRIMINATOR))))
-    for name, sides in _catalog.pairs().items())
-_PENALTIES = collections.OrderedDict(
-    (name, getattr(tuple_losses, entry.name))
-    for name, entry in _catalog.penalties().items())
+# Name -> (generator loss, discriminator loss), argument style.
+_PAIRS = {
+    'hinge': (wargs.hinge_generator_loss, wargs.hinge_discriminator_loss),
+    'least_squares': (wargs.least_squares_generator_loss,
+                      wargs.least_squares_discriminator_loss),
+    'lsgan': (wargs.lsgan_generator_loss, wargs.lsgan_discriminator_loss),
+    'minimax': (wargs.minimax_generator_loss,
+                wargs.minimax_discriminator_loss),
+    'modified': (wargs.modified_generator_loss,
+                 wargs.modified_discriminator_loss),
+    'relativistic': (wargs.relativistic_generator_loss,
+                     wargs.relativistic_discriminator_loss),
+    'relativistic_hinge': (wargs.relativistic_hinge_generator_loss,
+                           wargs.relativistic_hinge_discriminator_loss),
+    'relativistic_lsgan': (wargs.relativistic_lsgan_generator_loss,
+                           wargs.relativistic_lsgan_discriminator_loss),
+    'relativistic_pairing': (wargs.relativistic_pairing_generator_loss,
+                             wargs.relativistic_pairing_discriminator_loss),
+    'wasserstein': (wargs.wasserstein_generator_loss,
+                    wargs.wasserstein_discriminator_loss),
+    'wasserstein_hinge': (wargs.wasserstein_hinge_generator_loss,
+                          wargs.wasserstein_hinge_discriminator_loss),
+}
+_PAIR_ALIASES = {
+    'non_saturating': 'modified',
+    'rpgan': 'relativistic_pairing',
+}
+
+# Name -> penalty, argument style.
+_PENALTIES = {
+    'dragan': wargs.dragan_penalty,
+    'r1': wargs.r1_penalty,
+    'r2': wargs.r2_penalty,
+    'wasserstein_gradient_penalty': wargs.wasserstein_gradient_penalty,
+}
+_PENALTY_ALIASES = {
+    'wgan_gp': 'wasserstein_gradient_penalty',
+}
+
+# Upstream TF-GAN's argument-style function that equals each of these at the
+# default settings (tests/losses/losses_upstream_cross_test.py checks every
+# one; the speed benchmark times pairs against them). Upstream's own losses,
+# re-exported, are their own counterparts.
+UPSTREAM_EQUIVALENTS = {
+    'hinge_discriminator_loss': 'wasserstein_hinge_discriminator_loss',
+    'hinge_generator_loss': 'wasserstein_generator_loss',
+    'lsgan_discriminator_loss': 'least_squares_discriminator_loss',
+    'lsgan_generator_loss': 'least_squares_generator_loss',
+    'relativistic_discriminator_loss': 'relativistic_discriminator_loss',
+    'relativistic_generator_loss': 'relativistic_generator_loss',
+    'wasserstein_gradient_penalty': 'wasserstein_gradient_penalty',
+    'wasserstein_hinge_generator_loss': 'wasserstein_generator_loss',
+}
 
 
-def _listed(table, alias_table, include_aliases):
-  found = set(table)
-  if include_aliases:
-    found |= set(alias_table)
-  return tuple(sorted(found))
+def _canonical(name, table, alias_table, what, valid):
+  key = alias_table.get(name, name) if isinstance(name, str) else name
+  if not isinstance(key, str) or key not in table:
+    raise ValueError('Unknown %s %r; valid names: %s.' % (what, name, valid))
+  return key
+
+
+def _gan_model_form(fn):
+  """The GANModel-style form of an argument-style loss (same name)."""
+  return getattr(tuple_losses, fn.__name__)
+
+
+# What `get` returns: the pairs' GANModel-style forms, made once.
+_GAN_MODEL_PAIRS = {
+    name: LossPair(_gan_model_form(generator), _gan_model_form(discriminator))
+    for name, (generator, discriminator) in _PAIRS.items()}
 
 
 def names(include_aliases=False):
@@ -67,12 +130,30 @@ def names(include_aliases=False):
   Returns:
     A tuple of str.
   """
-  return _listed(_PAIRS, _catalog.pair_aliases(), include_aliases)
+  found = set(_PAIRS) | (set(_PAIR_ALIASES) if include_aliases else set())
+  return tuple(sorted(found))
 
 
 def aliases():
   """Returns {alias: canonical name} of the loss pairs."""
-  return _catalog.pair_aliases()
+  return dict(_PAIR_ALIASES)
+
+
+def argument_style(name):
+  """The `LossPair` of argument-style functions registered as `name`.
+
+  Args:
+    name: One of `names(include_aliases=True)`.
+
+  Returns:
+    A `LossPair` of functions of `tfgan_ext.losses.wargs`.
+
+  Raises:
+    ValueError: if `name` is unknown; the message lists the valid names.
+  """
+  key = _canonical(name, _PAIRS, _PAIR_ALIASES, 'loss',
+                   ', '.join(names(include_aliases=True)))
+  return LossPair(*_PAIRS[key])
 
 
 def get(name):
@@ -87,11 +168,9 @@ def get(name):
   Raises:
     ValueError: if `name` is unknown; the message lists the valid names.
   """
-  key = aliases().get(name, name)
-  if not isinstance(key, str) or key not in _PAIRS:
-    raise ValueError('Unknown loss %r; valid names: %s.'
-                     % (name, ', '.join(names(include_aliases=True))))
-  return _PAIRS[key]
+  key = _canonical(name, _PAIRS, _PAIR_ALIASES, 'loss',
+                   ', '.join(names(include_aliases=True)))
+  return _GAN_MODEL_PAIRS[key]
 
 
 def no_penalty(gan_model, **kwargs):
@@ -117,12 +196,35 @@ def penalty_names(include_aliases=False):
   Returns:
     A tuple of str.
   """
-  return _listed(_PENALTIES, _catalog.penalty_aliases(), include_aliases)
+  found = set(_PENALTIES) | (set(_PENALTY_ALIASES) if include_aliases
+                             else set())
+  return tuple(sorted(found))
 
 
 def penalty_aliases():
   """Returns {alias: canonical name} of the penalties."""
-  return _catalog.penalty_aliases()
+  return dict(_PENALTY_ALIASES)
+
+
+def argument_style_penalty(name):
+  """The argument-style penalty registered as `name`, or None for 'none'.
+
+  Args:
+    name: One of `penalty_names(include_aliases=True)`, or 'none' / None.
+
+  Returns:
+    A function of `tfgan_ext.losses.wargs`, or None.
+
+  Raises:
+    ValueError: if `name` is unknown (the message lists the valid names).
+  """
+  if name is None or name == NO_PENALTY:
+    return None
+  key = _canonical(name, _PENALTIES, _PENALTY_ALIASES, 'penalty',
+                   '%s (aliases: %s), or %r' % (
+                       ', '.join(penalty_names()),
+                       ', '.join(sorted(_PENALTY_ALIASES)), NO_PENALTY))
+  return _PENALTIES[key]
 
 
 def get_penalty(name):
@@ -140,12 +242,5 @@ def get_penalty(name):
   """
   if callable(name):
     return name
-  if name is None or name == NO_PENALTY:
-    return no_penalty
-  key = penalty_aliases().get(name, name)
-  if not isinstance(key, str) or key not in _PENALTIES:
-    raise ValueError('Unknown penalty %r; valid names: %s (aliases: %s), or '
-                     '%r.' % (name, ', '.join(penalty_names()),
-                              ', '.join(sorted(penalty_aliases())),
-                              NO_PENALTY))
-  return _PENALTIES[key]
+  fn = argument_style_penalty(name)
+  return no_penalty if fn is None else _gan_model_form(fn)

@@ -1,24 +1,31 @@
 # Copyright 2026 The tfgan_ext Authors.
 # SPDX-License-Identifier: Apache-2.0
-"""Relativistic average GAN losses (standard, least-squares and hinge).
+"""Relativistic GAN losses: average (standard, least-squares, hinge), pairing.
 
 See `The relativistic discriminator: a key element missing from standard GAN`
-(https://arxiv.org/abs/1807.00734). With
+(https://arxiv.org/abs/1807.00734). The average variants compare each
+output with the mean output on the other batch,
 
   D_ra(x) = D(x) - mean D(G(z)),   D_ra(G(z)) = D(G(z)) - mean D(x)
 
 (unweighted means of the global batch: over all replicas' examples under
-tf.distribute, see `_batch_stats`), each variant applies a base loss to D_ra
-of the real and of the generated batch. Weights and `reduction` act on those
-per-example terms, which are reduced separately, so the real and generated
-batches may differ in size. Conventions as in `losses_impl`.
+tf.distribute, see `_batch_stats`), and apply a base loss to D_ra of the real
+and of the generated batch. Weights and `reduction` act on those per-example
+terms, which are reduced separately, so the real and generated batches may
+differ in size (but for `reduction=NONE`). The pairing variant compares the
+real and generated examples at the same batch position. Conventions as in
+`losses_impl`.
+
+Every loss here raises TypeError if an output is not floating point, and
+ValueError if the outputs' shapes do not fit (see each loss) or weights
+cannot be broadcast to them.
 """
 
 import tensorflow as tf
 
 from tfgan_ext.losses import _batch_stats
-from tfgan_ext.losses import _catalog
-from tfgan_ext.losses import _weighted
+from tfgan_ext.losses import _checks
+from tfgan_ext.losses import _reduction
 
 __all__ = [
     'relativistic_discriminator_loss',
@@ -27,10 +34,16 @@ __all__ = [
     'relativistic_hinge_generator_loss',
     'relativistic_lsgan_discriminator_loss',
     'relativistic_lsgan_generator_loss',
+    'relativistic_pairing_discriminator_loss',
+    'relativistic_pairing_generator_loss',
 ]
+
+_LOSSES = _reduction.LOSSES
+_DEFAULT_REDUCTION = _reduction.DEFAULT_REDUCTION
 
 
 def _relative_logits(real, gen):
+  """(D_ra(x), D_ra(G(z))) from float32 outputs."""
   return (real - _batch_stats.batch_mean(gen),
           gen - _batch_stats.batch_mean(real))
 
@@ -40,30 +53,44 @@ def _sigmoid_xent(logits, label):
       labels=tf.fill(tf.shape(logits), label), logits=logits)
 
 
-@_catalog.declare(_catalog.DISCRIMINATOR, 'relativistic',
-                  upstream='relativistic_discriminator_loss')
-@_weighted.real_and_generated_terms('discriminator_relativistic_loss')
-def relativistic_discriminator_loss(discriminator_real_outputs,
-    discriminator_gen_outputs):
-  """Relativistic average (RaSGAN) discriminator loss.
+def _average(name, summary_name, real_term_fn, generated_term_fn, real, gen,
+             real_weights, generated_weights, scope, loss_collection,
+             reduction, add_summaries):
+  """A relativistic average loss: base losses of D_ra, reduced separately."""
+  with tf.compat.v1.name_scope(scope, name, (real, gen)) as scope:
+    real, gen = _checks.discriminator_outputs(real, gen, reduction)
+    real_ra, gen_ra = _relative_logits(real, gen)
+    return _reduction.reduce_real_and_generated(
+        real_term_fn(real_ra), real_weights, generated_term_fn(gen_ra),
+        generated_weights, scope, loss_collection, reduction, add_summaries,
+        summary_name)
+
+
+def relativistic_discriminator_loss(
+    discriminator_real_outputs,
+    discriminator_gen_outputs,
+    real_weights=1.0,
+    generated_weights=1.0,
+    scope=None,
+    loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION,
+    add_summaries=False):
+  """Relativistic average standard GAN (RaSGAN) discriminator loss.
 
   See `The relativistic discriminator: a key element missing from standard
   GAN` (https://arxiv.org/abs/1807.00734).
 
   L_D = -E[log sigmoid(D_ra(x))] - E[log(1 - sigmoid(D_ra(G(z))))]
-  with D_ra(x) = D(x) - mean D(G(z)), D_ra(G(z)) = D(G(z)) - mean D(x).
 
   Same value as upstream's `relativistic_discriminator_loss` at the default
-  weights and reduction, and it also takes weights, `reduction`,
+  weights and reduction; unlike it, takes weights, `reduction`,
   `loss_collection` and `add_summaries` (so `tfgan.gan_loss` can use it).
 
   Args:
     discriminator_real_outputs: Discriminator output on real data.
     discriminator_gen_outputs: Discriminator output on generated data.
-    real_weights: Scalar or tensor broadcastable to
-      `discriminator_real_outputs`.
-    generated_weights: Scalar or tensor broadcastable to
-      `discriminator_gen_outputs`.
+    real_weights: Scalar or tensor broadcastable to the real outputs.
+    generated_weights: Scalar or tensor broadcastable to the generated ones.
     scope: Name scope of the loss's operations.
     loss_collection: Collection the loss is added to (None: none).
     reduction: A `tf.compat.v1.losses.Reduction`.
@@ -71,41 +98,40 @@ def relativistic_discriminator_loss(discriminator_real_outputs,
 
   Returns:
     A float32 loss tensor; its shape depends on `reduction`.
-
-  Raises:
-    TypeError: if the outputs are not floating point.
-    ValueError: if the outputs' shapes differ other than in batch size (in
-      any way with `reduction=NONE`), or weights cannot be broadcast.
   """
-  real_ra, gen_ra = _relative_logits(discriminator_real_outputs,
-                                     discriminator_gen_outputs)
-  return _sigmoid_xent(real_ra, 1.0), _sigmoid_xent(gen_ra, 0.0)
+  return _average(
+      'relativistic_discriminator_loss', 'discriminator_relativistic_loss',
+      lambda real_ra: _sigmoid_xent(real_ra, 1.0),
+      lambda gen_ra: _sigmoid_xent(gen_ra, 0.0),
+      discriminator_real_outputs, discriminator_gen_outputs, real_weights,
+      generated_weights, scope, loss_collection, reduction, add_summaries)
 
 
-@_catalog.declare(_catalog.GENERATOR, 'relativistic',
-                  upstream='relativistic_generator_loss')
-@_weighted.real_and_generated_terms('generator_relativistic_loss')
-def relativistic_generator_loss(discriminator_real_outputs,
-    discriminator_gen_outputs):
-  """Relativistic average (RaSGAN) generator loss.
+def relativistic_generator_loss(
+    discriminator_real_outputs,
+    discriminator_gen_outputs,
+    real_weights=1.0,
+    generated_weights=1.0,
+    scope=None,
+    loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION,
+    add_summaries=False):
+  """Relativistic average standard GAN (RaSGAN) generator loss.
 
   See `The relativistic discriminator: a key element missing from standard
   GAN` (https://arxiv.org/abs/1807.00734).
 
   L_G = -E[log sigmoid(D_ra(G(z)))] - E[log(1 - sigmoid(D_ra(x)))]
-  with D_ra as in `relativistic_discriminator_loss`.
 
   Same value as upstream's `relativistic_generator_loss` at the default
-  weights and reduction, and it also takes weights, `reduction`,
+  weights and reduction; unlike it, takes weights, `reduction`,
   `loss_collection` and `add_summaries`.
 
   Args:
     discriminator_real_outputs: Discriminator output on real data.
     discriminator_gen_outputs: Discriminator output on generated data.
-    real_weights: Scalar or tensor broadcastable to
-      `discriminator_real_outputs`.
-    generated_weights: Scalar or tensor broadcastable to
-      `discriminator_gen_outputs`.
+    real_weights: Scalar or tensor broadcastable to the real outputs.
+    generated_weights: Scalar or tensor broadcastable to the generated ones.
     scope: Name scope of the loss's operations.
     loss_collection: Collection the loss is added to (None: none).
     reduction: A `tf.compat.v1.losses.Reduction`.
@@ -113,37 +139,36 @@ def relativistic_generator_loss(discriminator_real_outputs,
 
   Returns:
     A float32 loss tensor; its shape depends on `reduction`.
-
-  Raises:
-    TypeError: if the outputs are not floating point.
-    ValueError: if the outputs' shapes differ other than in batch size (in
-      any way with `reduction=NONE`), or weights cannot be broadcast.
   """
-  real_ra, gen_ra = _relative_logits(discriminator_real_outputs,
-                                     discriminator_gen_outputs)
-  return _sigmoid_xent(real_ra, 0.0), _sigmoid_xent(gen_ra, 1.0)
+  return _average(
+      'relativistic_generator_loss', 'generator_relativistic_loss',
+      lambda real_ra: _sigmoid_xent(real_ra, 0.0),
+      lambda gen_ra: _sigmoid_xent(gen_ra, 1.0),
+      discriminator_real_outputs, discriminator_gen_outputs, real_weights,
+      generated_weights, scope, loss_collection, reduction, add_summaries)
 
 
-@_catalog.declare(_catalog.DISCRIMINATOR, 'relativistic_lsgan')
-@_weighted.real_and_generated_terms('discriminator_relativistic_lsgan_loss')
-def relativistic_lsgan_discriminator_loss(discriminator_real_outputs,
-    discriminator_gen_outputs):
+def relativistic_lsgan_discriminator_loss(
+    discriminator_real_outputs,
+    discriminator_gen_outputs,
+    real_weights=1.0,
+    generated_weights=1.0,
+    scope=None,
+    loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION,
+    add_summaries=False):
   """Relativistic average least-squares (RaLSGAN) discriminator loss.
 
   See `The relativistic discriminator: a key element missing from standard
-  GAN` (https://arxiv.org/abs/1807.00734), RaLSGAN (no 1/2 factors, as in the
-  paper).
+  GAN` (https://arxiv.org/abs/1807.00734); no 1/2 factors, as in the paper.
 
   L_D = E[(D_ra(x) - 1)^2] + E[(D_ra(G(z)) + 1)^2]
-  with D_ra as in `relativistic_discriminator_loss`.
 
   Args:
     discriminator_real_outputs: Discriminator output on real data.
     discriminator_gen_outputs: Discriminator output on generated data.
-    real_weights: Scalar or tensor broadcastable to
-      `discriminator_real_outputs`.
-    generated_weights: Scalar or tensor broadcastable to
-      `discriminator_gen_outputs`.
+    real_weights: Scalar or tensor broadcastable to the real outputs.
+    generated_weights: Scalar or tensor broadcastable to the generated ones.
     scope: Name scope of the loss's operations.
     loss_collection: Collection the loss is added to (None: none).
     reduction: A `tf.compat.v1.losses.Reduction`.
@@ -151,21 +176,25 @@ def relativistic_lsgan_discriminator_loss(discriminator_real_outputs,
 
   Returns:
     A float32 loss tensor; its shape depends on `reduction`.
-
-  Raises:
-    TypeError: if the outputs are not floating point.
-    ValueError: if the outputs' shapes differ other than in batch size (in
-      any way with `reduction=NONE`), or weights cannot be broadcast.
   """
-  real_ra, gen_ra = _relative_logits(discriminator_real_outputs,
-                                     discriminator_gen_outputs)
-  return tf.square(real_ra - 1.0), tf.square(gen_ra + 1.0)
+  return _average(
+      'relativistic_lsgan_discriminator_loss',
+      'discriminator_relativistic_lsgan_loss',
+      lambda real_ra: tf.square(real_ra - 1.0),
+      lambda gen_ra: tf.square(gen_ra + 1.0),
+      discriminator_real_outputs, discriminator_gen_outputs, real_weights,
+      generated_weights, scope, loss_collection, reduction, add_summaries)
 
 
-@_catalog.declare(_catalog.GENERATOR, 'relativistic_lsgan')
-@_weighted.real_and_generated_terms('generator_relativistic_lsgan_loss')
-def relativistic_lsgan_generator_loss(discriminator_real_outputs,
-    discriminator_gen_outputs):
+def relativistic_lsgan_generator_loss(
+    discriminator_real_outputs,
+    discriminator_gen_outputs,
+    real_weights=1.0,
+    generated_weights=1.0,
+    scope=None,
+    loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION,
+    add_summaries=False):
   """Relativistic average least-squares (RaLSGAN) generator loss.
 
   See `The relativistic discriminator: a key element missing from standard
@@ -176,10 +205,8 @@ def relativistic_lsgan_generator_loss(discriminator_real_outputs,
   Args:
     discriminator_real_outputs: Discriminator output on real data.
     discriminator_gen_outputs: Discriminator output on generated data.
-    real_weights: Scalar or tensor broadcastable to
-      `discriminator_real_outputs`.
-    generated_weights: Scalar or tensor broadcastable to
-      `discriminator_gen_outputs`.
+    real_weights: Scalar or tensor broadcastable to the real outputs.
+    generated_weights: Scalar or tensor broadcastable to the generated ones.
     scope: Name scope of the loss's operations.
     loss_collection: Collection the loss is added to (None: none).
     reduction: A `tf.compat.v1.losses.Reduction`.
@@ -187,21 +214,25 @@ def relativistic_lsgan_generator_loss(discriminator_real_outputs,
 
   Returns:
     A float32 loss tensor; its shape depends on `reduction`.
-
-  Raises:
-    TypeError: if the outputs are not floating point.
-    ValueError: if the outputs' shapes differ other than in batch size (in
-      any way with `reduction=NONE`), or weights cannot be broadcast.
   """
-  real_ra, gen_ra = _relative_logits(discriminator_real_outputs,
-                                     discriminator_gen_outputs)
-  return tf.square(real_ra + 1.0), tf.square(gen_ra - 1.0)
+  return _average(
+      'relativistic_lsgan_generator_loss',
+      'generator_relativistic_lsgan_loss',
+      lambda real_ra: tf.square(real_ra + 1.0),
+      lambda gen_ra: tf.square(gen_ra - 1.0),
+      discriminator_real_outputs, discriminator_gen_outputs, real_weights,
+      generated_weights, scope, loss_collection, reduction, add_summaries)
 
 
-@_catalog.declare(_catalog.DISCRIMINATOR, 'relativistic_hinge')
-@_weighted.real_and_generated_terms('discriminator_relativistic_hinge_loss')
-def relativistic_hinge_discriminator_loss(discriminator_real_outputs,
-    discriminator_gen_outputs):
+def relativistic_hinge_discriminator_loss(
+    discriminator_real_outputs,
+    discriminator_gen_outputs,
+    real_weights=1.0,
+    generated_weights=1.0,
+    scope=None,
+    loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION,
+    add_summaries=False):
   """Relativistic average hinge (RaHingeGAN) discriminator loss.
 
   See `The relativistic discriminator: a key element missing from standard
@@ -212,10 +243,8 @@ def relativistic_hinge_discriminator_loss(discriminator_real_outputs,
   Args:
     discriminator_real_outputs: Discriminator output on real data.
     discriminator_gen_outputs: Discriminator output on generated data.
-    real_weights: Scalar or tensor broadcastable to
-      `discriminator_real_outputs`.
-    generated_weights: Scalar or tensor broadcastable to
-      `discriminator_gen_outputs`.
+    real_weights: Scalar or tensor broadcastable to the real outputs.
+    generated_weights: Scalar or tensor broadcastable to the generated ones.
     scope: Name scope of the loss's operations.
     loss_collection: Collection the loss is added to (None: none).
     reduction: A `tf.compat.v1.losses.Reduction`.
@@ -223,21 +252,25 @@ def relativistic_hinge_discriminator_loss(discriminator_real_outputs,
 
   Returns:
     A float32 loss tensor; its shape depends on `reduction`.
-
-  Raises:
-    TypeError: if the outputs are not floating point.
-    ValueError: if the outputs' shapes differ other than in batch size (in
-      any way with `reduction=NONE`), or weights cannot be broadcast.
   """
-  real_ra, gen_ra = _relative_logits(discriminator_real_outputs,
-                                     discriminator_gen_outputs)
-  return tf.nn.relu(1.0 - real_ra), tf.nn.relu(1.0 + gen_ra)
+  return _average(
+      'relativistic_hinge_discriminator_loss',
+      'discriminator_relativistic_hinge_loss',
+      lambda real_ra: tf.nn.relu(1.0 - real_ra),
+      lambda gen_ra: tf.nn.relu(1.0 + gen_ra),
+      discriminator_real_outputs, discriminator_gen_outputs, real_weights,
+      generated_weights, scope, loss_collection, reduction, add_summaries)
 
 
-@_catalog.declare(_catalog.GENERATOR, 'relativistic_hinge')
-@_weighted.real_and_generated_terms('generator_relativistic_hinge_loss')
-def relativistic_hinge_generator_loss(discriminator_real_outputs,
-    discriminator_gen_outputs):
+def relativistic_hinge_generator_loss(
+    discriminator_real_outputs,
+    discriminator_gen_outputs,
+    real_weights=1.0,
+    generated_weights=1.0,
+    scope=None,
+    loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION,
+    add_summaries=False):
   """Relativistic average hinge (RaHingeGAN) generator loss.
 
   See `The relativistic discriminator: a key element missing from standard
@@ -248,10 +281,8 @@ def relativistic_hinge_generator_loss(discriminator_real_outputs,
   Args:
     discriminator_real_outputs: Discriminator output on real data.
     discriminator_gen_outputs: Discriminator output on generated data.
-    real_weights: Scalar or tensor broadcastable to
-      `discriminator_real_outputs`.
-    generated_weights: Scalar or tensor broadcastable to
-      `discriminator_gen_outputs`.
+    real_weights: Scalar or tensor broadcastable to the real outputs.
+    generated_weights: Scalar or tensor broadcastable to the generated ones.
     scope: Name scope of the loss's operations.
     loss_collection: Collection the loss is added to (None: none).
     reduction: A `tf.compat.v1.losses.Reduction`.
@@ -259,23 +290,35 @@ def relativistic_hinge_generator_loss(discriminator_real_outputs,
 
   Returns:
     A float32 loss tensor; its shape depends on `reduction`.
-
-  Raises:
-    TypeError: if the outputs are not floating point.
-    ValueError: if the outputs' shapes differ other than in batch size (in
-      any way with `reduction=NONE`), or weights cannot be broadcast.
   """
-  real_ra, gen_ra = _relative_logits(discriminator_real_outputs,
-                                     discriminator_gen_outputs)
-  return tf.nn.relu(1.0 + real_ra), tf.nn.relu(1.0 - gen_ra)
+  return _average(
+      'relativistic_hinge_generator_loss',
+      'generator_relativistic_hinge_loss',
+      lambda real_ra: tf.nn.relu(1.0 + real_ra),
+      lambda gen_ra: tf.nn.relu(1.0 - gen_ra),
+      discriminator_real_outputs, discriminator_gen_outputs, real_weights,
+      generated_weights, scope, loss_collection, reduction, add_summaries)
 
 
-@_catalog.declare(_catalog.DISCRIMINATOR, 'relativistic_pairing',
-                  aliases=('rpgan',))
-@_weighted.single_term('discriminator_relativistic_pairing_loss',
-                       'the per-pair loss')
-def relativistic_pairing_discriminator_loss(discriminator_real_outputs,
-                                            discriminator_gen_outputs):
+def _pairing(name, summary_name, real, gen, weights, scope, loss_collection,
+             reduction, add_summaries, sign):
+  """softplus(sign * (D(G(z_i)) - D(x_i))) per pair, weighted and reduced."""
+  with tf.compat.v1.name_scope(scope, name, (real, gen)) as scope:
+    real, gen = _checks.discriminator_outputs(real, gen, reduction,
+                                              _checks.EQUAL)
+    return _reduction.reduce_loss(
+        tf.nn.softplus(sign * (gen - real)), weights, scope, loss_collection,
+        reduction, add_summaries, summary_name, 'the per-pair loss')
+
+
+def relativistic_pairing_discriminator_loss(
+    discriminator_real_outputs,
+    discriminator_gen_outputs,
+    weights=1.0,
+    scope=None,
+    loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION,
+    add_summaries=False):
   """Relativistic pairing (RpGAN, RSGAN) discriminator loss.
 
   See `The relativistic discriminator: a key element missing from standard
@@ -283,19 +326,17 @@ def relativistic_pairing_discriminator_loss(discriminator_real_outputs,
   live the GAN! A Modern GAN Baseline` (https://arxiv.org/abs/2501.05441),
   which pairs it with R1 and R2 (R3GAN) for local convergence.
 
-  L_D = E_i[-log sigmoid(D(x_i) - D(G(z_i)))]
-      = E_i[softplus(D(G(z_i)) - D(x_i))]
+  L_D = E_i[-log sigmoid(D(x_i) - D(G(z_i)))] = E_i[softplus(D(G(z_i)) - D(x_i))]
 
   Each real example is paired with the generated example at the same batch
-  position, so the batches must have equal shapes; no batch statistic is
+  position, so the outputs must have equal shapes; no batch statistic is
   involved (the loss is the same per pair on any number of replicas).
 
   Args:
     discriminator_real_outputs: Discriminator output on real data.
     discriminator_gen_outputs: Discriminator output on generated data, the
       same shape.
-    weights: Scalar or tensor broadcastable to the outputs (one weight per
-      pair).
+    weights: Scalar or tensor broadcastable to the outputs (one per pair).
     scope: Name scope of the loss's operations.
     loss_collection: Collection the loss is added to (None: none).
     reduction: A `tf.compat.v1.losses.Reduction`.
@@ -303,20 +344,22 @@ def relativistic_pairing_discriminator_loss(discriminator_real_outputs,
 
   Returns:
     A float32 loss tensor; its shape depends on `reduction`.
-
-  Raises:
-    TypeError: if the outputs are not floating point.
-    ValueError: if the outputs' shapes differ, or weights cannot be
-      broadcast.
   """
-  return tf.nn.softplus(discriminator_gen_outputs - discriminator_real_outputs)
+  return _pairing(
+      'relativistic_pairing_discriminator_loss',
+      'discriminator_relativistic_pairing_loss', discriminator_real_outputs,
+      discriminator_gen_outputs, weights, scope, loss_collection, reduction,
+      add_summaries, sign=1.0)
 
 
-@_catalog.declare(_catalog.GENERATOR, 'relativistic_pairing')
-@_weighted.single_term('generator_relativistic_pairing_loss',
-                       'the per-pair loss')
-def relativistic_pairing_generator_loss(discriminator_real_outputs,
-                                        discriminator_gen_outputs):
+def relativistic_pairing_generator_loss(
+    discriminator_real_outputs,
+    discriminator_gen_outputs,
+    weights=1.0,
+    scope=None,
+    loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION,
+    add_summaries=False):
   """Relativistic pairing (RpGAN, RSGAN) generator loss.
 
   See `The relativistic discriminator: a key element missing from standard
@@ -329,8 +372,7 @@ def relativistic_pairing_generator_loss(discriminator_real_outputs,
     discriminator_real_outputs: Discriminator output on real data.
     discriminator_gen_outputs: Discriminator output on generated data, the
       same shape.
-    weights: Scalar or tensor broadcastable to the outputs (one weight per
-      pair).
+    weights: Scalar or tensor broadcastable to the outputs (one per pair).
     scope: Name scope of the loss's operations.
     loss_collection: Collection the loss is added to (None: none).
     reduction: A `tf.compat.v1.losses.Reduction`.
@@ -338,10 +380,9 @@ def relativistic_pairing_generator_loss(discriminator_real_outputs,
 
   Returns:
     A float32 loss tensor; its shape depends on `reduction`.
-
-  Raises:
-    TypeError: if the outputs are not floating point.
-    ValueError: if the outputs' shapes differ, or weights cannot be
-      broadcast.
   """
-  return tf.nn.softplus(discriminator_real_outputs - discriminator_gen_outputs)
+  return _pairing(
+      'relativistic_pairing_generator_loss',
+      'generator_relativistic_pairing_loss', discriminator_real_outputs,
+      discriminator_gen_outputs, weights, scope, loss_collection, reduction,
+      add_summaries, sign=-1.0)

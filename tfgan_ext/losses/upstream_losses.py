@@ -1,14 +1,13 @@
 # Copyright 2026 The tfgan_ext Authors.
 # SPDX-License-Identifier: Apache-2.0
-"""Upstream TF-GAN's argument-style losses, re-exported and declared.
+"""Upstream TF-GAN's argument-style losses, re-exported with input checks.
 
 Upstream's discriminator-output losses are wrapped with tfgan_ext's input
-checks (TypeError for integer outputs, ValueError naming the shapes or
-weights that do not fit, float32 computation); their values are unchanged.
-`minimax_generator_loss` adds the loss it returns to `loss_collection`
-(upstream adds its negation). Upstream's helpers that read no discriminator
-outputs are re-exported as they are, and its GANModel-style-only functions
-are declared as tuple forms.
+checks (`_checks.checked_loss`: TypeError for integer outputs, ValueError
+naming the shapes or weights that do not fit, float32 computation); their
+signatures and values are unchanged. `minimax_generator_loss` adds the loss
+it returns to `loss_collection` (upstream adds its negation). Upstream's
+functions that read no discriminator outputs are re-exported as they are.
 
 Upstream's `relativistic_*`, `wasserstein_gradient_penalty` and
 `wasserstein_hinge_generator_loss` are replaced by tfgan_ext's own (see
@@ -21,7 +20,6 @@ import inspect
 import tensorflow as tf
 import tensorflow_gan as tfgan
 
-from tfgan_ext.losses import _catalog
 from tfgan_ext.losses import _checks
 
 __all__ = [
@@ -42,7 +40,6 @@ __all__ = [
 ]
 
 _upstream = tfgan.losses.wargs
-_G, _D = _catalog.GENERATOR, _catalog.DISCRIMINATOR
 
 _CHECK_NOTE = """
   (tfgan_ext: the upstream loss, with its inputs checked first: integer
@@ -52,8 +49,8 @@ _CHECK_NOTE = """
 
 
 def _checked(name, pair_policy=_checks.EQUAL):
-  """Returns upstream's `name` with tfgan_ext's checks, named `name`."""
-  checked = _checks.checked_loss(pair_policy)(getattr(_upstream, name))
+  """Upstream's argument-style `name` with tfgan_ext's checks, named `name`."""
+  checked = _checks.checked_loss(getattr(_upstream, name), pair_policy)
   # Upstream's `wasserstein_generator_loss` is named
   # 'wasserstein_hinge_generator_loss'; name every wrapper after its export.
   checked.__name__ = name
@@ -63,31 +60,22 @@ def _checked(name, pair_policy=_checks.EQUAL):
   return checked
 
 
-def _declared(name, role=None, group=None, pair_policy=_checks.EQUAL,
-              **kwargs):
-  return _catalog.declare_upstream(_checked(name, pair_policy), name, role,
-                                   group, **kwargs)
-
-
-acgan_discriminator_loss = _declared('acgan_discriminator_loss')
-acgan_generator_loss = _declared('acgan_generator_loss')
-least_squares_discriminator_loss = _declared(
-    'least_squares_discriminator_loss', _D, 'least_squares')
-least_squares_generator_loss = _declared(
-    'least_squares_generator_loss', _G, 'least_squares')
-minimax_discriminator_loss = _declared(
-    'minimax_discriminator_loss', _D, 'minimax', _checks.SAME_EXCEPT_BATCH)
-modified_discriminator_loss = _declared(
-    'modified_discriminator_loss', _D, 'modified', _checks.SAME_EXCEPT_BATCH,
-    aliases=('non_saturating',))
-modified_generator_loss = _declared('modified_generator_loss', _G,
-                                    'modified')
-wasserstein_discriminator_loss = _declared(
-    'wasserstein_discriminator_loss', _D, 'wasserstein')
-wasserstein_generator_loss = _declared('wasserstein_generator_loss', _G,
-                                       'wasserstein')
-wasserstein_hinge_discriminator_loss = _declared(
-    'wasserstein_hinge_discriminator_loss', _D, 'wasserstein_hinge')
+# Real and generated batches may differ in size for the losses that reduce
+# their two terms separately (as tfgan_ext's do), not for the others.
+acgan_discriminator_loss = _checked('acgan_discriminator_loss')
+acgan_generator_loss = _checked('acgan_generator_loss')
+least_squares_discriminator_loss = _checked(
+    'least_squares_discriminator_loss')
+least_squares_generator_loss = _checked('least_squares_generator_loss')
+minimax_discriminator_loss = _checked('minimax_discriminator_loss',
+                                      _checks.SAME_EXCEPT_BATCH)
+modified_discriminator_loss = _checked('modified_discriminator_loss',
+                                       _checks.SAME_EXCEPT_BATCH)
+modified_generator_loss = _checked('modified_generator_loss')
+wasserstein_discriminator_loss = _checked('wasserstein_discriminator_loss')
+wasserstein_generator_loss = _checked('wasserstein_generator_loss')
+wasserstein_hinge_discriminator_loss = _checked(
+    'wasserstein_hinge_discriminator_loss')
 
 _checked_minimax_generator_loss = _checked('minimax_generator_loss')
 _MINIMAX_G_SIGNATURE = inspect.signature(_checked_minimax_generator_loss)
@@ -110,23 +98,8 @@ def minimax_generator_loss(*args, **kwargs):  # pylint: disable=missing-docstrin
 minimax_generator_loss.__doc__ += (
     '  (tfgan_ext: adds the returned loss to `loss_collection`; upstream adds '
     'its negation.)\n')
-_catalog.declare_upstream(minimax_generator_loss, 'minimax_generator_loss',
-                          _G, 'minimax')
 
-# Unchanged: they read no discriminator outputs. Upstream's GANModel-style
-# `combine_adversarial_loss` and `cycle_consistency_loss` take other
-# arguments than their argument-style namesakes, so they are their tuple
-# forms; `mutual_information_penalty`'s is derived.
-combine_adversarial_loss = _catalog.declare_upstream(
-    _upstream.combine_adversarial_loss, 'combine_adversarial_loss',
-    tuple_form=tfgan.losses.combine_adversarial_loss)
-cycle_consistency_loss = _catalog.declare_upstream(
-    _upstream.cycle_consistency_loss, 'cycle_consistency_loss',
-    tuple_form=tfgan.losses.cycle_consistency_loss)
-mutual_information_penalty = _catalog.declare_upstream(
-    _upstream.mutual_information_penalty, 'mutual_information_penalty')
-
-for _name in ('stargan_discriminator_loss_wrapper',
-              'stargan_generator_loss_wrapper',
-              'stargan_gradient_penalty_wrapper'):
-  _catalog.declare_tuple_form(_name, getattr(tfgan.losses, _name))
+# Unchanged: they read no discriminator outputs.
+combine_adversarial_loss = _upstream.combine_adversarial_loss
+cycle_consistency_loss = _upstream.cycle_consistency_loss
+mutual_information_penalty = _upstream.mutual_information_penalty

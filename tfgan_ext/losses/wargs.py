@@ -12,21 +12,24 @@ computation); their values are unchanged. Replaced outright:
 `wasserstein_hinge_generator_loss` (no longer renames
 `wasserstein_generator_loss`); `minimax_generator_loss` adds the loss it
 returns to the collection (upstream adds its negation). Added: hinge, LSGAN,
-relativistic LSGAN and hinge, feature matching, R1, R2 and DRAGAN;
+relativistic LSGAN, hinge and pairing, feature matching, R1, R2 and DRAGAN;
 energy-based (EBGAN) losses and consistency regularization.
-
-The names are those declared in the catalog (`_catalog`) by the modules
-that define them: `losses_impl`, `relativistic_impl`, `penalties_impl` and
-`upstream_losses`.
 """
 
-# pylint: disable=unused-import
-from tfgan_ext.losses import _catalog
+# pylint: disable=wildcard-import,unused-wildcard-import
+from tfgan_ext.losses import consistency_impl
+from tfgan_ext.losses import energy_based_impl
 from tfgan_ext.losses import losses_impl
 from tfgan_ext.losses import penalties_impl
 from tfgan_ext.losses import relativistic_impl
 from tfgan_ext.losses import upstream_losses
-# pylint: enable=unused-import
+from tfgan_ext.losses.consistency_impl import *
+from tfgan_ext.losses.energy_based_impl import *
+from tfgan_ext.losses.losses_impl import *
+from tfgan_ext.losses.penalties_impl import *
+from tfgan_ext.losses.relativistic_impl import *
+from tfgan_ext.losses.upstream_losses import *
 
-globals().update(_catalog.argument_style())
-__all__ = list(_catalog.argument_style())
+__all__ = (consistency_impl.__all__ + energy_based_impl.__all__ +
+           losses_impl.__all__ + penalties_impl.__all__ +
+           relativistic_impl.__all__ + upstream_losses.__all__)
