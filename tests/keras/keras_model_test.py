@@ -253,10 +253,9 @@ def test_errors_before_training(flavour):
                 feature_matching_layer='nope')
   with pytest.raises(TypeError, match='unexpected arguments steps'):
     gan.compile(*opts(), steps=3)
-  fresh, _ = _gan(K)
-  fresh._gan = None  # pylint: disable=protected-access
+  never_compiled = tfk.GANModel(*lib.linear_gan(K)[:2])
   with pytest.raises(RuntimeError, match='compile'):
-    fresh.fit(dataset)
+    never_compiled.fit(dataset)
 
   gan.compile(*opts())
   with pytest.raises(ValueError, match=r'yield \(generator_inputs, '

@@ -10,12 +10,14 @@
               penalty_every=16)
   gan.fit(tf.data.Dataset.zip((noise, images)), epochs=...)
 
-Modules: `model` (GANModel), `steps` (the train step), `objectives` (losses
-and penalties by name or function), `checks` (errors before training),
-`distribute` (loss shares across replicas, strategies by name), `callbacks`
-(sample grid, Fréchet distance), `flavours` (Keras 3 / tf-keras dispatch).
-Importing this package imports no Keras: each model's own Keras package is
-used. See docs/keras.md.
+Modules: `model` (GANModel, all of it but the Keras base class),
+`keras_model` / `tf_keras_model` (its subclass per Keras package, imported
+only when used), `keras_versions` (what differs between the two packages),
+`train_step` (the train step), `step_losses` (compile's `loss=` and
+`penalty=`), `checks` (errors before training), `distribute` (loss shares
+across replicas, strategies by name), `callbacks` (sample grid, Fréchet
+distance). Importing this package imports no Keras: each model's own Keras
+package is used. See docs/keras.md.
 """
 
 from tfgan_ext.keras import callbacks

@@ -3,8 +3,8 @@
 """Callbacks a GAN needs: a fixed-noise sample grid and a Fréchet distance.
 
 Both are Keras-package independent: `GANModel.fit` wraps them in a Callback
-of the model's own Keras (`adapt`), so the same objects serve Keras 3 and
-tf-keras models. Progress itself is Keras' progress bar (`fit(verbose=1)`),
+of the model's own Keras (`adapt`, through `ForwardingCallback`), so the same
+objects serve Keras 3 and tf-keras models. Progress itself is Keras' progress bar (`fit(verbose=1)`),
 which shows the logged losses and, after the epochs where it is computed,
 the Fréchet distance.
 """
@@ -37,41 +37,44 @@ class GANCallback:
     pass
 
 
-_ADAPTERS = {}
+class ForwardingCallback:
+  """Forwards a Keras package's callback calls to a `GANCallback`.
 
+  Each Keras package's module defines its adapter as this class plus that
+  package's `Callback` (`keras_model.KerasCallbackAdapter`,
+  `tf_keras_model.TFKerasCallbackAdapter`), so Keras sees a callback of its
+  own kind.
+  """
 
-def _adapter_class(flavour):
-  """A Callback class of `flavour` forwarding to a GANCallback."""
-  if flavour not in _ADAPTERS:
-    base = flavour.callback_class
+  def __init__(self, inner):
+    super().__init__()
+    self.inner = inner
 
-    class Adapter(base):  # pylint: disable=missing-docstring
+  def set_model(self, model):
+    super().set_model(model)
+    self.inner.set_model(model)
 
-      def __init__(self, inner):
-        super().__init__()
-        self.inner = inner
+  def on_train_begin(self, logs=None):
+    self.inner.on_train_begin(logs)
 
-      def set_model(self, model):
-        super().set_model(model)
-        self.inner.set_model(model)
+  def on_epoch_end(self, epoch, logs=None):
+    self.inner.on_epoch_end(epoch, logs)
 
-      def on_train_begin(self, logs=None):
-        self.inner.on_train_begin(logs)
-
-      def on_epoch_end(self, epoch, logs=None):
-        self.inner.on_epoch_end(epoch, logs)
-
-      def on_train_end(self, logs=None):
-        self.inner.on_train_end(logs)
-
-    Adapter.__name__ = 'GANCallbackAdapter'
-    _ADAPTERS[flavour] = Adapter
-  return _ADAPTERS[flavour]
+  def on_train_end(self, logs=None):
+    self.inner.on_train_end(logs)
 
 
 def adapt(callbacks, flavour):
-  """`callbacks` with each GANCallback wrapped for `flavour`'s Keras."""
-  return [_adapter_class(flavour)(c) if isinstance(c, GANCallback) else c
+  """`callbacks` with each GANCallback wrapped for `flavour`'s Keras.
+
+  Args:
+    callbacks: A list of Keras callbacks and `GANCallback`s.
+    flavour: The model's `keras_versions.KerasVersion`.
+
+  Returns:
+    A list of callbacks of the model's Keras package.
+  """
+  return [flavour.callback_adapter(c) if isinstance(c, GANCallback) else c
           for c in callbacks]
 
 

@@ -5,7 +5,8 @@
 `dataset_spec` checks that a dataset yields `(generator_inputs, real_data)`
 with floating real data; `check_networks` runs the generator and the
 discriminator once on a batch of two zero examples of that spec and checks
-their output shapes; the rest resolve `GANModel` and `compile` options.
+their output shapes; `discriminator_inputs_mode` checks GANModel's
+`discriminator_inputs`. Nothing here runs during training.
 """
 
 import tensorflow as tf
@@ -14,23 +15,10 @@ __all__ = [
     'DISCRIMINATOR_INPUT_MODES',
     'check_networks',
     'dataset_spec',
-    'discriminator_input',
     'discriminator_inputs_mode',
-    'feature_model',
-    'maybe_loss_scaled',
-    'positive_int',
 ]
 
 DISCRIMINATOR_INPUT_MODES = ('auto', 'data', 'data_and_conditioning')
-
-
-def positive_int(value, name):
-  """`value` if it is a Python int >= 1 (TypeError / ValueError otherwise)."""
-  if isinstance(value, bool) or not isinstance(value, int):
-    raise TypeError('%s must be a Python int, got %r.' % (name, value))
-  if value < 1:
-    raise ValueError('%s must be >= 1, got %d.' % (name, value))
-  return value
 
 
 def discriminator_inputs_mode(mode):
@@ -40,90 +28,6 @@ def discriminator_inputs_mode(mode):
   raise ValueError('discriminator_inputs must be one of %s or a callable '
                    'fn(data, generator_inputs), got %r.'
                    % (', '.join(DISCRIMINATOR_INPUT_MODES), mode))
-
-
-def _conditioning(generator_inputs):
-  if isinstance(generator_inputs, (tuple, list)):
-    return list(generator_inputs[1:])
-  return []
-
-
-def _num_inputs(model):
-  inputs = getattr(model, 'inputs', None)
-  try:
-    return len(inputs) if inputs else None
-  except TypeError:  # A single KerasTensor.
-    return 1
-
-
-def discriminator_input(mode, discriminator, data, generator_inputs):
-  """What the discriminator is called on (see GANModel's docstring)."""
-  if callable(mode):
-    return mode(data, generator_inputs)
-  conditioning = _conditioning(generator_inputs)
-  if mode == 'data':
-    return data
-  if mode == 'data_and_conditioning':
-    if not conditioning:
-      raise ValueError(
-          "discriminator_inputs='data_and_conditioning' needs generator "
-          'inputs (noise, conditioning...), got a single tensor.')
-    return [data] + conditioning
-  num_inputs = _num_inputs(discriminator)
-  if num_inputs is None or num_inputs == 1:
-    return data
-  if num_inputs == 1 + len(conditioning):
-    return [data] + conditioning
-  raise ValueError(
-      'The discriminator has %d inputs, but the generator inputs give %d '
-      'conditioning tensor(s) (generator inputs (noise, c_1, ..., c_n) give '
-      'the discriminator [data, c_1, ..., c_n]); pass discriminator_inputs '
-      'to GANModel to say what it gets.' % (num_inputs, len(conditioning)))
-
-
-def feature_model(discriminator, layer_name, flavour):
-  """A model of the discriminator's inputs -> (its output, layer's output)."""
-  if not layer_name:
-    raise ValueError('feature_matching_weight > 0 needs '
-                     'feature_matching_layer, the name of a discriminator '
-                     'layer.')
-  if not getattr(discriminator, 'inputs', None):
-    raise ValueError(
-        'Feature matching reads an inner layer of the discriminator, so it '
-        'must be a built functional or Sequential model (with `inputs`); '
-        '%r is not.' % discriminator.name)
-  try:
-    layer = discriminator.get_layer(layer_name)
-  except ValueError:
-    raise ValueError('The discriminator %r has no layer %r; its layers are '
-                     '%s.' % (discriminator.name, layer_name,
-                              [l.name for l in discriminator.layers])
-                     ) from None
-  outputs = discriminator.outputs
-  if len(outputs) != 1:
-    raise ValueError('Feature matching needs a discriminator with one output '
-                     '(the logit), got %d.' % len(outputs))
-  return flavour.functional_model(
-      discriminator.inputs, [outputs[0], layer.output],
-      name='%s_with_%s' % (discriminator.name, layer_name))
-
-
-def _computes_in_float16(model):
-  pending = [model]
-  while pending:
-    layer = pending.pop()
-    if getattr(layer, 'compute_dtype', None) == 'float16':
-      return True
-    pending.extend(getattr(layer, 'layers', None) or [])
-  return False
-
-
-def maybe_loss_scaled(optimizer, network, loss_scaling, flavour):
-  """`optimizer`, wrapped for dynamic loss scaling when asked or needed."""
-  if loss_scaling is True or (loss_scaling == 'auto' and
-                              _computes_in_float16(network)):
-    return flavour.with_loss_scale(optimizer)
-  return optimizer
 
 
 def _describe(spec):
@@ -188,7 +92,7 @@ def _logit_shape_ok(shape, batch):
   return list(shape) in ([batch], [batch, 1])
 
 
-def check_networks(gan, spec, batch=2):
+def check_networks(gan, spec, features=False, batch=2):
   """Runs G and D once on zeros; raises ValueError on wrong output shapes."""
   inputs_spec, real_spec = spec
   inputs = tf.nest.map_structure(lambda s: _zeros(s, batch), inputs_spec)
@@ -215,5 +119,5 @@ def check_networks(gan, spec, batch=2):
           'The discriminator must return one logit per example, shape '
           '[batch, 1] or [batch]; on a batch of %d %s examples it returned '
           'shape %s.' % (batch, what, list(outputs.shape)))
-  if gan._gan.feature_model is not None:  # pylint: disable=protected-access
+  if features:
     gan.call_discriminator(real, inputs, training=False, features=True)

@@ -24,6 +24,8 @@ import os
 
 import tensorflow as tf
 
+from tfgan_ext.losses import _batch_stats
+
 __all__ = [
     'STRATEGIES',
     'global_means',
@@ -35,14 +37,6 @@ __all__ = [
 ]
 
 STRATEGIES = ('default', 'mirrored', 'multi_worker')
-
-
-def _replica_context():
-  """The current replica context if more than one replica is in sync."""
-  context = tf.distribute.get_replica_context()
-  if context is None or context.num_replicas_in_sync == 1:
-    return None
-  return context
 
 
 def num_replicas():
@@ -61,7 +55,7 @@ def replica_share(local_batch_size):
     A float32 scalar; 1.0 with a single replica.
   """
   local = tf.cast(local_batch_size, tf.float32)
-  context = _replica_context()
+  context = _batch_stats.replica_context()
   if context is None:
     return tf.ones([], tf.float32)
   total = context.all_reduce(tf.distribute.ReduceOp.SUM, local)
@@ -86,7 +80,7 @@ def global_means(values):
                                                           tf.float32)
               for n in names]
   weights = [tf.cast(values[n][1], tf.float32) for n in names]
-  context = _replica_context()
+  context = _batch_stats.replica_context()
   if context is not None:
     weighted, weights = context.all_reduce(tf.distribute.ReduceOp.SUM,
                                            [weighted, weights])

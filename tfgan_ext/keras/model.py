@@ -7,36 +7,55 @@
               loss='hinge', penalty='r1', penalty_weight=5.0)
   history = gan.fit(dataset, epochs=10)   # (generator_inputs, real_data)
 
-`GANModel(...)` returns an instance of a subclass of the models' own
-`Model` class (Keras 3 `keras.Model`, or tf-keras / Keras 2), so `fit`,
+The class hierarchy: `GANModel` (here) holds everything a GAN model does;
+it is not a Keras model by itself. Each Keras package has its subclass,
+which adds that package's `Model` as the second base:
+
+  keras_model.KerasGANModel(GANModel, keras.Model)          # Keras 3
+  tf_keras_model.TFKerasGANModel(GANModel, tf_keras.Model)  # tf-keras
+
+`GANModel(generator, discriminator)` returns an instance of the subclass of
+the networks' package (as `pathlib.Path()` returns a `PosixPath`), so `fit`,
 callbacks, checkpoints, `tf.distribute` and mixed precision are Keras' own.
-The step itself (losses, penalties, loss scaling across replicas) is in
-`steps.py`, the checks made before training in `checks.py`.
+The step itself is `train_step.TrainStep`, the checks made before training
+are in `checks`, and `compile`'s losses in `step_losses`.
 """
 
 import tensorflow as tf
 
 from tfgan_ext.keras import callbacks as callbacks_lib
 from tfgan_ext.keras import checks
-from tfgan_ext.keras import flavours
-from tfgan_ext.keras import objectives
-from tfgan_ext.keras import steps
+from tfgan_ext.keras import distribute
+from tfgan_ext.keras import keras_versions
+from tfgan_ext.keras import step_losses
+from tfgan_ext.keras import train_step as train_step_lib
+from tfgan_ext.losses import _checks
 
 __all__ = ['GANModel']
 
-_CLASSES = {}
+_COMPILE_KWARGS = ('run_eagerly', 'jit_compile', 'steps_per_execution')
 
 
-def _class_for(flavour):
-  """The GANModel subclass of `flavour`'s Model class (one per flavour)."""
-  if flavour not in _CLASSES:
-    _CLASSES[flavour] = type('GANModel', (GANModel, flavour.model_class), {
-        '_flavour': flavour, '__module__': __name__,
-        '__doc__': GANModel.__doc__})
-  return _CLASSES[flavour]
+def _num_inputs(model):
+  """How many inputs a functional model has (None if not functional)."""
+  inputs = getattr(model, 'inputs', None)
+  try:
+    return len(inputs) if inputs else None
+  except TypeError:  # A single KerasTensor.
+    return 1
 
 
-class GANModel(steps.StepsMixin):
+def _subclass_for(package_name):
+  """The GANModel subclass of a Keras package (imported only when used)."""
+  # pylint: disable=g-import-not-at-top (importing either loads its Keras)
+  if package_name == 'tf_keras':
+    from tfgan_ext.keras.tf_keras_model import TFKerasGANModel
+    return TFKerasGANModel
+  from tfgan_ext.keras.keras_model import KerasGANModel
+  return KerasGANModel
+
+
+class GANModel:
   """A GAN as a Keras model: `compile` it with two optimizers, `fit` it.
 
   Calling the model runs the generator (`gan(generator_inputs)`, `predict`).
@@ -62,11 +81,17 @@ class GANModel(steps.StepsMixin):
     discriminator_inputs: See above.
     name: The model's name.
     **kwargs: Passed to the Keras `Model` constructor (e.g. `dtype`).
+
+  Raises:
+    TypeError: if the networks are not Keras models of one package.
+    ValueError: for an unknown `discriminator_inputs`.
   """
+
+  _keras_version = None  # Each subclass's `KerasVersion`.
 
   def __new__(cls, generator=None, discriminator=None, *args, **kwargs):
     if cls is GANModel:
-      cls = _class_for(flavours.same_flavour(
+      cls = _subclass_for(keras_versions.common_package_name(
           {'generator': generator, 'discriminator': discriminator}))
     return super().__new__(cls, generator, discriminator, *args, **kwargs)
 
@@ -78,12 +103,14 @@ class GANModel(steps.StepsMixin):
     self.discriminator = discriminator
     self._discriminator_inputs = checks.discriminator_inputs_mode(
         discriminator_inputs)
-    self._gan = None
+    self._train_step = None  # A train_step.TrainStep, set by compile.
+    self._feature_model = None
+    self._trackers = []
 
   @property
   def flavour(self):
-    """The `Flavour` (Keras package) of this model."""
-    return self._flavour
+    """The `keras_versions.KerasVersion` of this model's Keras package."""
+    return self._keras_version
 
   def call(self, inputs, training=False):
     """Runs the generator."""
@@ -112,7 +139,7 @@ class GANModel(steps.StepsMixin):
         `iterations` counts discriminator steps and gates lazy penalties.
       loss: A name from `tfgan_ext.losses.names()`, or a pair of generator and
         discriminator loss functions (argument-style, or GANModel-style; see
-        `tfgan_ext.keras.objectives`).
+        `tfgan_ext.keras.step_losses`).
       penalty: None, or a name from `tfgan_ext.losses.penalty_names()`
         ('r1', 'r2', 'dragan', 'wasserstein_gradient_penalty' alias
         'wgan_gp'), or a penalty function, added to the discriminator loss.
@@ -134,7 +161,7 @@ class GANModel(steps.StepsMixin):
         et al. 2016) to the generator loss; needs `feature_matching_layer`.
       feature_matching_layer: Name of the discriminator layer whose output is
         matched (the discriminator must be a functional or Sequential model).
-      loss_scaling: 'auto' (wrap an optimizer in the flavour's dynamic
+      loss_scaling: 'auto' (wrap an optimizer in its package's dynamic
         LossScaleOptimizer when its network computes in float16), True
         (always), False (never; an optimizer that is a LossScaleOptimizer
         already is used as is).
@@ -146,62 +173,81 @@ class GANModel(steps.StepsMixin):
         bad step counts or weights, a feature layer that does not exist.
       TypeError: optimizers or losses of the wrong kind.
     """
-    unknown = sorted(set(kwargs) - {'run_eagerly', 'jit_compile',
-                                    'steps_per_execution'})
+    unknown = sorted(set(kwargs) - set(_COMPILE_KWARGS))
     if unknown:
       raise TypeError('GANModel.compile() got unexpected arguments %s.'
                       % ', '.join(unknown))
-    flavour = flavours.same_flavour({
+    keras_versions.common_package_name({
         'generator': self.generator, 'discriminator': self.discriminator,
         'generator_optimizer': generator_optimizer,
         'discriminator_optimizer': discriminator_optimizer})
     if generator_optimizer is discriminator_optimizer:
       raise ValueError('generator_optimizer and discriminator_optimizer must '
                        'be two optimizer objects.')
-    g_loss, d_loss, loss_name = objectives.resolve_loss(loss)
-    penalty_obj = objectives.resolve_penalty(penalty, penalty_weight,
-                                             penalty_every, penalty_kwargs)
-    steps_ = checks.positive_int(discriminator_steps, 'discriminator_steps')
+    g_loss, d_loss, _ = step_losses.resolve_loss(loss)
+    penalty = step_losses.resolve_penalty(penalty, penalty_weight,
+                                          penalty_every, penalty_kwargs)
+    _checks.positive_int(discriminator_steps, 'discriminator_steps')
     if not isinstance(feature_matching_weight, (int, float)) or (
         feature_matching_weight < 0):
       raise ValueError('feature_matching_weight must be a number >= 0, got '
                        '%r.' % (feature_matching_weight,))
-    feature_model = None
     if feature_matching_weight:
-      feature_model = checks.feature_model(self.discriminator,
-                                           feature_matching_layer, flavour)
+      self._feature_model = self._build_feature_model(feature_matching_layer)
     elif feature_matching_layer is not None:
       raise ValueError('feature_matching_layer is set but '
                        'feature_matching_weight is 0.')
     if loss_scaling not in ('auto', True, False):
       raise ValueError("loss_scaling must be 'auto', True or False, got %r."
                        % (loss_scaling,))
-    generator_optimizer = checks.maybe_loss_scaled(
-        generator_optimizer, self.generator, loss_scaling, flavour)
-    discriminator_optimizer = checks.maybe_loss_scaled(
-        discriminator_optimizer, self.discriminator, loss_scaling, flavour)
+    version = self.flavour
+    generator_optimizer = version.loss_scaled_if_needed(
+        generator_optimizer, self.generator, loss_scaling)
+    discriminator_optimizer = version.loss_scaled_if_needed(
+        discriminator_optimizer, self.discriminator, loss_scaling)
 
     compile_kwargs = {k: v for k, v in kwargs.items() if v is not None}
-    if flavour.is_keras3:
+    if version.is_keras3:
       compile_kwargs['auto_scale_loss'] = False
     super().compile(optimizer=generator_optimizer, **compile_kwargs)
-    # Logged values are equal on every replica (steps.py all-reduces them),
-    # so take the first: Keras 2's default would sum them over replicas, and
-    # Keras 3's mean fails on scalars under MultiWorkerMirroredStrategy.
+    # Logged values are equal on every replica (train_step all-reduces
+    # them), so take the first: Keras 2's default would sum them over
+    # replicas, and Keras 3's mean fails on scalars under
+    # MultiWorkerMirroredStrategy.
     self.distribute_reduction_method = 'first'
     self.discriminator_optimizer = discriminator_optimizer
-    self._gan = steps.StepConfig(
-        generator_loss=g_loss, discriminator_loss=d_loss, loss_name=loss_name,
-        penalty=penalty_obj, discriminator_steps=steps_,
-        fused=bool(fused),
-        feature_matching_weight=float(feature_matching_weight),
-        feature_model=feature_model)
-    trackers = ['generator_loss', 'discriminator_loss']
-    if feature_matching_weight:
-      trackers.append('feature_matching_loss')
-    if penalty_obj is not None:
-      trackers.append(penalty_obj.name)
-    self._trackers = [flavour.mean_metric(n) for n in trackers]
+    self._train_step = train_step_lib.TrainStep(
+        g_loss, d_loss, penalty, discriminator_steps, bool(fused),
+        float(feature_matching_weight))
+    self._trackers = [version.mean_metric(n)
+                      for n in self._train_step.logged_names()]
+
+  def _build_feature_model(self, layer_name):
+    """A model of the discriminator's inputs -> (its logits, the layer's)."""
+    discriminator = self.discriminator
+    if not layer_name:
+      raise ValueError('feature_matching_weight > 0 needs '
+                       'feature_matching_layer, the name of a discriminator '
+                       'layer.')
+    if not getattr(discriminator, 'inputs', None):
+      raise ValueError(
+          'Feature matching reads an inner layer of the discriminator, so it '
+          'must be a built functional or Sequential model (with `inputs`); '
+          '%r is not.' % discriminator.name)
+    try:
+      layer = discriminator.get_layer(layer_name)
+    except ValueError:
+      raise ValueError('The discriminator %r has no layer %r; its layers are '
+                       '%s.' % (discriminator.name, layer_name,
+                                [l.name for l in discriminator.layers])
+                       ) from None
+    outputs = discriminator.outputs
+    if len(outputs) != 1:
+      raise ValueError('Feature matching needs a discriminator with one '
+                       'output (the logit), got %d.' % len(outputs))
+    return self.flavour.functional_model(
+        discriminator.inputs, [outputs[0], layer.output],
+        name='%s_with_%s' % (discriminator.name, layer_name))
 
   @property
   def generator_optimizer(self):
@@ -226,7 +272,7 @@ class GANModel(steps.StepsMixin):
       `r1_penalty`, averaged over the steps where it was applied) and
       `feature_matching_loss` when used.
     """
-    if self._gan is None:
+    if self._train_step is None:
       raise RuntimeError('Call GANModel.compile(...) before fit().')
     for key in ('y', 'validation_data', 'validation_split', 'sample_weight',
                 'class_weight'):
@@ -238,29 +284,50 @@ class GANModel(steps.StepsMixin):
                       'positional argument; pass the others by keyword.')
     spec = checks.dataset_spec(x)
     with self.distribute_strategy.scope():
-      checks.check_networks(self, spec)
+      checks.check_networks(self, spec,
+                            features=self._feature_model is not None)
       self.built = True
       self.flavour.build_optimizer(self.optimizer,
                                    self.generator.trainable_variables)
       self.flavour.build_optimizer(self.discriminator_optimizer,
                                    self.discriminator.trainable_variables)
-    if self._gan.discriminator_steps > 1:
-      x = steps.group_for_discriminator_steps(x,
-                                              self._gan.discriminator_steps)
+    steps = self._train_step.discriminator_steps
+    if steps > 1:
+      x = train_step_lib.group_for_discriminator_steps(x, steps)
     kwargs.setdefault('shuffle', False)  # The dataset shuffles, if at all.
     if kwargs.get('callbacks'):
       kwargs['callbacks'] = callbacks_lib.adapt(kwargs['callbacks'],
                                                 self.flavour)
     return super().fit(x, **kwargs)
 
-  def _maybe_symbolic_build(self, *args, **kwargs):
-    # Keras 3's fit() first builds the model symbolically from a batch it
-    # reduces over replicas, which fails under MultiWorkerMirroredStrategy
-    # for every model (keras-team/keras#20585). fit() above has already
-    # built the networks and both optimizers, so there is nothing to build.
-    if self.built and getattr(self.optimizer, 'built', False):
-      return None
-    return super()._maybe_symbolic_build(*args, **kwargs)
+  def train_step(self, data):
+    """One generator step and `discriminator_steps` discriminator steps."""
+    logs, local_batch = self._train_step(self, data)
+    self._update_trackers(logs, local_batch)
+    outputs = {m.name: m.result() for m in self.metrics}
+    if self.flavour.is_keras3 and isinstance(
+        self.distribute_strategy, tf.distribute.MultiWorkerMirroredStrategy):
+      # Keras 3 reduces fit's outputs under this strategy with
+      # strategy.reduce(MEAN, value, axis=0), which needs an axis: give the
+      # (replica-independent) values one (keras-team/keras#20585).
+      outputs = {k: tf.reshape(v, [1]) for k, v in outputs.items()}
+    return outputs
+
+  def _update_trackers(self, logs, local_batch):
+    """Updates the metrics with global means of this step's values."""
+    batch = tf.cast(local_batch, tf.float32)
+    values = {}
+    for name, entries in logs.items():
+      # Mean over this step's (gated) entries, weighted by examples.
+      weight = tf.add_n([tf.cast(w, tf.float32) for _, w in entries])
+      total = tf.add_n([tf.cast(v, tf.float32) * tf.cast(w, tf.float32)
+                        for v, w in entries])
+      values[name] = (tf.math.divide_no_nan(total, weight), weight * batch)
+    means = distribute.global_means(values)
+    for tracker in self.metrics:
+      if tracker.name in means:
+        mean, present = means[tracker.name]
+        tracker.update_state(mean, sample_weight=present)
 
   def call_discriminator(self, data, generator_inputs, training=True,
                          features=False):
@@ -275,13 +342,37 @@ class GANModel(steps.StepsMixin):
     Returns:
       Logits, or (logits, features).
     """
-    inputs = checks.discriminator_input(self._discriminator_inputs,
-                                        self.discriminator, data,
-                                        generator_inputs)
+    inputs = self._discriminator_input(data, generator_inputs)
     if features:
-      logits, feats = self._gan.feature_model(inputs, training=training)
+      logits, feats = self._feature_model(inputs, training=training)
       return logits, feats
     return self.discriminator(inputs, training=training)
+
+  def _discriminator_input(self, data, generator_inputs):
+    """What the discriminator is called on (see the class docstring)."""
+    mode = self._discriminator_inputs
+    if callable(mode):
+      return mode(data, generator_inputs)
+    conditioning = (list(generator_inputs[1:])
+                    if isinstance(generator_inputs, (tuple, list)) else [])
+    if mode == 'data':
+      return data
+    if mode == 'data_and_conditioning':
+      if not conditioning:
+        raise ValueError(
+            "discriminator_inputs='data_and_conditioning' needs generator "
+            'inputs (noise, conditioning...), got a single tensor.')
+      return [data] + conditioning
+    num_inputs = _num_inputs(self.discriminator)
+    if num_inputs is None or num_inputs == 1:
+      return data
+    if num_inputs == 1 + len(conditioning):
+      return [data] + conditioning
+    raise ValueError(
+        'The discriminator has %d inputs, but the generator inputs give %d '
+        'conditioning tensor(s) (generator inputs (noise, c_1, ..., c_n) give '
+        'the discriminator [data, c_1, ..., c_n]); pass discriminator_inputs '
+        'to GANModel to say what it gets.' % (num_inputs, len(conditioning)))
 
   def get_config(self):
     return {'name': self.name}

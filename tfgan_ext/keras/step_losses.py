@@ -1,20 +1,21 @@
 # Copyright 2026 The tfgan_ext Authors.
 # SPDX-License-Identifier: Apache-2.0
-"""GAN losses and penalties for a Keras train step, from names or functions.
+"""The `loss=` and `penalty=` of `GANModel.compile`, called with a step's tensors.
 
-`resolve_loss(spec)` and `resolve_penalty(spec, ...)` turn what
-`GANModel.compile` accepts into `Objective`s: callables of a dict of the
-step's tensors (named like `tfgan.GANModel` fields: `real_data`,
-`generated_data`, `generator_inputs`, `discriminator_real_outputs`,
+`resolve_loss(spec)` and `resolve_penalty(spec, ...)` turn what `compile`
+accepts into `StepLoss`es: callables of a dict of the step's tensors (named
+like `tfgan.GANModel` fields: `real_data`, `generated_data`,
+`generator_inputs`, `discriminator_real_outputs`,
 `discriminator_gen_outputs`, `discriminator_fn`, `discriminator_scope`) that
 return a float32 scalar, the mean over this replica's examples.
 
-Accepted loss specs: a registry name (`tfgan_ext.losses.names()`), or a pair
-(`tfgan_ext.losses.LossPair`, any object with `generator_loss_fn` and
+Accepted loss specs: a registry name (`tfgan_ext.losses.names()`: its
+argument-style pair, `registry.argument_style(name)`, is called directly), or
+a pair (`tfgan_ext.losses.LossPair`, any object with `generator_loss_fn` and
 `discriminator_loss_fn`, or a 2-tuple) of argument-style functions
 (`tfgan_ext.losses.wargs.*`, or your own with parameters named like those
 fields) or GANModel-style functions (`fn(gan_model, ...)`; those of
-tfgan_ext carry `.args_loss_fn`, the argument-style form, which is used).
+tfgan_ext are called through their argument-style form, `.args_loss_fn`).
 Penalties: a name from `tfgan_ext.losses.penalty_names()` (or 'wgan_gp',
 'none', None) or such a function.
 """
@@ -25,19 +26,18 @@ import inspect
 import tensorflow as tf
 import tensorflow_gan as tfgan
 
-import tfgan_ext
+from tfgan_ext.losses import _checks
+from tfgan_ext.losses import lazy_regularization
+from tfgan_ext.losses import registry
+from tfgan_ext.losses import wargs
 
-__all__ = ['Objective', 'Penalty', 'STEP_TENSORS',
-           'feature_matching_objective', 'resolve_loss', 'resolve_penalty']
+__all__ = ['Penalty', 'STEP_TENSORS', 'StepLoss', 'feature_matching',
+           'resolve_loss', 'resolve_penalty']
 
 # What a step can give a loss, by GANModel field name.
 STEP_TENSORS = ('real_data', 'generated_data', 'generator_inputs',
                 'discriminator_real_outputs', 'discriminator_gen_outputs',
                 'discriminator_fn', 'discriminator_scope')
-# Losses and penalties of tfgan_ext that compute no cross-replica statistic,
-# so they can run inside a `tf.cond` (lazy regularization) under any
-# strategy: TensorFlow cannot all-reduce inside a cond branch in a replica.
-_REPLICA_LOCAL_PENALTIES = frozenset(['r1', 'r2', 'wasserstein_gradient_penalty'])
 
 
 def _parameters(fn):
@@ -61,24 +61,29 @@ def _gan_model_tuple(tensors):
       discriminator_fn=tensors.get('discriminator_fn'))
 
 
-class Objective:
+def _name_of(fn, default):
+  return (getattr(fn, '__name__', None) or
+          getattr(getattr(fn, 'func', None), '__name__', None) or default)
+
+
+class StepLoss:
   """One loss or penalty, called with the step's tensors.
 
   Attributes:
+    fn: The function called (argument style, or GANModel style).
     name: The function's name (used in logs).
     needs: frozenset of the `STEP_TENSORS` it reads.
   """
 
   def __init__(self, fn, what, extra_kwargs=None):
-    self.extra_kwargs = dict(extra_kwargs or {})
     if not callable(fn):
       raise TypeError('%s must be callable, got %r.' % (what, fn))
-    fn = getattr(fn, 'args_loss_fn', fn)
-    params = _parameters(fn)
-    self.name = getattr(fn, '__name__', None) or getattr(
-        getattr(fn, 'func', None), '__name__', what)
+    # tfgan_ext's GANModel-style functions: call the argument-style form.
+    self.fn = getattr(fn, 'args_loss_fn', fn)
+    self.extra_kwargs = dict(extra_kwargs or {})
+    params = _parameters(self.fn)
+    self.name = _name_of(self.fn, what)
     self._gan_model_style = bool(params) and next(iter(params)) == 'gan_model'
-    self._fn = fn
     # No TF-1 loss collections or summaries inside a Keras step.
     self._options = {k: v for k, v in (('loss_collection', None),
                                        ('add_summaries', False))
@@ -106,11 +111,11 @@ class Objective:
     kwargs = dict(self._options)
     kwargs.update(self.extra_kwargs)
     if self._gan_model_style:
-      value = self._fn(_gan_model_tuple(tensors), **kwargs)
+      value = self.fn(_gan_model_tuple(tensors), **kwargs)
     else:
       for name in self.needs:
         kwargs[name] = tensors[name]
-      value = self._fn(**kwargs)
+      value = self.fn(**kwargs)
     value = tf.cast(value, tf.float32)
     if value.shape.rank not in (0, None):
       raise ValueError('%s returned shape %s; a GAN loss must reduce to a '
@@ -120,23 +125,21 @@ class Objective:
 
 
 def resolve_loss(spec):
-  """(generator Objective, discriminator Objective, name) for a loss spec.
+  """(generator StepLoss, discriminator StepLoss, name) for a loss spec.
 
   Args:
     spec: A registry name, or a pair of loss functions (see module doc).
 
   Returns:
-    A tuple (generator_objective, discriminator_objective, name).
+    A tuple (generator_loss, discriminator_loss, name).
 
   Raises:
     ValueError: for an unknown name (the message lists the valid ones).
     TypeError: for anything else that is not a pair of callables.
   """
-  if isinstance(spec, str):
-    name = spec
-    spec = tfgan_ext.losses.get(spec)  # ValueError listing the names.
-  else:
-    name = None
+  name = spec if isinstance(spec, str) else None
+  if name is not None:
+    spec = registry.argument_style(name)  # ValueError listing the names.
   if hasattr(spec, 'generator_loss_fn') and hasattr(spec,
                                                     'discriminator_loss_fn'):
     pair = (spec.generator_loss_fn, spec.discriminator_loss_fn)
@@ -146,47 +149,38 @@ def resolve_loss(spec):
     raise TypeError(
         'loss must be a name from tfgan_ext.losses.names() (%s) or a pair '
         '(generator_loss_fn, discriminator_loss_fn), got %r.'
-        % (', '.join(tfgan_ext.losses.names()), spec))
-  generator = Objective(pair[0], 'generator loss')
-  discriminator = Objective(pair[1], 'discriminator loss')
+        % (', '.join(registry.names()), spec))
+  generator = StepLoss(pair[0], 'generator loss')
+  discriminator = StepLoss(pair[1], 'discriminator loss')
   return generator, discriminator, name or discriminator.name
 
 
 class Penalty:
   """A discriminator penalty with its weight and lazy interval.
 
-  The term added to the discriminator loss on discriminator step s (counted by
-  the discriminator optimizer's `iterations`, equal on every replica) is
-
-    [s % every == 0] * every * weight * penalty
-
-  (StyleGAN2's lazy regularization, https://arxiv.org/abs/1912.04958). Off
-  steps skip the penalty's computation inside a `tf.cond` when the penalty is
-  replica-local (R1, R2, WGAN-GP) or there is one replica; otherwise (DRAGAN's
-  global batch std under several replicas, user penalties) it is computed and
-  multiplied by 0, since TensorFlow cannot all-reduce inside a cond branch.
+  The term added to the discriminator loss on discriminator step s (counted
+  by the discriminator optimizer's `iterations`, equal on every replica) is
+  `lazy_regularization.lazy_penalty`'s: [s % every == 0] * every * weight *
+  penalty. Off steps skip the computation inside a `tf.cond` when the
+  penalty is replica-local (R1, R2, WGAN-GP) or there is one replica;
+  otherwise (DRAGAN's global batch std under several replicas, user
+  penalties) it is computed and multiplied by 0, since TensorFlow cannot
+  all-reduce inside a cond branch.
   """
 
-  def __init__(self, objective, weight, every, replica_local):
-    self.objective = objective
-    self.name = objective.name
+  def __init__(self, step_loss, weight, every):
+    self.step_loss = step_loss
+    self.name = step_loss.name
     self.weight = float(weight)
     self.every = every
-    self.replica_local = replica_local
+    self.replica_local = (step_loss.fn in
+                          lazy_regularization.REPLICA_LOCAL_PENALTIES)
 
   def term(self, tensors, step, num_replicas):
     """(term to add to the loss, raw penalty value, gate as float32)."""
-    if self.every == 1:
-      value = self.objective(tensors)
-      return self.weight * value, value, tf.ones([], tf.float32)
-    gate = tf.equal(tf.math.floormod(step, tf.cast(self.every, step.dtype)), 0)
-    gate_f = tf.cast(gate, tf.float32)
-    if self.replica_local or num_replicas == 1:
-      value = tf.cond(gate, lambda: self.objective(tensors),
-                      lambda: tf.zeros([], tf.float32))
-    else:
-      value = self.objective(tensors) * gate_f
-    return (self.weight * self.every) * value, value, gate_f
+    return lazy_regularization.lazy_penalty(
+        lambda: self.step_loss(tensors), self.weight, self.every, step,
+        skip_with_cond=self.replica_local or num_replicas == 1)
 
 
 def resolve_penalty(spec, weight=1.0, every=1, kwargs=None):
@@ -209,25 +203,16 @@ def resolve_penalty(spec, weight=1.0, every=1, kwargs=None):
       negative weight.
     TypeError: for a non-int `every` or a function that cannot be called.
   """
-  if isinstance(every, bool) or not isinstance(every, int):
-    raise TypeError('penalty_every must be a Python int, got %r.' % (every,))
-  if every < 1:
-    raise ValueError('penalty_every must be >= 1, got %d.' % every)
+  _checks.positive_int(every, 'penalty_every')
   if not isinstance(weight, (int, float)) or weight < 0:
     raise ValueError('penalty_weight must be a number >= 0, got %r.'
                      % (weight,))
-  fn = tfgan_ext.losses.get_penalty(spec)  # ValueError listing the names.
-  if fn is tfgan_ext.losses.no_penalty:
+  fn = spec if callable(spec) else registry.argument_style_penalty(spec)
+  if fn is None or fn is registry.no_penalty:
     return None
-  replica_local = False
-  if isinstance(spec, str):
-    canonical = {'wgan_gp': 'wasserstein_gradient_penalty'}.get(spec, spec)
-    replica_local = canonical in _REPLICA_LOCAL_PENALTIES
-  return Penalty(Objective(fn, 'penalty', kwargs), weight, every,
-                 replica_local)
+  return Penalty(StepLoss(fn, 'penalty', kwargs), weight, every)
 
 
-def feature_matching_objective():
+def feature_matching():
   """The feature matching loss on (real_features, generated_features)."""
-  return functools.partial(tfgan_ext.losses.wargs.feature_matching_loss,
-                           loss_collection=None)
+  return functools.partial(wargs.feature_matching_loss, loss_collection=None)

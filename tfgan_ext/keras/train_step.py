@@ -1,6 +1,6 @@
 # Copyright 2026 The tfgan_ext Authors.
 # SPDX-License-Identifier: Apache-2.0
-"""The GAN train step, run by Keras' `fit` inside each replica.
+"""The GAN train step that `GANModel.train_step` runs inside each replica.
 
 Separate step (TF-GAN's `gan_train` order):
   1. generator step: z -> G(z) -> D -> generator loss -> update G;
@@ -13,25 +13,17 @@ both players updated from the same weights; further discriminator steps (if
 
 Across replicas each loss is a mean over this replica's examples times
 `distribute.replica_share` (B_r / B), so the gradients Keras' optimizers sum
-over replicas are those of the mean over the global batch. Logged values are
-all-reduced to global means (equal on every replica) before they update the
-metrics. Mixed precision: the loss each player differentiates goes through
-its optimizer's loss scaling (`flavours.Flavour.scale_loss`).
+over replicas are those of the mean over the global batch. Mixed precision:
+the loss each player differentiates goes through its optimizer's loss
+scaling (`KerasVersion.scale_loss`).
 """
-
-import collections
 
 import tensorflow as tf
 
 from tfgan_ext.keras import distribute
-from tfgan_ext.keras import objectives
+from tfgan_ext.keras import step_losses
 
-__all__ = ['StepConfig', 'StepsMixin', 'group_for_discriminator_steps']
-
-StepConfig = collections.namedtuple('StepConfig', [
-    'generator_loss', 'discriminator_loss', 'loss_name', 'penalty',
-    'discriminator_steps', 'fused', 'feature_matching_weight',
-    'feature_model'])
+__all__ = ['TrainStep', 'group_for_discriminator_steps']
 
 
 def group_for_discriminator_steps(dataset, steps):
@@ -51,153 +43,160 @@ def _slice(structure, index):
   return tf.nest.map_structure(lambda t: t[:, index], structure)
 
 
-class StepsMixin:
-  """The train step of `GANModel` (see the module docstring)."""
+class TrainStep:
+  """What `compile` configured, and one train step with it.
 
-  def _tensors(self, generator_inputs, real, generated):
-    return {
-        'generator_inputs': generator_inputs,
-        'real_data': real,
-        'generated_data': generated,
-        'discriminator_fn': lambda data, inputs: self.call_discriminator(
-            data, inputs, training=True),
-        'discriminator_scope': None,
-    }
+  Args:
+    generator_loss: A `step_losses.StepLoss`.
+    discriminator_loss: A `step_losses.StepLoss`.
+    penalty: A `step_losses.Penalty` or None.
+    discriminator_steps: Discriminator steps per generator step.
+    fused: Whether the first discriminator step shares the generator step's
+      forward pass.
+    feature_matching_weight: Weight of feature matching in the generator
+      loss (0: off; the model then has a feature model).
+  """
 
-  def _apply(self, optimizer, tape, scaled_loss, variables):
-    flavour = self.flavour
-    gradients = tape.gradient(scaled_loss, variables)
-    gradients = flavour.unscale_gradients(optimizer, gradients)
-    optimizer.apply_gradients(zip(gradients, variables))
+  def __init__(self, generator_loss, discriminator_loss, penalty,
+               discriminator_steps, fused, feature_matching_weight):
+    self.generator_loss = generator_loss
+    self.discriminator_loss = discriminator_loss
+    self.penalty = penalty
+    self.discriminator_steps = discriminator_steps
+    self.fused = fused
+    self.feature_matching_weight = feature_matching_weight
 
-  def _discriminator_outputs(self, tensors, need_real, need_features):
-    """Fills D's outputs on real and generated data into `tensors`."""
-    inputs = tensors['generator_inputs']
-    if need_features:
-      (tensors['discriminator_gen_outputs'],
-       tensors['generated_features']) = self.call_discriminator(
-           tensors['generated_data'], inputs, features=True)
-      (tensors['discriminator_real_outputs'],
-       tensors['real_features']) = self.call_discriminator(
-           tensors['real_data'], inputs, features=True)
-      return
-    tensors['discriminator_gen_outputs'] = self.call_discriminator(
-        tensors['generated_data'], inputs)
-    if need_real:
-      tensors['discriminator_real_outputs'] = self.call_discriminator(
-          tensors['real_data'], inputs)
+  def logged_names(self):
+    """The names of the values a step logs, in order."""
+    names = ['generator_loss', 'discriminator_loss']
+    if self.feature_matching_weight:
+      names.append('feature_matching_loss')
+    if self.penalty is not None:
+      names.append(self.penalty.name)
+    return names
 
-  def _generator_objective(self, tensors, logs, share):
-    config = self._gan
-    loss = config.generator_loss(tensors)
-    if config.feature_matching_weight:
-      matching = objectives.feature_matching_objective()(
-          tensors['real_features'], tensors['generated_features'])
-      logs['feature_matching_loss'] = (matching, 1.0)
-      loss += config.feature_matching_weight * matching
-    logs['generator_loss'] = (loss, 1.0)
-    return self.flavour.scale_loss(self.optimizer, loss * share)
+  def __call__(self, gan, data):
+    """Runs one train step of `gan` on `data`.
 
-  def _discriminator_objective(self, tensors, logs, share, num_replicas):
-    config = self._gan
-    loss = config.discriminator_loss(tensors)
-    if config.penalty is not None:
-      term, value, gate = config.penalty.term(
-          tensors, self.discriminator_optimizer.iterations, num_replicas)
-      loss += term
-      logs.setdefault(config.penalty.name, []).append((value, gate))
-    logs.setdefault('discriminator_loss', []).append((loss, 1.0))
-    return self.flavour.scale_loss(self.discriminator_optimizer,
-                                   loss * share)
-
-  def _generator_step(self, generator_inputs, real, logs, share):
-    config = self._gan
-    need_real = ('discriminator_real_outputs' in config.generator_loss.needs)
-    with tf.GradientTape() as tape:
-      generated = self.generator(generator_inputs, training=True)
-      tensors = self._tensors(generator_inputs, real, generated)
-      self._discriminator_outputs(tensors, need_real,
-                                  bool(config.feature_matching_weight))
-      scaled = self._generator_objective(tensors, logs, share)
-    self._apply(self.optimizer, tape, scaled,
-                self.generator.trainable_variables)
-
-  def _discriminator_step(self, generator_inputs, real, logs, share,
-                          num_replicas):
-    generated = tf.stop_gradient(
-        self.generator(generator_inputs, training=True))
-    with tf.GradientTape() as tape:
-      tensors = self._tensors(generator_inputs, real, generated)
-      self._discriminator_outputs(tensors, True, False)
-      scaled = self._discriminator_objective(tensors, logs, share,
-                                             num_replicas)
-    self._apply(self.discriminator_optimizer, tape, scaled,
-                self.discriminator.trainable_variables)
-
-  def _fused_step(self, generator_inputs, real, logs, share, num_replicas):
-    config = self._gan
-    with tf.GradientTape(persistent=True) as tape:
-      generated = self.generator(generator_inputs, training=True)
-      tensors = self._tensors(generator_inputs, real, generated)
-      self._discriminator_outputs(tensors, True,
-                                  bool(config.feature_matching_weight))
-      g_scaled = self._generator_objective(tensors, logs, share)
-      d_scaled = self._discriminator_objective(tensors, logs, share,
-                                               num_replicas)
-    self._apply(self.optimizer, tape, g_scaled,
-                self.generator.trainable_variables)
-    self._apply(self.discriminator_optimizer, tape, d_scaled,
-                self.discriminator.trainable_variables)
-    del tape
-
-  def train_step(self, data):
-    """One generator step and `discriminator_steps` discriminator steps."""
-    config = self._gan
+    Returns:
+      (logs, local batch size): logs maps a name to a list of (value,
+      weight) entries, this replica's means (a penalty's weight is its gate).
+    """
     generator_inputs, real = data
     local_batch = tf.shape(real)[0]
     share = distribute.replica_share(local_batch)
     num_replicas = distribute.num_replicas()
-    k = config.discriminator_steps
+    k = self.discriminator_steps
     if k > 1:
       pick = lambda i: (_slice(generator_inputs, i), real[:, i])
     else:
       pick = lambda i: (generator_inputs, real)
     logs = {}
     first_inputs, first_real = pick(0)
-    if config.fused:
-      self._fused_step(first_inputs, first_real, logs, share, num_replicas)
+    if self.fused:
+      self._fused_step(gan, first_inputs, first_real, logs, share,
+                       num_replicas)
     else:
-      self._generator_step(first_inputs, first_real, logs, share)
-      self._discriminator_step(first_inputs, first_real, logs, share,
+      self._generator_step(gan, first_inputs, first_real, logs, share)
+      self._discriminator_step(gan, first_inputs, first_real, logs, share,
                                num_replicas)
     for i in range(1, k):
       step_inputs, step_real = pick(i)
-      self._discriminator_step(step_inputs, step_real, logs, share,
+      self._discriminator_step(gan, step_inputs, step_real, logs, share,
                                num_replicas)
-    self._update_trackers(logs, local_batch)
-    outputs = {m.name: m.result() for m in self.metrics}
-    if self.flavour.is_keras3 and isinstance(
-        self.distribute_strategy, tf.distribute.MultiWorkerMirroredStrategy):
-      # Keras 3 reduces fit's outputs under this strategy with
-      # strategy.reduce(MEAN, value, axis=0), which needs an axis: give the
-      # (replica-independent) values one (keras-team/keras#20585).
-      outputs = {k: tf.reshape(v, [1]) for k, v in outputs.items()}
-    return outputs
+    return logs, local_batch
 
-  def _update_trackers(self, logs, local_batch):
-    """Updates the metrics with global means of this step's values."""
-    batch = tf.cast(local_batch, tf.float32)
-    values = {}
-    for name, entries in logs.items():
-      if not isinstance(entries, list):
-        entries = [entries]
-      # Mean over this step's (gated) entries, weighted by examples.
-      weight = tf.add_n([tf.cast(w, tf.float32) for _, w in entries])
-      total = tf.add_n([tf.cast(v, tf.float32) * tf.cast(w, tf.float32)
-                        for v, w in entries])
-      values[name] = (tf.math.divide_no_nan(total, weight), weight * batch)
-    means = distribute.global_means(values)
-    for tracker in self.metrics:
-      if tracker.name in means:
-        mean, present = means[tracker.name]
-        tracker.update_state(mean, sample_weight=present)
+  # ----------------------------------------------------------------- parts ---
+
+  def _tensors(self, gan, generator_inputs, real, generated):
+    return {
+        'generator_inputs': generator_inputs,
+        'real_data': real,
+        'generated_data': generated,
+        'discriminator_fn': lambda data, inputs: gan.call_discriminator(
+            data, inputs, training=True),
+        'discriminator_scope': None,
+    }
+
+  def _discriminator_outputs(self, gan, tensors, need_real, need_features):
+    """Fills D's outputs on real and generated data into `tensors`."""
+    inputs = tensors['generator_inputs']
+    if need_features:
+      (tensors['discriminator_gen_outputs'],
+       tensors['generated_features']) = gan.call_discriminator(
+           tensors['generated_data'], inputs, features=True)
+      (tensors['discriminator_real_outputs'],
+       tensors['real_features']) = gan.call_discriminator(
+           tensors['real_data'], inputs, features=True)
+      return
+    tensors['discriminator_gen_outputs'] = gan.call_discriminator(
+        tensors['generated_data'], inputs)
+    if need_real:
+      tensors['discriminator_real_outputs'] = gan.call_discriminator(
+          tensors['real_data'], inputs)
+
+  def _generator_objective(self, gan, tensors, logs, share):
+    loss = self.generator_loss(tensors)
+    if self.feature_matching_weight:
+      matching = step_losses.feature_matching()(
+          tensors['real_features'], tensors['generated_features'])
+      logs['feature_matching_loss'] = [(matching, 1.0)]
+      loss += self.feature_matching_weight * matching
+    logs['generator_loss'] = [(loss, 1.0)]
+    return gan.flavour.scale_loss(gan.optimizer, loss * share)
+
+  def _discriminator_objective(self, gan, tensors, logs, share,
+                               num_replicas):
+    loss = self.discriminator_loss(tensors)
+    if self.penalty is not None:
+      term, value, gate = self.penalty.term(
+          tensors, gan.discriminator_optimizer.iterations, num_replicas)
+      loss += term
+      logs.setdefault(self.penalty.name, []).append((value, gate))
+    logs.setdefault('discriminator_loss', []).append((loss, 1.0))
+    return gan.flavour.scale_loss(gan.discriminator_optimizer, loss * share)
+
+  @staticmethod
+  def _apply(gan, optimizer, tape, scaled_loss, variables):
+    gradients = tape.gradient(scaled_loss, variables)
+    gradients = gan.flavour.unscale_gradients(optimizer, gradients)
+    optimizer.apply_gradients(zip(gradients, variables))
+
+  def _generator_step(self, gan, generator_inputs, real, logs, share):
+    need_real = ('discriminator_real_outputs' in self.generator_loss.needs)
+    with tf.GradientTape() as tape:
+      generated = gan.generator(generator_inputs, training=True)
+      tensors = self._tensors(gan, generator_inputs, real, generated)
+      self._discriminator_outputs(gan, tensors, need_real,
+                                  bool(self.feature_matching_weight))
+      scaled = self._generator_objective(gan, tensors, logs, share)
+    self._apply(gan, gan.optimizer, tape, scaled,
+                gan.generator.trainable_variables)
+
+  def _discriminator_step(self, gan, generator_inputs, real, logs, share,
+                          num_replicas):
+    generated = tf.stop_gradient(
+        gan.generator(generator_inputs, training=True))
+    with tf.GradientTape() as tape:
+      tensors = self._tensors(gan, generator_inputs, real, generated)
+      self._discriminator_outputs(gan, tensors, True, False)
+      scaled = self._discriminator_objective(gan, tensors, logs, share,
+                                             num_replicas)
+    self._apply(gan, gan.discriminator_optimizer, tape, scaled,
+                gan.discriminator.trainable_variables)
+
+  def _fused_step(self, gan, generator_inputs, real, logs, share,
+                  num_replicas):
+    with tf.GradientTape(persistent=True) as tape:
+      generated = gan.generator(generator_inputs, training=True)
+      tensors = self._tensors(gan, generator_inputs, real, generated)
+      self._discriminator_outputs(gan, tensors, True,
+                                  bool(self.feature_matching_weight))
+      g_scaled = self._generator_objective(gan, tensors, logs, share)
+      d_scaled = self._discriminator_objective(gan, tensors, logs, share,
+                                               num_replicas)
+    self._apply(gan, gan.optimizer, tape, g_scaled,
+                gan.generator.trainable_variables)
+    self._apply(gan, gan.discriminator_optimizer, tape, d_scaled,
+                gan.discriminator.trainable_variables)
+    del tape
