@@ -73,27 +73,27 @@ def toy2d_lr_decay_steps(steps):
                    / default.max_number_of_steps))
 
 
-def _hparams(hparams_cls, job, run_dir, **fields):
-  """`hparams_cls` with the varied fields, then the job's preset if any."""
+def _hparams(train_lib, job, run_dir, **fields):
+  """`train_lib.HParams` with the varied fields, then the job's preset."""
   varied = _varied_fields(job, run_dir)
-  hparams = hparams_cls(**varied, **fields)
+  hparams = train_lib.HParams(**varied, **fields)
   if not job.get('preset'):
     return hparams
   # The preset decides the penalty (a preset may add one), its weight and
   # interval, not the budget.
-  return presets.apply(hparams, set(varied) - {
+  return presets.apply(hparams, train_lib.TASK, set(varied) - {
       'penalty', 'penalty_weight', 'penalty_every'})[0]
 
 
 def toy2d_hparams(job, run_dir):
   """toy2d's HParams for `job`: its defaults but the varied fields."""
-  return _hparams(toy2d_train.HParams, job, run_dir, dataset=job['dataset'],
+  return _hparams(toy2d_train, job, run_dir, dataset=job['dataset'],
                   lr_decay_steps=toy2d_lr_decay_steps(job['steps']))
 
 
 def digits_hparams(job, run_dir):
   """digits' HParams for `job`: its defaults but the varied fields."""
-  return _hparams(digits_train.HParams, job, run_dir, dataset=DIGITS_DATASET)
+  return _hparams(digits_train, job, run_dir, dataset=DIGITS_DATASET)
 
 
 def train_classifier(work_dir, settings):
@@ -133,7 +133,7 @@ def _train_and_evaluate(job, run_dir, work_dir, result):
     result['train_time_s'] = time.time() - start
     shutil.copytree(os.path.join(work_dir, 'classifier'),
                     os.path.join(run_dir, 'eval', 'classifier'))
-    metrics = digits_eval.evaluate(run_dir, seed=job['seed'])
+    metrics = digits_eval.evaluate(hparams, seed=job['seed'])
     for name in ('fcd', 'fcd_real_vs_real', 'classifier_held_out_accuracy',
                  'num_samples'):
       result[name] = metrics[name]
@@ -142,7 +142,7 @@ def _train_and_evaluate(job, run_dir, work_dir, result):
     _record_schedule(hparams, result)
     toy2d_train.train(hparams)
     result['train_time_s'] = time.time() - start
-    metrics, _ = toy2d_eval.evaluate(run_dir, hparams.num_eval_samples,
+    metrics, _ = toy2d_eval.evaluate(hparams, hparams.num_eval_samples,
                                      seed=job['seed'])
     for name in ('modes_captured', 'num_modes', 'high_quality_fraction',
                  'reverse_kl'):

@@ -22,6 +22,7 @@ import tfgan_ext
 from benchmarks import speed_counterparts
 from benchmarks import timing
 from examples.digits import data_provider
+from examples.digits import networks
 from examples.digits import train_lib
 
 __all__ = [
@@ -73,8 +74,8 @@ class DigitsStep:
       real = tf.constant(real_images)
       noise = tf.random.normal([BATCH, hparams.noise_dims])
       model = tfgan.gan_model(
-          generator_fn=train_lib.generator_fn(hparams),
-          discriminator_fn=train_lib.discriminator_fn(hparams),
+          generator_fn=networks.generator_fn(hparams),
+          discriminator_fn=networks.discriminator_fn(hparams),
           real_data=real, generator_inputs=noise)
       gan_loss = losses_fn(model)
       ops = tfgan.gan_train_ops(

@@ -24,7 +24,7 @@ from benchmarks import speed_digits_step
 from benchmarks import speed_keras
 from benchmarks import timing
 from examples.digits import data_provider
-from examples.digits import train_lib
+from examples.digits import networks
 
 __all__ = ['GAN_TRAIN', 'GanTrainLoop', 'PART', 'TapeLoop', 'run']
 
@@ -65,8 +65,8 @@ class GanTrainLoop:
       images, _ = data_provider.provide_data('digits', _BATCH, seed=0)
       noise = tf.random.normal([_BATCH, hparams.noise_dims])
       model = tfgan.gan_model(
-          generator_fn=train_lib.generator_fn(hparams),
-          discriminator_fn=train_lib.discriminator_fn(hparams),
+          generator_fn=networks.generator_fn(hparams),
+          discriminator_fn=networks.discriminator_fn(hparams),
           real_data=images, generator_inputs=noise)
       gan_loss = tfgan.gan_loss(model, add_summaries=False, **pair._asdict())
       self.train_ops = tfgan.gan_train_ops(
@@ -110,8 +110,8 @@ class TapeLoop:
 
   def __init__(self, simultaneous):
     hparams = speed_digits_step.digits_hparams()
-    generator = _Network(train_lib.generator_fn(hparams), 'Generator')
-    discriminator = _Network(train_lib.discriminator_fn(hparams),
+    generator = _Network(networks.generator_fn(hparams), 'Generator')
+    discriminator = _Network(networks.discriminator_fn(hparams),
                              'Discriminator')
     g_opt = speed_digits_step.adam(hparams, hparams.generator_lr)
     d_opt = speed_digits_step.adam(hparams, hparams.discriminator_lr)

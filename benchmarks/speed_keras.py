@@ -38,7 +38,7 @@ class KerasLoop:
 
   def __init__(self, keras, fused, warmup, strategy=None):
     from examples.digits import keras_speed  # pylint: disable=g-import-not-at-top
-    self._timed = keras_speed.Timed(keras=keras, fused=fused,
+    self._timed = keras_speed.Timed(keras_package=keras, fused=fused,
                                     strategy=strategy, warmup=warmup)
 
   def seconds_per_step(self, steps, warmup=None):

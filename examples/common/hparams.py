@@ -12,30 +12,25 @@ absl flags of `train.py`, the tests and the benchmarks all read them.
       batch_size=256, max_number_of_steps=10000) + (
           hparams.Field('dataset', 'ring', 'Mixture.',
                         choices=('ring', 'grid')),
-          hparams.Field('hidden', (256, 256), 'Hidden layer sizes.',
-                        lower_bound=1),
       ), module=__name__)
 
   # train.py: one flag per field, then HParams from the parsed flags.
   hparams.define_flags(train_lib.HParams)
   def main(_):
-    train_lib.train(hparams.hparams_from_flags(train_lib.HParams))
+    train_lib.train(hparams.hparams_from_flags(train_lib.HParams,
+                                               train_lib.TASK))
 
   # tests and benchmarks: the defaults, overridden by name.
   train_lib.HParams(train_log_dir=d, gan_loss='hinge')
 
-The flag type follows the default: bool -> DEFINE_boolean, int -> integer,
-float -> float, str or None -> string, with `choices` -> enum, tuple ->
-a comma-separated list whose elements have the default's element type (or
-`element_type` for an empty default), converted back to a tuple by
-`hparams_from_flags`. Adding a hyperparameter is one `Field(...)` line in the
-example's (or the common) field list; `resumable=True` lets it change when a
-run is resumed (logging intervals, the step bound, eval options).
-
-`define_flags` also defines `--preset=recommended|none`: with 'recommended'
-(the default), `hparams_from_flags` gives the fields that the chosen loss and
-penalty have a preset for (`examples.common.presets`, e.g. WGAN-GP's five
-critic steps) the preset's values, unless they are on the command line.
+The flag type follows the default (bool, int, float, str or None; `choices`
+make an enum; a tuple is a comma-separated list of the element type).
+`resumable=True` lets a field change when a run is resumed (logging
+intervals, the step bound, eval options). `define_flags` also defines
+`--preset=recommended|none`: with 'recommended' (the default), the fields
+that the chosen loss and penalty have a preset for on the task
+(`examples.common.presets`, e.g. WGAN-GP's five critic steps) take the
+preset's values unless they are on the command line.
 """
 
 import collections
@@ -48,7 +43,7 @@ from absl import flags
 from absl import logging
 import tensorflow as tf
 
-from examples.common import losses
+import tfgan_ext
 from examples.common import presets
 
 __all__ = [
@@ -169,10 +164,11 @@ class Field:
 
 COMMON_FIELDS = (
     Field('gan_loss', 'non_saturating', 'GAN loss pair, by registry name.',
-          choices=losses.names()),
-    Field('penalty', losses.NO_PENALTY,
+          choices=tfgan_ext.losses.names(include_aliases=True)),
+    Field('penalty', tfgan_ext.losses.NO_PENALTY,
           'Discriminator penalty added to the discriminator loss.',
-          choices=losses.penalty_names()),
+          choices=(tfgan_ext.losses.NO_PENALTY,) +
+          tfgan_ext.losses.penalty_names(include_aliases=True)),
     Field('penalty_weight', 10.0, 'Weight of --penalty.'),
     Field('penalty_every', 1, 'Lazy regularization: apply --penalty every '
           'this many discriminator steps (weight scaled to match).',
@@ -330,14 +326,19 @@ def _list_checker(f):
   return check
 
 
-def hparams_from_flags(hparams_cls, flag_values=flags.FLAGS):
+def hparams_from_flags(hparams_cls, task, flag_values=flags.FLAGS):
   """`hparams_cls` from the parsed flags named like its fields.
 
   List flags become tuples of the field's element type, so HParams stay
   hashable and hold what the declarations say. With `--preset=recommended`
-  the preset of the chosen loss and penalty (`presets.apply`) sets the fields
-  not given on the command line; what it set is logged (`train_lib.train`
-  validates the result).
+  the preset of the chosen loss and penalty on `task` (`presets.apply`) sets
+  the fields not given on the command line; what it set is logged
+  (`train_lib.train` validates the result).
+
+  Args:
+    hparams_cls: The example's HParams class.
+    task: The example's task for presets ('toy2d' or 'digits').
+    flag_values: The parsed flags.
   """
   hparams = hparams_cls(**{
       f.name: (tuple(f.element_type(v) for v in flag_values[f.name].value)
@@ -348,7 +349,7 @@ def hparams_from_flags(hparams_cls, flag_values=flags.FLAGS):
   explicit = {f.name for f in declarations(hparams_cls)
               if flag_values[f.name].present}
   chosen = hparams.gan_loss, hparams.penalty
-  hparams, changes, preset = presets.apply(hparams, explicit)
+  hparams, changes, preset = presets.apply(hparams, task, explicit)
   if changes:
     logging.info('--preset=recommended for %s + %s on %s (%s): %s; '
                  '--preset=none keeps the shared defaults.',

@@ -24,7 +24,9 @@ def _flag_values(hparams_cls):
 def _parse(hparams_cls, *args):
   fv = _flag_values(hparams_cls)
   fv(['prog', '--train_log_dir=/tmp/x'] + list(args))
-  return hparams_lib.hparams_from_flags(hparams_cls, fv)
+  task = {toy2d_train_lib.HParams: toy2d_train_lib.TASK,
+          digits_train_lib.HParams: digits_train_lib.TASK}[hparams_cls]
+  return hparams_lib.hparams_from_flags(hparams_cls, task, fv)
 
 
 def test_gan_loss_choices_are_the_registry_names():

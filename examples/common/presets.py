@@ -15,7 +15,7 @@ keeps the shared defaults. Python callers apply presets themselves:
 
   hparams = presets.apply(train_lib.HParams(gan_loss='wasserstein',
                                             penalty='wgan_gp', ...),
-                          explicit={'max_number_of_steps'})[0]
+                          'toy2d', explicit={'max_number_of_steps'})[0]
 """
 
 import collections
@@ -28,7 +28,6 @@ __all__ = [
     'Preset',
     'apply',
     'find',
-    'task_of',
 ]
 
 # --preset values.
@@ -39,7 +38,7 @@ Preset = collections.namedtuple(
 Preset.__doc__ = """Settings for a task's (loss, penalty) pair.
 
 Attributes:
-  task: 'toy2d' or 'digits' (the example's package).
+  task: 'toy2d' or 'digits' (the example's `train_lib.TASK`).
   gan_loss: A canonical registry name, or None for any loss.
   penalty: A canonical penalty name ('none' for no penalty).
   values: {HParams field: value}.
@@ -141,12 +140,6 @@ PRESETS += tuple(
     for loss in _DIGITS_ADD_R1)
 
 
-def task_of(hparams_cls):
-  """The task of an example's HParams class: its package ('toy2d')."""
-  parts = hparams_cls.__module__.split('.')
-  return parts[-2] if len(parts) >= 2 else parts[-1]
-
-
 def _canonical_loss(name):
   return tfgan_ext.losses.aliases().get(name, name)
 
@@ -170,13 +163,13 @@ def find(task, gan_loss, penalty, trainer=None):
   return matches[0] if matches else None
 
 
-def apply(hparams, explicit=(), task=None):
+def apply(hparams, task, explicit=()):
   """`hparams` with its preset's values for the fields not in `explicit`.
 
   Args:
     hparams: An example's HParams.
+    task: Its task, 'toy2d' or 'digits' (the example's `train_lib.TASK`).
     explicit: Names of fields the user set (kept as they are).
-    task: The task; default: `task_of(type(hparams))`.
 
   A preset that adds a penalty (its values set `penalty`) is a different
   configuration: it does not apply when the penalty is in `explicit`.
@@ -188,7 +181,7 @@ def apply(hparams, explicit=(), task=None):
     ValueError: the preset names a field `hparams` does not have.
   """
   # toy2d has one trainer, gan_train; digits has a `trainer` field.
-  preset = find(task or task_of(type(hparams)), hparams.gan_loss,
+  preset = find(task, hparams.gan_loss,
                 hparams.penalty, getattr(hparams, 'trainer', 'gan_train'))
   if preset is None or ('penalty' in preset.values and 'penalty' in explicit):
     return hparams, {}, None

@@ -11,15 +11,17 @@ from examples.common import presets
 from examples.digits import train_lib as digits_train_lib
 from examples.toy2d import train_lib as toy2d_train_lib
 
-_TASKS = {'toy2d': toy2d_train_lib.HParams,
-          'digits': digits_train_lib.HParams}
+_TASKS = {toy2d_train_lib.TASK: toy2d_train_lib.HParams,
+          digits_train_lib.TASK: digits_train_lib.HParams}
+_TASK_OF = {hparams_cls: task for task, hparams_cls in _TASKS.items()}
 
 
 def _parse(hparams_cls, *args):
   fv = flags.FlagValues()
   hparams_lib.define_flags(hparams_cls, fv)
   fv(['prog', '--train_log_dir=/tmp/x'] + list(args))
-  return hparams_lib.hparams_from_flags(hparams_cls, fv)
+  return hparams_lib.hparams_from_flags(hparams_cls, _TASK_OF[hparams_cls],
+                                        fv)
 
 
 @pytest.mark.parametrize('preset', presets.PRESETS,
@@ -41,9 +43,8 @@ def test_one_preset_per_task_loss_and_penalty():
   assert len(keys) == len(set(keys))
 
 
-def test_task_of_the_examples():
-  assert presets.task_of(toy2d_train_lib.HParams) == 'toy2d'
-  assert presets.task_of(digits_train_lib.HParams) == 'digits'
+def test_the_examples_name_their_tasks():
+  assert (toy2d_train_lib.TASK, digits_train_lib.TASK) == ('toy2d', 'digits')
 
 
 def test_wgan_gp_gets_its_published_schedule_from_the_flags():
@@ -95,10 +96,10 @@ def test_aliases_and_any_loss_presets():
 
 def test_apply_reports_what_it_set():
   h = toy2d_train_lib.HParams(gan_loss='modified', penalty='r1')
-  new, changes, preset = presets.apply(h, explicit={'max_number_of_steps'})
+  new, changes, preset = presets.apply(h, 'toy2d', explicit={'max_number_of_steps'})
   assert changes == {'penalty_weight': 2.0}
   assert new.penalty_weight == 2.0 and preset.penalty == 'r1'
-  same, changes, _ = presets.apply(h, explicit={'penalty_weight'})
+  same, changes, _ = presets.apply(h, 'toy2d', explicit={'penalty_weight'})
   assert same == h and not changes
 
 
@@ -106,7 +107,8 @@ def test_a_preset_naming_an_unknown_field_is_an_error(monkeypatch):
   bad = presets.Preset('toy2d', 'hinge', 'r1', {'no_such_field': 1}, 'test')
   monkeypatch.setattr(presets, 'PRESETS', (bad,))
   with pytest.raises(ValueError, match='no_such_field'):
-    presets.apply(toy2d_train_lib.HParams(gan_loss='hinge', penalty='r1'))
+    presets.apply(toy2d_train_lib.HParams(gan_loss='hinge', penalty='r1'),
+                  'toy2d')
 
 
 def test_a_preset_adds_r1_to_the_digits_losses_that_need_it():

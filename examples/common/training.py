@@ -1,8 +1,11 @@
 # Copyright 2026 The tfgan_ext Authors.
 # SPDX-License-Identifier: Apache-2.0
-"""The examples' training loop: tfgan.gan_model -> gan_loss -> gan_train_ops -> gan_train.
+"""What the examples add around TF-GAN's own loop.
 
-What it adds around TF-GAN's own loop:
+An example's `train_lib.train` writes TF-GAN's loop out: `tfgan.gan_model`,
+`tfgan.gan_loss` (with tfgan_ext's losses by name), then
+`training.gan_train_ops` (tfgan.gan_train_ops with this run's optimizers)
+and `training.gan_train` (tfgan.gan_train with these hooks). What this adds:
 
 * progress in the log every `log_every_n_steps` (step, steps/s, both losses),
   read from the values the train ops already return (no extra forward pass);
@@ -21,15 +24,13 @@ What it adds around TF-GAN's own loop:
 import contextlib
 import json
 import os
-import time
 
 from absl import logging
-import numpy as np
 import tensorflow as tf
 import tensorflow_gan as tfgan
 
+from examples.common import hooks
 from examples.common import hparams as hparams_lib
-from examples.common import losses
 
 __all__ = [
     'NonFiniteLossError',
@@ -39,18 +40,17 @@ __all__ = [
     'compute_dtype',
     'describe_devices',
     'finished_step',
+    'gan_train',
+    'gan_train_ops',
     'graph_for',
     'optimizer',
-    'train_gan',
-    'train_hooks_fn',
+    'session_config',
     'wrap_network',
 ]
 
+NonFiniteLossError = hooks.NonFiniteLossError
+
 _v1 = tf.compat.v1
-
-
-class NonFiniteLossError(RuntimeError):
-  """A loss became NaN or infinite during training."""
 
 
 class RunMismatchError(ValueError):
@@ -173,90 +173,6 @@ def checkpoint_step(train_log_dir):
       _v1.GraphKeys.GLOBAL_STEP))
 
 
-def _non_finite_message(loss_name, value, step):
-  return ('The %s loss is %s at step %d; stopping. Lower the learning '
-          'rates, add a --penalty or --spectral_norm, or check the data.'
-          % (loss_name, value, step))
-
-
-class _RunAndRecordHook(_v1.train.SessionRunHook):
-  """Runs one player's train op before each step and keeps the loss it returns.
-
-  Like TF-GAN's RunTrainOpsHook, but the value of the train op (the player's
-  loss, as created by tfgan.gan_train_ops) is kept for logging and checks.
-  """
-
-  def __init__(self, name, train_op, train_steps, record):
-    self._name = name
-    self._train_op = train_op
-    self._train_steps = train_steps
-    self._record = record
-
-  def before_run(self, run_context):
-    for _ in range(self._train_steps):
-      try:
-        self._record[self._name] = run_context.session.run(self._train_op)
-      except tf.errors.InvalidArgumentError as e:
-        # tfgan.gan_train_ops checks its losses with tf.debugging's
-        # check_numerics; say which loss and which step.
-        if 'inf or nan' not in e.message:
-          raise
-        step = run_context.session.run(
-            _v1.train.get_global_step()) + 1
-        raise NonFiniteLossError(_non_finite_message(
-            self._name, 'nan or inf', step)) from e
-
-
-class _MonitorHook(_v1.train.SessionRunHook):
-  """Logs progress at intervals; stops on a non-finite loss."""
-
-  def __init__(self, record, every_n_steps, last_step):
-    self._record = record
-    self._every = every_n_steps
-    self._last_step = last_step
-    self._global_step = None
-    self._start = None
-
-  def begin(self):
-    self._global_step = _v1.train.get_global_step()
-
-  def after_create_session(self, session, coord):
-    step = session.run(self._global_step)
-    if step:
-      logging.info('resumed from a checkpoint at step %d (training to %d)',
-                   step, self._last_step)
-    self._start = (time.time(), step)
-
-  def before_run(self, run_context):
-    # The players' train ops already ran (in hooks placed before this one);
-    # this step's global step is the value before increment.
-    loss_values = dict(self._record)
-    step = run_context.session.run(self._global_step) + 1
-    for name, value in sorted(loss_values.items()):
-      if not np.isfinite(value):
-        raise NonFiniteLossError(_non_finite_message(name, value, step))
-    if step % self._every == 0 or step == self._last_step:
-      # steps/s since the previous progress line (or the session start).
-      start_time, start_step = self._start
-      now = time.time()
-      rate = (step - start_step) / max(now - start_time, 1e-9)
-      self._start = (now, step)
-      logging.info('step %d/%d  %.1f steps/s  %s', step, self._last_step,
-                   rate, '  '.join('%s_loss %.4f' % (k, v)
-                                   for k, v in sorted(loss_values.items())))
-
-
-class _LogCheckpoints(_v1.train.CheckpointSaverListener):
-  """Logs each checkpoint written."""
-
-  def __init__(self, train_log_dir):
-    self._dir = train_log_dir
-
-  def after_save(self, session, global_step_value):
-    logging.info('checkpoint written: %s',
-                 os.path.join(self._dir, 'model.ckpt-%d' % global_step_value))
-
-
 def optimizer(learning_rate, hparams):
   """Adam for one player: hparams' betas, linear decay, loss scaling.
 
@@ -296,55 +212,50 @@ def finished_step(hparams):
   return None
 
 
-def train_hooks_fn(hparams, train_steps):
-  """A `get_hooks_fn` for tfgan.gan_train and tfgan.estimator.GANEstimator.
+def session_config(hparams):
+  """The session's ConfigProto: XLA auto-clustering under --xla."""
+  config = _v1.ConfigProto()
+  if hparams.xla:
+    config.graph_options.optimizer_options.global_jit_level = (
+        _v1.OptimizerOptions.ON_1)
+  return config
 
-  Like `tfgan.get_sequential_train_hooks(train_steps)`: the generator's
-  train op, then the discriminator's, that many times per global step; and
-  also keeps each player's loss, logs progress every
-  hparams.log_every_n_steps and stops with NonFiniteLossError when a loss
-  is NaN or infinite.
+
+def gan_train_ops(hparams, gan_model, gan_loss):
+  """`tfgan.gan_train_ops` with the run's optimizers (and weight clipping).
 
   Args:
-    hparams: The run's HParams (log_every_n_steps, max_number_of_steps).
-    train_steps: A tfgan.GANTrainSteps.
+    hparams: The run's HParams (learning rates, Adam, decay, precision,
+      weight_clip).
+    gan_model: The tfgan GANModel.
+    gan_loss: Its tfgan GANLoss.
 
   Returns:
-    fn(tfgan.GANTrainOps) -> list of session run hooks.
+    A `tfgan.GANTrainOps`.
   """
-  def get_hooks(ops):
-    record = {}
-    return [
-        _RunAndRecordHook('generator', ops.generator_train_op,
-                          train_steps.generator_train_steps, record),
-        _RunAndRecordHook('discriminator', ops.discriminator_train_op,
-                          train_steps.discriminator_train_steps, record),
-        _MonitorHook(record, hparams.log_every_n_steps,
-                     hparams.max_number_of_steps),
-    ] + list(ops.train_hooks)
-  return get_hooks
+  with tf.name_scope('train'):
+    generator_optimizer = optimizer(hparams.generator_lr, hparams)
+    discriminator_optimizer = optimizer(hparams.discriminator_lr, hparams)
+    if hparams.weight_clip:
+      discriminator_optimizer = tfgan.features.clip_discriminator_weights(
+          discriminator_optimizer, gan_model, hparams.weight_clip)
+    return tfgan.gan_train_ops(
+        gan_model, gan_loss, generator_optimizer=generator_optimizer,
+        discriminator_optimizer=discriminator_optimizer)
 
 
-def train_gan(hparams, gan_model, generator_loss_fn=None,
-              discriminator_loss_fn=None, gan_loss_kwargs=None,
-              train_steps=None):
-  """Builds losses and train ops for `gan_model` and runs tfgan.gan_train.
+def gan_train(hparams, train_ops):
+  """Runs `tfgan.gan_train` to hparams.max_number_of_steps, resuming.
 
-  Call inside `graph_for(hparams)`, after building `gan_model` (with networks
-  from `wrap_network`) and any summaries.
+  Call inside `graph_for(hparams)`, after `gan_train_ops` and any summaries.
+  The players' train ops run as `tfgan.get_sequential_train_hooks` runs them
+  (generator first; hparams.generator_train_steps and
+  discriminator_train_steps times per global step) in `hooks`' hooks, which
+  also keep the losses for logging and checks.
 
   Args:
     hparams: HParams with the common fields (examples.common.hparams).
-    gan_model: A tfgan GANModel (or ACGANModel, ...).
-    generator_loss_fn: GANModel-style generator loss; default: the pair named
-      by hparams.gan_loss.
-    discriminator_loss_fn: likewise, before hparams.penalty is added.
-    gan_loss_kwargs: extra keyword arguments for tfgan.gan_loss.
-    train_steps: tfgan.GANTrainSteps, generator and discriminator steps per
-      global step; default: hparams.generator_train_steps and
-      hparams.discriminator_train_steps. The players' train ops run as
-      tfgan.get_sequential_train_hooks runs them (generator first), in this
-      module's own hooks, which also keep the losses for logging and checks.
+    train_ops: From `gan_train_ops`.
 
   Returns:
     The global step reached, or None when hparams.max_number_of_steps == 0
@@ -354,42 +265,14 @@ def train_gan(hparams, gan_model, generator_loss_fn=None,
     NonFiniteLossError: a loss went NaN or infinite.
     RunMismatchError: train_log_dir holds a run with other hyperparameters.
   """
-  if train_steps is None:
-    train_steps = tfgan.GANTrainSteps(hparams.generator_train_steps,
-                                      hparams.discriminator_train_steps)
-  pair = losses.get(hparams.gan_loss)
-  generator_loss_fn = generator_loss_fn or pair.generator_loss_fn
-  discriminator_loss_fn = discriminator_loss_fn or pair.discriminator_loss_fn
-  discriminator_loss_fn = losses.discriminator_loss_with_penalty(
-      discriminator_loss_fn, hparams.penalty, hparams.penalty_weight,
-      hparams.penalty_every)
-  kwargs = dict(gan_loss_kwargs or {})
-
-  with tf.name_scope('loss'):
-    gan_loss = tfgan.gan_loss(
-        gan_model, generator_loss_fn=generator_loss_fn,
-        discriminator_loss_fn=discriminator_loss_fn, add_summaries=True,
-        **kwargs)
-
-  with tf.name_scope('train'):
-    generator_optimizer = optimizer(hparams.generator_lr, hparams)
-    discriminator_optimizer = optimizer(hparams.discriminator_lr,
-                                        hparams)
-    if hparams.weight_clip:
-      discriminator_optimizer = tfgan.features.clip_discriminator_weights(
-          discriminator_optimizer, gan_model, hparams.weight_clip)
-    train_ops = tfgan.gan_train_ops(
-        gan_model, gan_loss,
-        generator_optimizer=generator_optimizer,
-        discriminator_optimizer=discriminator_optimizer)
-
   if hparams.max_number_of_steps == 0:
     return None
-
   check_run_dir(hparams)
   done = finished_step(hparams)
   if done is not None:
     return done
+  train_steps = tfgan.GANTrainSteps(hparams.generator_train_steps,
+                                    hparams.discriminator_train_steps)
   logging.info(describe_devices())
   logging.info('gan_loss=%s penalty=%s spectral_norm=%s weight_clip=%s '
                'train steps (generator, discriminator)=(%d, %d) '
@@ -398,22 +281,18 @@ def train_gan(hparams, gan_model, generator_loss_fn=None,
                hparams.weight_clip, train_steps.generator_train_steps,
                train_steps.discriminator_train_steps, hparams.mixed_precision,
                hparams.xla, hparams.train_log_dir)
-
   scaffold = _v1.train.Scaffold(saver=_v1.train.Saver(max_to_keep=3))
   saver_hook = _v1.train.CheckpointSaverHook(
       hparams.train_log_dir, save_steps=hparams.save_checkpoint_steps,
-      scaffold=scaffold, listeners=[_LogCheckpoints(hparams.train_log_dir)])
-  config = _v1.ConfigProto()
-  if hparams.xla:
-    config.graph_options.optimizer_options.global_jit_level = (
-        _v1.OptimizerOptions.ON_1)
+      scaffold=scaffold, listeners=[hooks.LogCheckpoints(
+          hparams.train_log_dir)])
   return tfgan.gan_train(
       train_ops,
       logdir=hparams.train_log_dir,
-      get_hooks_fn=train_hooks_fn(hparams, train_steps),
+      get_hooks_fn=hooks.train_hooks_fn(hparams, train_steps),
       hooks=[_v1.train.StopAtStepHook(last_step=hparams.max_number_of_steps)],
       chief_only_hooks=[saver_hook],
       scaffold=scaffold,
       save_checkpoint_secs=None,
       save_summaries_steps=hparams.save_summaries_steps,
-      config=config)
+      config=session_config(hparams))

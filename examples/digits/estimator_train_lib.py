@@ -7,7 +7,7 @@ TensorFlow tfgan_ext supports (on TF >= 2.16 through the real
 tensorflow-estimator 2.15 that `tfgan_ext.compat` patches in; install
 `tfgan_ext[estimator]`). Same networks, loss (by registry name, so a loss
 swap is one flag), penalty, optimizers and schedule as the `gan_train`
-trainer (train_lib.py), and the same checkpoint layout (`Generator/...`,
+trainer (gan_train_lib.py), and the same checkpoint layout (`Generator/...`,
 `Discriminator/...`), so eval_lib evaluates both alike. The Estimator's own
 methods do the work: `train` up to max_number_of_steps (a re-run resumes
 from the last checkpoint), `evaluate` (both losses on fresh batches) and
@@ -23,10 +23,12 @@ import numpy as np
 import tensorflow as tf
 import tensorflow_gan as tfgan
 
-from examples.common import losses
+from examples.common import hooks
 from examples.common import training
 from examples.digits import data_provider
 from examples.digits import eval_lib
+from examples.digits import gan_train_lib
+from examples.digits import networks
 
 __all__ = ['EVAL_BATCHES', 'estimator_for', 'train']
 
@@ -61,7 +63,7 @@ def _input_fn(hparams, seed):
 
 
 def estimator_for(hparams):
-  """The GANEstimator of `hparams`: train_lib's networks, losses, optimizers.
+  """The GANEstimator of `hparams`: gan_train's networks, losses, optimizers.
 
   Args:
     hparams: A digits train_lib.HParams.
@@ -72,34 +74,25 @@ def estimator_for(hparams):
   Raises:
     ValueError: a setting GANEstimator cannot honour (see `_UNSUPPORTED`).
   """
-  from examples.digits import train_lib  # pylint: disable=g-import-not-at-top
   _check_supported(hparams)
-  pair = losses.get(hparams.gan_loss)
-  discriminator_loss_fn = losses.discriminator_loss_with_penalty(
-      pair.discriminator_loss_fn, hparams.penalty, hparams.penalty_weight,
-      hparams.penalty_every)
-  session_config = tf.compat.v1.ConfigProto()
-  if hparams.xla:
-    session_config.graph_options.optimizer_options.global_jit_level = (
-        tf.compat.v1.OptimizerOptions.ON_1)
   config = tf.estimator.RunConfig(
       model_dir=hparams.train_log_dir, tf_random_seed=hparams.seed,
       save_checkpoints_steps=hparams.save_checkpoint_steps,
       save_summary_steps=hparams.save_summaries_steps,
       keep_checkpoint_max=3, log_step_count_steps=hparams.log_every_n_steps,
-      session_config=session_config)
+      session_config=training.session_config(hparams))
   return tfgan.estimator.GANEstimator(
-      generator_fn=train_lib.generator_fn(hparams),
-      discriminator_fn=train_lib.discriminator_fn(hparams),
-      generator_loss_fn=train_lib.generator_loss_fn(hparams),
-      discriminator_loss_fn=discriminator_loss_fn,
+      generator_fn=networks.generator_fn(hparams),
+      discriminator_fn=networks.discriminator_fn(hparams),
+      generator_loss_fn=gan_train_lib.generator_loss_fn(hparams),
+      discriminator_loss_fn=gan_train_lib.discriminator_loss_fn(hparams),
       # Called in the Estimator's graph (the learning-rate decay reads the
       # global step there).
       generator_optimizer=lambda: training.optimizer(hparams.generator_lr,
                                                      hparams),
       discriminator_optimizer=lambda: training.optimizer(
           hparams.discriminator_lr, hparams),
-      get_hooks_fn=training.train_hooks_fn(
+      get_hooks_fn=hooks.train_hooks_fn(
           hparams, tfgan.GANTrainSteps(hparams.generator_train_steps,
                                        hparams.discriminator_train_steps)),
       add_summaries=tfgan.estimator.SummaryType.IMAGES,
@@ -123,7 +116,7 @@ def train(hparams):
   """Trains with GANEstimator, then evaluates (if hparams.eval).
 
   Args:
-    hparams: A digits train_lib.HParams with trainer='estimator'.
+    hparams: A digits train_lib.HParams (validated).
 
   Returns:
     eval_lib's metrics (FCD) plus the Estimator's evaluation
@@ -137,7 +130,7 @@ def train(hparams):
   """
   _check_supported(hparams)
   if hparams.max_number_of_steps == 0:
-    estimator_for(hparams)  # Construction only, as train_gan does.
+    estimator_for(hparams)  # Construction only, as gan_train does.
     return None
   training.check_run_dir(hparams)
   estimator = estimator_for(hparams)
@@ -156,7 +149,7 @@ def train(hparams):
   tf.io.gfile.makedirs(out_dir)
   _predicted_grid(estimator, hparams,
                   os.path.join(out_dir, 'estimator_predict_grid.png'))
-  result = eval_lib.evaluate(hparams.train_log_dir, seed=hparams.seed)
+  result = eval_lib.evaluate(hparams, seed=hparams.seed)
   result.update(
       estimator_generator_loss=float(metrics['generator_loss']),
       estimator_discriminator_loss=float(metrics['discriminator_loss']),

@@ -16,6 +16,7 @@ from examples.common import logs
 
 from examples.digits import data_provider
 from examples.digits import eval_lib
+from examples.digits import train_lib
 
 flags.DEFINE_string('train_log_dir', None, 'The training run to evaluate.')
 flags.DEFINE_integer('seed', 0, 'Noise seed.')
@@ -31,7 +32,8 @@ FLAGS = flags.FLAGS
 def main(_):
   logs.quiet_tensorflow()
   try:
-    result = eval_lib.evaluate(FLAGS.train_log_dir, seed=FLAGS.seed,
+    hparams = train_lib.load_hparams(FLAGS.train_log_dir)
+    result = eval_lib.evaluate(hparams, seed=FLAGS.seed,
                                classifier_dir=FLAGS.classifier_dir)
   except (FileNotFoundError, data_provider.DatasetUnavailableError) as e:
     raise SystemExit('error: %s' % e)

@@ -29,13 +29,13 @@ import numpy as np
 import tensorflow as tf
 import tensorflow_gan as tfgan
 
-from examples.common import hparams as hparams_lib
 from examples.common import training
 from examples.digits import data_provider
+from examples.digits import networks
 from tfgan_ext.keras import callbacks as keras_callbacks
 
 __all__ = ['classifier_activations', 'evaluate', 'fcd', 'generate',
-           'image_grid', 'load_hparams', 'train_classifier', 'write_png']
+           'image_grid', 'summary_lines', 'train_classifier', 'write_png']
 
 _v1 = tf.compat.v1
 _layers = tf.compat.v1.layers
@@ -44,18 +44,11 @@ _layers = tf.compat.v1.layers
 MAX_EVAL_EXAMPLES = 10000
 
 
-def load_hparams(train_log_dir):
-  """The run's stored hyperparameters, as the train_lib HParams."""
-  # Local import: train_lib imports this module (eval at the end of train).
-  from examples.digits import train_lib  # pylint: disable=g-import-not-at-top
-  return hparams_lib.load(train_lib.HParams, train_log_dir)
-
-
-def generate(train_log_dir, num_images, labels=None, seed=0):
+def generate(hparams, num_images, labels=None, seed=0):
   """`num_images` images [-1, 1] from the run's latest checkpoint.
 
   Args:
-    train_log_dir: The training run's directory.
+    hparams: The run's HParams (as trained; see `train_lib.load_hparams`).
     num_images: How many images.
     labels: int labels [num_images] for a conditional run (default: cycling
       0..9).
@@ -64,11 +57,10 @@ def generate(train_log_dir, num_images, labels=None, seed=0):
   Returns:
     (images float32 [N, H, W, C], labels int [N] or None, checkpoint path).
   """
-  from examples.digits import train_lib  # pylint: disable=g-import-not-at-top
-  hparams = load_hparams(train_log_dir)._replace(xla=False, seed=seed)
-  checkpoint = tf.train.latest_checkpoint(train_log_dir)
+  hparams = hparams._replace(xla=False, seed=seed)
+  checkpoint = tf.train.latest_checkpoint(hparams.train_log_dir)
   if checkpoint is None:
-    raise FileNotFoundError('No checkpoint in %s' % train_log_dir)
+    raise FileNotFoundError('No checkpoint in %s' % hparams.train_log_dir)
   num_classes = data_provider.num_classes(hparams.dataset)
   if hparams.conditional and labels is None:
     labels = np.arange(num_images) % num_classes
@@ -80,7 +72,7 @@ def generate(train_log_dir, num_images, labels=None, seed=0):
     if labels is not None:
       inputs = (noise, tf.one_hot(labels, num_classes, dtype=tf.float32))
     with _v1.variable_scope('Generator'):
-      images = train_lib.generator_fn(hparams)(inputs)
+      images = networks.generator_fn(hparams)(inputs)
     saver = _v1.train.Saver(var_list=_v1.global_variables('Generator'))
     with _v1.Session() as sess:
       saver.restore(sess, checkpoint)
@@ -181,12 +173,11 @@ def write_png(array, path, scale):
              vmin=0, vmax=255)
 
 
-def evaluate(train_log_dir, seed=0, classifier_steps=1500,
-             classifier_dir=None):
+def evaluate(hparams, seed=0, classifier_steps=1500, classifier_dir=None):
   """Writes eval/grid.png and eval/metrics.json; returns the metrics dict.
 
   Args:
-    train_log_dir: The training run's directory.
+    hparams: The run's HParams (as trained; see `train_lib.load_hparams`).
     seed: Noise seed for the generated images.
     classifier_steps: Training steps of the eval classifier (when trained).
     classifier_dir: Where the eval classifier is (or is trained and kept);
@@ -194,7 +185,7 @@ def evaluate(train_log_dir, seed=0, classifier_steps=1500,
       bit-reproducible on CPU (FCDs move by a few tenths), so point several
       runs of one data set at the same directory to compare their FCDs.
   """
-  hparams = load_hparams(train_log_dir)
+  train_log_dir = hparams.train_log_dir
   out_dir = os.path.join(train_log_dir, 'eval')
   tf.io.gfile.makedirs(out_dir)
   real, labels = data_provider.load_numpy(
@@ -210,7 +201,7 @@ def evaluate(train_log_dir, seed=0, classifier_steps=1500,
   half = len(real) // 2
   real_a, real_b = real[:half], real[half:2 * half]
   generated, gen_labels, checkpoint = generate(
-      train_log_dir, half, labels=labels[half:2 * half] if hparams.conditional
+      hparams, half, labels=labels[half:2 * half] if hparams.conditional
       else None, seed=seed)
   act_a = classifier_activations(real_a, classifier_dir)
   act_b = classifier_activations(real_b, classifier_dir)
@@ -232,7 +223,7 @@ def evaluate(train_log_dir, seed=0, classifier_steps=1500,
     result['conditional_accuracy'] = float(np.mean(logits_match))
 
   grid_images, _, _ = generate(
-      train_log_dir, 100, labels=np.repeat(np.arange(10), 10)
+      hparams, 100, labels=np.repeat(np.arange(10), 10)
       if hparams.conditional else None, seed=seed)
   png = os.path.join(out_dir, 'grid.png')
   height = data_provider.image_shape(hparams.dataset)[0]

@@ -21,6 +21,12 @@ import statistics
 import sys
 import time
 
+import tensorflow as tf
+
+from examples.digits import keras_train_lib
+from examples.digits import train_lib
+from tfgan_ext.keras import distribute
+
 __all__ = ['Timed', 'interleaved', 'paired_ratio', 'steps_per_second']
 
 
@@ -28,23 +34,21 @@ class Timed:
   """A compiled digits GANModel and its dataset, ready to be timed.
 
   Args:
-    keras: 'keras' or 'tf_keras'.
     strategy: A tf.distribute strategy (None: the default one).
-    batch_size: Global batch size.
     warmup: Steps run (and traced) before timing.
-    **build_kwargs: keras_train_lib.build arguments (loss, penalty, fused,
-      ...).
+    **fields: digits `train_lib.HParams` fields that differ from the
+      defaults (keras_package, fused, gan_loss, batch_size, seed, ...).
   """
 
-  def __init__(self, keras='keras', strategy=None, batch_size=64, warmup=20,
-               seed=0, **build_kwargs):
-    import tensorflow as tf  # pylint: disable=g-import-not-at-top
-    from examples.digits import keras_train_lib  # pylint: disable=g-import-not-at-top
-    K = keras_train_lib.keras_package(keras)
-    K.utils.set_random_seed(seed)
+  def __init__(self, strategy=None, warmup=20, **fields):
+    hparams = train_lib.HParams(**fields)
+    K = keras_train_lib.keras_package(hparams.keras_package)
+    K.utils.set_random_seed(hparams.seed)
     self.gan = keras_train_lib.build(
-        K, strategy or tf.distribute.get_strategy(), **build_kwargs)
-    self.dataset = keras_train_lib.make_dataset(batch_size, seed=seed)
+        K, strategy or tf.distribute.get_strategy(), hparams)
+    self.dataset = keras_train_lib.make_dataset(hparams.batch_size,
+                                                hparams.noise_dims,
+                                                seed=hparams.seed)
     self.gan.fit(self.dataset, epochs=1, steps_per_epoch=warmup, verbose=0)
 
   def steps_per_second(self, steps, clock=time.perf_counter):
@@ -101,16 +105,17 @@ def main(argv=None):
   args = parser.parse_args(argv)
   clock = {'wall': time.perf_counter, 'cpu': time.process_time}[args.clock]
   # First thing: logical devices must be set before TensorFlow's runtime
-  # starts (importing tfgan_ext does not start it).
-  from tfgan_ext.keras import distribute  # pylint: disable=g-import-not-at-top
+  # starts (importing TensorFlow and tfgan_ext does not start it).
   mirrored = distribute.strategy_by_name('mirrored', distribute.split_cpu(2))
   speed = interleaved({
-      '%s_%s' % (k, 'fused' if f else 'separate'): {'keras': k, 'fused': f}
+      '%s_%s' % (k, 'fused' if f else 'separate'): {'keras_package': k,
+                                                    'fused': f}
       for k in ('keras', 'tf_keras') for f in (False, True)},
                       args.rounds, args.steps, clock)
   mirrored_speed = interleaved({
-      'one_device': {'keras': 'keras'},
-      'mirrored_2_logical_cpus': {'keras': 'keras', 'strategy': mirrored},
+      'one_device': {'keras_package': 'keras'},
+      'mirrored_2_logical_cpus': {'keras_package': 'keras',
+                                  'strategy': mirrored},
   }, args.rounds, args.steps, clock)
   results = {
       'steps_per_second': dict(speed, **mirrored_speed),

@@ -14,6 +14,7 @@ import tensorflow as tf
 from examples.digits import keras_networks
 from examples.digits import keras_speed
 from examples.digits import keras_train_lib
+from examples.digits import train_lib
 
 _REPO = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
@@ -53,36 +54,41 @@ def test_dataset_is_reproducible_pairs():
   assert z.shape == (4, 32) and labels.shape == (4, 10)
 
 
+def _hparams(train_log_dir, **fields):
+  tiny = dict(trainer='keras', max_number_of_steps=10,
+              save_checkpoint_steps=5, batch_size=16)
+  return train_lib.HParams(train_log_dir=str(train_log_dir),
+                           **dict(tiny, **fields))
+
+
 @pytest.mark.parametrize('keras', ['keras', 'tf_keras'])
 def test_trains_evaluates_and_resumes(keras, tmp_path):
   log_dir = str(tmp_path / 'run')
-  kwargs = dict(keras=keras, steps_per_epoch=5, batch_size=16,
-                classifier_steps=30, verbose=0)
-  result = keras_train_lib.train(log_dir, steps=10, penalty='r1', **kwargs)
+  hparams = _hparams(log_dir, keras_package=keras, penalty='r1')
+  result = keras_train_lib.train(hparams, classifier_steps=30, verbose=0)
   assert result['steps'] == 10
   assert np.isfinite(result['fcd']) and result['fcd'] > 0
   assert result['fcd_real_vs_real'] < result['fcd']
-  for name in ('generator.weights.h5', 'keras_run.json',
+  for name in ('generator.weights.h5', 'keras_run.json', 'hparams.json',
                os.path.join('eval', 'metrics.json'),
                os.path.join('eval', 'grid.png'),
                os.path.join('samples', 'epoch_0002.png')):
     assert os.path.exists(os.path.join(log_dir, name)), name
   # Running again with a larger budget resumes from the backup at step 10.
-  again = keras_train_lib.train(log_dir, steps=15, penalty='r1',
-                                evaluate_at_end=False, **kwargs)
+  again = keras_train_lib.train(
+      hparams._replace(max_number_of_steps=15, eval=False), verbose=0)
   assert again['steps'] == 15
   assert len(again['history']['generator_loss']) == 1
 
 
-def test_unknown_names_fail_before_building(tmp_path):
-  with pytest.raises(ValueError, match='valid names'):
-    keras_train_lib.train(str(tmp_path), loss='nope')
-  with pytest.raises(ValueError, match='valid names'):
-    keras_train_lib.train(str(tmp_path), penalty='nope')
+def test_bad_settings_fail_before_building(tmp_path):
+  for field, value in (('gan_loss', 'nope'), ('penalty', 'nope'),
+                       ('keras_package', 'keras4'), ('strategy', 'tpu')):
+    with pytest.raises(ValueError, match='%s.*not one of' % field):
+      train_lib.train(_hparams(tmp_path, **{field: value}))
+    assert not os.listdir(str(tmp_path))
   with pytest.raises(ValueError, match='valid names: keras, tf_keras'):
-    keras_train_lib.train(str(tmp_path), keras='keras4')
-  with pytest.raises(ValueError, match='valid names: default, mirrored'):
-    keras_train_lib.train(str(tmp_path), strategy='tpu')
+    keras_train_lib.keras_package('keras4')
 
 
 def test_mirrored_over_two_logical_cpus(tmp_path):
@@ -94,10 +100,11 @@ import tensorflow as tf
 cpu = tf.config.list_physical_devices('CPU')[0]
 tf.config.set_logical_device_configuration(
     cpu, [tf.config.LogicalDeviceConfiguration()] * 2)
-from examples.digits import keras_train_lib
-r = keras_train_lib.train(sys.argv[1], strategy='mirrored',
-                          devices=['/cpu:0', '/cpu:1'], steps=6,
-                          steps_per_epoch=3, batch_size=16,
+from examples.digits import keras_train_lib, train_lib
+hparams = train_lib.HParams(train_log_dir=sys.argv[1], trainer='keras',
+                            strategy='mirrored', max_number_of_steps=6,
+                            save_checkpoint_steps=3, batch_size=16)
+r = keras_train_lib.train(hparams, devices=['/cpu:0', '/cpu:1'],
                           classifier_steps=20, verbose=0)
 print('RESULT', json.dumps({'steps': r['steps'], 'fcd': r['fcd']}))
 '''

@@ -8,11 +8,21 @@ normalization and ReLU between (Radford et al., arXiv:1511.06434).
 Discriminator: two stride-2 convolutions with leaky ReLU (no normalization, so
 gradient penalties and spectral normalization apply cleanly) -> flatten ->
 `features`; a dense logit on top, and class logits for ACGAN.
+
+`generator_fn(hparams)`, `discriminator_fn(hparams)` and
+`features_fn(hparams)` are what `tfgan.gan_model` (and feature matching) get:
+the networks with the run's sizes, precision, XLA and spectral normalization.
 """
+
+import functools
 
 import tensorflow as tf
 
-__all__ = ['discriminator', 'discriminator_features', 'generator']
+from examples.common import training
+from examples.digits import data_provider
+
+__all__ = ['discriminator', 'discriminator_features', 'discriminator_fn',
+           'features_fn', 'generator', 'generator_fn']
 
 _layers = tf.compat.v1.layers
 
@@ -64,3 +74,30 @@ def discriminator(images, generator_inputs, channels=64, num_classes=None):
   if num_classes is None:
     return logits
   return logits, _layers.Dense(num_classes, name='class_logits')(features)
+
+
+def generator_fn(hparams):
+  """The generator for `hparams` (also used by eval)."""
+  return training.wrap_network(
+      functools.partial(generator,
+                        image_shape=data_provider.image_shape(hparams.dataset),
+                        channels=hparams.generator_channels), hparams)
+
+
+def discriminator_fn(hparams):
+  """The discriminator (with class logits when conditional)."""
+  num_classes = (data_provider.num_classes(hparams.dataset)
+                 if hparams.conditional else None)
+  return training.wrap_network(
+      functools.partial(discriminator,
+                        channels=hparams.discriminator_channels,
+                        num_classes=num_classes), hparams,
+      spectral_norm=hparams.spectral_norm)
+
+
+def features_fn(hparams):
+  """The discriminator's trunk, for feature matching."""
+  return training.wrap_network(
+      functools.partial(discriminator_features,
+                        channels=hparams.discriminator_channels), hparams,
+      spectral_norm=hparams.spectral_norm)

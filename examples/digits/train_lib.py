@@ -1,25 +1,38 @@
 # Copyright 2026 The tfgan_ext Authors.
 # SPDX-License-Identifier: Apache-2.0
-"""Trains a DCGAN-style GAN on small digit images (unconditional or ACGAN)."""
+"""Trains a DCGAN-style GAN on small digit images (unconditional or ACGAN).
 
-import functools
+`HParams` are the example's settings (one flag per field); `train(hparams)`
+hands them to the trainer `hparams.trainer` names:
 
-import tensorflow as tf
-import tensorflow_gan as tfgan
+* gan_train: TF-GAN's loop written out (`gan_train_lib`);
+* estimator: `tfgan.estimator.GANEstimator` (`estimator_train_lib`);
+* keras: `tfgan_ext.keras.GANModel` through Keras `fit`
+  (`keras_train_lib`).
 
-import tfgan_ext
+Every trainer takes the same `hparams`, trains the same networks on the same
+data and evaluates the same way (`eval_lib`).
+"""
+
 from examples.common import hparams as hparams_lib
-from examples.common import losses
-from examples.common import training
 from examples.digits import data_provider
-from examples.digits import networks
+from examples.digits import estimator_train_lib
+from examples.digits import gan_train_lib
+from examples.digits import keras_train_lib
 
-__all__ = ['HParams', 'TRAINERS', 'discriminator_fn', 'features_fn',
-           'generator_fn', 'generator_loss_fn', 'train']
+__all__ = ['HParams', 'TASK', 'TRAINERS', 'load_hparams', 'train']
+
+TASK = 'digits'  # The presets' name for this example.
 
 _Field = hparams_lib.Field
 
-TRAINERS = ('gan_train', 'estimator', 'keras')
+# --trainer: the function that trains with each (the first is the default).
+_TRAINERS = {
+    'gan_train': gan_train_lib.train,
+    'estimator': estimator_train_lib.train,
+    'keras': keras_train_lib.train,
+}
+TRAINERS = tuple(_TRAINERS)
 
 # The one source of digits' defaults (flags, tests and benchmarks read them),
 # shared by every loss.
@@ -65,103 +78,26 @@ HParams = hparams_lib.hparams_class('HParams', hparams_lib.common_fields(
     ), module=__name__)
 
 
-def generator_fn(hparams):
-  """The generator network for `hparams` (also used by eval)."""
-  return training.wrap_network(
-      functools.partial(networks.generator,
-                        image_shape=data_provider.image_shape(hparams.dataset),
-                        channels=hparams.generator_channels), hparams)
-
-
-def discriminator_fn(hparams):
-  """The discriminator (with class logits when conditional)."""
-  num_classes = (data_provider.num_classes(hparams.dataset)
-                 if hparams.conditional else None)
-  return training.wrap_network(
-      functools.partial(networks.discriminator,
-                        channels=hparams.discriminator_channels,
-                        num_classes=num_classes), hparams,
-      spectral_norm=hparams.spectral_norm)
-
-
-def features_fn(hparams):
-  """The discriminator's trunk, for feature matching."""
-  return training.wrap_network(
-      functools.partial(networks.discriminator_features,
-                        channels=hparams.discriminator_channels), hparams,
-      spectral_norm=hparams.spectral_norm)
-
-
-def generator_loss_fn(hparams):
-  """The generator loss: adversarial, feature matching, or their sum."""
-  adversarial = losses.get(hparams.gan_loss).generator_loss_fn
-  if not hparams.feature_matching_weight:
-    if not hparams.adversarial_generator_loss:
-      raise ValueError('--noadversarial_generator_loss needs '
-                       '--feature_matching_weight > 0.')
-    return adversarial
-  if hparams.adversarial_generator_loss:
-    return tfgan_ext.losses.with_feature_matching(
-        adversarial, features_fn(hparams), hparams.feature_matching_weight)
-  features = features_fn(hparams)
-  weight = hparams.feature_matching_weight
-
-  def feature_matching_only(gan_model, **kwargs):
-    return weight * tfgan_ext.losses.feature_matching_loss(
-        gan_model, features, add_summaries=kwargs.get('add_summaries', False))
-  return feature_matching_only
+def load_hparams(train_log_dir):
+  """The HParams a run recorded in `train_log_dir` (FileNotFoundError if none)."""
+  return hparams_lib.load(HParams, train_log_dir)
 
 
 def train(hparams):
-  """Trains with hparams.trainer, then (if hparams.eval) evaluates.
+  """Trains with hparams.trainer, each of which evaluates if hparams.eval.
 
   Args:
     hparams: An HParams.
 
   Returns:
-    The eval result dict when evaluated, else None.
+    The trainer's eval result dict when evaluated, else None (the Keras
+    trainer's also holds 'steps' and 'history').
 
   Raises:
-    ValueError: a field is outside its choices or bounds, or feature matching
-      alone without a weight.
+    ValueError: a field is outside its choices or bounds, or a setting the
+      chosen trainer cannot honour.
+    training.NonFiniteLossError: a loss went NaN or infinite.
+    training.RunMismatchError: train_log_dir holds another run.
   """
   hparams_lib.validate(hparams)
-  # pylint: disable=g-import-not-at-top (they import this module)
-  if hparams.trainer == 'estimator':
-    from examples.digits import estimator_train_lib
-    return estimator_train_lib.train(hparams)
-  if hparams.trainer == 'keras':
-    from examples.digits import keras_train_lib
-    return keras_train_lib.train_from_hparams(hparams)
-  # pylint: enable=g-import-not-at-top
-  gen_loss_fn = generator_loss_fn(hparams)  # validates before building.
-  with training.graph_for(hparams):
-    with tf.name_scope('inputs'), tf.device('/cpu:0'):
-      images, one_hot = data_provider.provide_data(
-          hparams.dataset, hparams.batch_size, seed=hparams.seed,
-          data_dir=hparams.data_dir, download=hparams.tfds_download)
-      noise = tf.random.normal([hparams.batch_size, hparams.noise_dims])
-    if hparams.conditional:
-      gan_model = tfgan.acgan_model(
-          generator_fn=generator_fn(hparams),
-          discriminator_fn=discriminator_fn(hparams),
-          real_data=images,
-          generator_inputs=(noise, one_hot),
-          one_hot_labels=one_hot)
-      gan_loss_kwargs = {'aux_cond_generator_weight': 1.0,
-                         'aux_cond_discriminator_weight': 1.0}
-    else:
-      gan_model = tfgan.gan_model(
-          generator_fn=generator_fn(hparams),
-          discriminator_fn=discriminator_fn(hparams),
-          real_data=images,
-          generator_inputs=noise)
-      gan_loss_kwargs = {}
-    tfgan.eval.add_gan_model_image_summaries(gan_model, hparams.grid_size)
-    step = training.train_gan(hparams, gan_model,
-                              generator_loss_fn=gen_loss_fn,
-                              gan_loss_kwargs=gan_loss_kwargs)
-  if step is None or not hparams.eval:
-    return None
-  from examples.digits import eval_lib  # pylint: disable=g-import-not-at-top
-  return eval_lib.evaluate(hparams.train_log_dir, seed=hparams.seed)
+  return _TRAINERS[hparams.trainer](hparams)

@@ -83,10 +83,7 @@ def test_xla_trains(tmp_path):
 
 
 def test_train_then_eval_writes_grid_and_fcd(tmp_path, monkeypatch):
-  # A 50-step eval classifier keeps the test short (the default is 1,500).
-  evaluate = eval_lib.evaluate
-  monkeypatch.setattr(eval_lib, 'evaluate',
-                      lambda d, seed=0: evaluate(d, seed, classifier_steps=50))
+  _fast_eval(monkeypatch)
   result = train_lib.train(_hparams(tmp_path, eval=True, conditional=True))
   assert os.path.exists(result['grid'])
   with open(os.path.join(str(tmp_path), 'eval', 'metrics.json')) as f:
@@ -95,7 +92,7 @@ def test_train_then_eval_writes_grid_and_fcd(tmp_path, monkeypatch):
   assert stored['num_samples'] == 898
   assert stored['fcd'] > stored['fcd_real_vs_real'] >= 0.0
   assert 0.0 <= stored['conditional_accuracy'] <= 1.0
-  assert eval_lib.load_hparams(str(tmp_path)) == _hparams(
+  assert train_lib.load_hparams(str(tmp_path)) == _hparams(
       tmp_path, eval=True, conditional=True)
   assert tf.io.gfile.glob(os.path.join(str(tmp_path), 'events.out.tfevents*'))
 
@@ -104,7 +101,7 @@ def _fast_eval(monkeypatch):
   # A 50-step eval classifier keeps the tests short (the default is 1,500).
   evaluate = eval_lib.evaluate
   monkeypatch.setattr(eval_lib, 'evaluate',
-                      lambda d, seed=0: evaluate(d, seed, classifier_steps=50))
+                      lambda h, seed=0: evaluate(h, seed, classifier_steps=50))
 
 
 def test_estimator_trainer_trains_evaluates_predicts_and_resumes(
@@ -124,7 +121,7 @@ def test_estimator_trainer_trains_evaluates_predicts_and_resumes(
     assert np.isfinite(result[name]), name
   assert os.path.exists(os.path.join(str(tmp_path), 'eval',
                                      'estimator_predict_grid.png'))
-  assert eval_lib.load_hparams(str(tmp_path)) == hparams
+  assert train_lib.load_hparams(str(tmp_path)) == hparams
   # The same command with a larger budget resumes from step 2.
   train_lib.train(hparams._replace(max_number_of_steps=4, eval=False))
   assert _checkpoint_step(tmp_path) == 4
@@ -154,13 +151,13 @@ def test_keras_trainer_from_hparams(tmp_path):
   result = train_lib.train(hparams)
   assert result['steps'] == 2
   assert set(result['history']) >= {'generator_loss', 'discriminator_loss'}
-  assert eval_lib.load_hparams(str(tmp_path)) == hparams
+  assert train_lib.load_hparams(str(tmp_path)) == hparams
   assert os.path.exists(os.path.join(str(tmp_path), 'generator.weights.h5'))
 
 
 @pytest.mark.parametrize('field,value', [('spectral_norm', True),
                                          ('lr_decay_steps', 1),
-                                         ('generator_channels', 16)])
+                                         ('generator_train_steps', 2)])
 def test_keras_trainer_refuses_what_it_cannot_do(tmp_path, field, value):
   with pytest.raises(ValueError, match='--%s.*--trainer=gan_train' % field):
     train_lib.train(_hparams(tmp_path, trainer='keras', **{field: value}))

@@ -15,6 +15,7 @@ from absl import logging
 from examples.common import logs
 
 from examples.toy2d import eval_lib
+from examples.toy2d import train_lib
 
 flags.DEFINE_string('train_log_dir', None, 'The training run to evaluate.')
 flags.DEFINE_integer('num_eval_samples', 2500, 'Samples to draw.')
@@ -27,8 +28,9 @@ FLAGS = flags.FLAGS
 def main(_):
   logs.quiet_tensorflow()
   try:
-    result, png = eval_lib.evaluate(FLAGS.train_log_dir,
-                                    FLAGS.num_eval_samples, FLAGS.seed)
+    hparams = train_lib.load_hparams(FLAGS.train_log_dir)
+    result, png = eval_lib.evaluate(hparams, FLAGS.num_eval_samples,
+                                    FLAGS.seed)
   except FileNotFoundError as e:
     raise SystemExit('error: %s' % e)
   for line in eval_lib.summary_lines(result, png):

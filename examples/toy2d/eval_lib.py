@@ -25,12 +25,11 @@ from absl import logging
 import numpy as np
 import tensorflow as tf
 
-from examples.common import hparams as hparams_lib
 from examples.common import training
 from examples.toy2d import data_provider
 from examples.toy2d import networks
 
-__all__ = ['evaluate', 'generate', 'load_hparams', 'metrics', 'plot']
+__all__ = ['evaluate', 'generate', 'metrics', 'plot', 'summary_lines']
 
 _v1 = tf.compat.v1
 
@@ -57,24 +56,25 @@ def metrics(samples, dataset):
   }
 
 
-def load_hparams(train_log_dir):
-  """The run's stored hyperparameters, as the train_lib HParams."""
-  # Local import: train_lib imports this module (eval at the end of train).
-  from examples.toy2d import train_lib  # pylint: disable=g-import-not-at-top
-  return hparams_lib.load(train_lib.HParams, train_log_dir)
+def generate(hparams, num_samples, seed=0):
+  """Draws `num_samples` points from the run's latest checkpoint.
 
+  Args:
+    hparams: The run's HParams (as trained; see `train_lib.load_hparams`).
+    num_samples: How many points.
+    seed: Noise seed.
 
-def generate(train_log_dir, num_samples, seed=0):
-  """Draws `num_samples` points from the run's latest checkpoint."""
-  from examples.toy2d import train_lib  # pylint: disable=g-import-not-at-top
-  hparams = load_hparams(train_log_dir)._replace(xla=False, seed=seed)
-  checkpoint = tf.train.latest_checkpoint(train_log_dir)
+  Returns:
+    (points [num_samples, 2], checkpoint path).
+  """
+  hparams = hparams._replace(xla=False, seed=seed)
+  checkpoint = tf.train.latest_checkpoint(hparams.train_log_dir)
   if checkpoint is None:
-    raise FileNotFoundError('No checkpoint in %s' % train_log_dir)
+    raise FileNotFoundError('No checkpoint in %s' % hparams.train_log_dir)
   with training.graph_for(hparams):
     noise = tf.random.normal([num_samples, hparams.noise_dims])
     with _v1.variable_scope('Generator'):
-      points = train_lib.generator_fn(hparams)(noise)
+      points = networks.generator_fn(hparams)(noise)
     saver = _v1.train.Saver(var_list=_v1.trainable_variables('Generator'))
     with _v1.Session() as sess:
       saver.restore(sess, checkpoint)
@@ -103,14 +103,19 @@ def plot(samples, dataset, path, title=''):
   plt.close(fig)
 
 
-def evaluate(train_log_dir, num_samples=2500, seed=0):
+def evaluate(hparams, num_samples=2500, seed=0):
   """Writes eval/samples.npy, eval/metrics.json and eval/samples.png.
+
+  Args:
+    hparams: The run's HParams (as trained; see `train_lib.load_hparams`).
+    num_samples: Points to draw.
+    seed: Noise seed.
 
   Returns:
     (metrics dict, path of the PNG).
   """
-  hparams = load_hparams(train_log_dir)
-  samples, checkpoint = generate(train_log_dir, num_samples, seed)
+  train_log_dir = hparams.train_log_dir
+  samples, checkpoint = generate(hparams, num_samples, seed)
   result = metrics(samples, hparams.dataset)
   result.update(gan_loss=hparams.gan_loss, penalty=hparams.penalty,
                 checkpoint=checkpoint, seed=seed)

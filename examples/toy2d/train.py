@@ -23,7 +23,7 @@ hparams_lib.define_flags(train_lib.HParams)
 
 def main(_):
   logs.quiet_tensorflow()
-  hparams = hparams_lib.hparams_from_flags(train_lib.HParams)
+  hparams = hparams_lib.hparams_from_flags(train_lib.HParams, train_lib.TASK)
   try:
     result = train_lib.train(hparams)
   except (training.NonFiniteLossError, training.RunMismatchError) as e:

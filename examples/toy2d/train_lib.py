@@ -1,19 +1,27 @@
 # Copyright 2026 The tfgan_ext Authors.
 # SPDX-License-Identifier: Apache-2.0
-"""Trains an MLP GAN on a 2D mixture of Gaussians (ring or grid)."""
+"""Trains an MLP GAN on a 2D mixture of Gaussians (ring or grid).
 
-import functools
+`train(hparams)` is TF-GAN's loop written out: `tfgan.gan_model`,
+`tfgan.gan_loss` with the loss pair and penalty named by the flags,
+`tfgan.gan_train_ops` and `tfgan.gan_train` (through
+`examples.common.training`, which adds the run's optimizers, checkpoints,
+progress and NaN checks), then the evaluation.
+"""
 
 import tensorflow as tf
 import tensorflow_gan as tfgan
 
+import tfgan_ext
 from examples.common import hparams as hparams_lib
 from examples.common import training
 from examples.toy2d import data_provider
 from examples.toy2d import eval_lib
 from examples.toy2d import networks
 
-__all__ = ['HParams', 'discriminator_fn', 'generator_fn', 'train']
+__all__ = ['HParams', 'TASK', 'load_hparams', 'train']
+
+TASK = 'toy2d'  # The presets' name for this example.
 
 _Field = hparams_lib.Field
 
@@ -39,21 +47,9 @@ HParams = hparams_lib.hparams_class('HParams', hparams_lib.common_fields(
     ), module=__name__)
 
 
-def generator_fn(hparams):
-  """The generator network for `hparams` (also used by eval)."""
-  return training.wrap_network(
-      functools.partial(networks.generator,
-                        hidden_units=tuple(hparams.generator_hidden),
-                        activation=hparams.activation), hparams)
-
-
-def discriminator_fn(hparams):
-  """The discriminator network for `hparams`."""
-  return training.wrap_network(
-      functools.partial(networks.discriminator,
-                        hidden_units=tuple(hparams.discriminator_hidden),
-                        activation=hparams.activation), hparams,
-      spectral_norm=hparams.spectral_norm)
+def load_hparams(train_log_dir):
+  """The HParams a run recorded in `train_log_dir` (FileNotFoundError if none)."""
+  return hparams_lib.load(HParams, train_log_dir)
 
 
 def train(hparams):
@@ -67,6 +63,8 @@ def train(hparams):
 
   Raises:
     ValueError: a field is outside its choices or bounds.
+    training.NonFiniteLossError: a loss went NaN or infinite.
+    training.RunMismatchError: train_log_dir holds another run.
   """
   hparams_lib.validate(hparams)
   with training.graph_for(hparams):
@@ -74,12 +72,22 @@ def train(hparams):
       real = data_provider.provide_data(hparams.dataset, hparams.batch_size)
       noise = tf.random.normal([hparams.batch_size, hparams.noise_dims])
     gan_model = tfgan.gan_model(
-        generator_fn=generator_fn(hparams),
-        discriminator_fn=discriminator_fn(hparams),
+        generator_fn=networks.generator_fn(hparams),
+        discriminator_fn=networks.discriminator_fn(hparams),
         real_data=real,
         generator_inputs=noise)
-    step = training.train_gan(hparams, gan_model)
+    pair = tfgan_ext.losses.get(hparams.gan_loss)
+    with tf.name_scope('loss'):
+      gan_loss = tfgan.gan_loss(
+          gan_model,
+          generator_loss_fn=pair.generator_loss_fn,
+          discriminator_loss_fn=tfgan_ext.losses.with_penalty(
+              pair.discriminator_loss_fn, hparams.penalty,
+              hparams.penalty_weight, hparams.penalty_every),
+          add_summaries=True)
+    train_ops = training.gan_train_ops(hparams, gan_model, gan_loss)
+    step = training.gan_train(hparams, train_ops)
   if step is None or not hparams.eval:
     return None
-  return eval_lib.evaluate(hparams.train_log_dir, hparams.num_eval_samples,
+  return eval_lib.evaluate(hparams, hparams.num_eval_samples,
                            seed=hparams.seed)

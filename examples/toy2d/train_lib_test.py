@@ -134,7 +134,7 @@ def test_train_then_eval_writes_outputs(tmp_path):
   assert stored['modes_captured'] == result['modes_captured']
   assert stored['num_modes'] == 8
   # The recorded hparams.json loads back as the HParams it was trained with.
-  assert eval_lib.load_hparams(str(tmp_path)) == _hparams(tmp_path, eval=True)
+  assert train_lib.load_hparams(str(tmp_path)) == _hparams(tmp_path, eval=True)
   assert tf.io.gfile.glob(os.path.join(str(tmp_path), 'events.out.tfevents*'))
 
 

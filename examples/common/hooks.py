@@ -1,0 +1,139 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
+"""Session run hooks of the examples' `tfgan.gan_train` and GANEstimator runs.
+
+`train_hooks_fn(hparams, train_steps)` is a `get_hooks_fn` like TF-GAN's
+`get_sequential_train_hooks`: it runs the generator's train op, then the
+discriminator's, that many times per global step, and also keeps each
+player's loss (the value the train op returns), logs progress and stops with
+`NonFiniteLossError` naming the step and the loss as soon as a loss is NaN
+or infinite.
+"""
+
+import os
+import time
+
+from absl import logging
+import numpy as np
+import tensorflow as tf
+
+__all__ = ['LogCheckpoints', 'NonFiniteLossError', 'train_hooks_fn']
+
+_v1 = tf.compat.v1
+
+
+class NonFiniteLossError(RuntimeError):
+  """A loss became NaN or infinite during training."""
+
+
+def _non_finite_message(loss_name, value, step):
+  return ('The %s loss is %s at step %d; stopping. Lower the learning '
+          'rates, add a --penalty or --spectral_norm, or check the data.'
+          % (loss_name, value, step))
+
+
+class _RunAndRecordHook(_v1.train.SessionRunHook):
+  """Runs one player's train op before each step and keeps the loss it returns.
+
+  Like TF-GAN's RunTrainOpsHook, but the value of the train op (the player's
+  loss, as created by tfgan.gan_train_ops) is kept for logging and checks.
+  """
+
+  def __init__(self, name, train_op, train_steps, record):
+    self._name = name
+    self._train_op = train_op
+    self._train_steps = train_steps
+    self._record = record
+
+  def before_run(self, run_context):
+    for _ in range(self._train_steps):
+      try:
+        self._record[self._name] = run_context.session.run(self._train_op)
+      except tf.errors.InvalidArgumentError as e:
+        # tfgan.gan_train_ops checks its losses with tf.debugging's
+        # check_numerics; say which loss and which step.
+        if 'inf or nan' not in e.message:
+          raise
+        step = run_context.session.run(
+            _v1.train.get_global_step()) + 1
+        raise NonFiniteLossError(_non_finite_message(
+            self._name, 'nan or inf', step)) from e
+
+
+class _MonitorHook(_v1.train.SessionRunHook):
+  """Logs progress at intervals; stops on a non-finite loss."""
+
+  def __init__(self, record, every_n_steps, last_step):
+    self._record = record
+    self._every = every_n_steps
+    self._last_step = last_step
+    self._global_step = None
+    self._start = None
+
+  def begin(self):
+    self._global_step = _v1.train.get_global_step()
+
+  def after_create_session(self, session, coord):
+    step = session.run(self._global_step)
+    if step:
+      logging.info('resumed from a checkpoint at step %d (training to %d)',
+                   step, self._last_step)
+    self._start = (time.time(), step)
+
+  def before_run(self, run_context):
+    # The players' train ops already ran (in hooks placed before this one);
+    # this step's global step is the value before increment.
+    loss_values = dict(self._record)
+    step = run_context.session.run(self._global_step) + 1
+    for name, value in sorted(loss_values.items()):
+      if not np.isfinite(value):
+        raise NonFiniteLossError(_non_finite_message(name, value, step))
+    if step % self._every == 0 or step == self._last_step:
+      # steps/s since the previous progress line (or the session start).
+      start_time, start_step = self._start
+      now = time.time()
+      rate = (step - start_step) / max(now - start_time, 1e-9)
+      self._start = (now, step)
+      logging.info('step %d/%d  %.1f steps/s  %s', step, self._last_step,
+                   rate, '  '.join('%s_loss %.4f' % (k, v)
+                                   for k, v in sorted(loss_values.items())))
+
+
+class LogCheckpoints(_v1.train.CheckpointSaverListener):
+  """Logs each checkpoint written."""
+
+  def __init__(self, train_log_dir):
+    self._dir = train_log_dir
+
+  def after_save(self, session, global_step_value):
+    logging.info('checkpoint written: %s',
+                 os.path.join(self._dir, 'model.ckpt-%d' % global_step_value))
+
+
+def train_hooks_fn(hparams, train_steps):
+  """A `get_hooks_fn` for tfgan.gan_train and tfgan.estimator.GANEstimator.
+
+  Like `tfgan.get_sequential_train_hooks(train_steps)`: the generator's
+  train op, then the discriminator's, that many times per global step; and
+  also keeps each player's loss, logs progress every
+  hparams.log_every_n_steps and stops with NonFiniteLossError when a loss
+  is NaN or infinite.
+
+  Args:
+    hparams: The run's HParams (log_every_n_steps, max_number_of_steps).
+    train_steps: A tfgan.GANTrainSteps.
+
+  Returns:
+    fn(tfgan.GANTrainOps) -> list of session run hooks.
+  """
+  def get_hooks(ops):
+    record = {}
+    return [
+        _RunAndRecordHook('generator', ops.generator_train_op,
+                          train_steps.generator_train_steps, record),
+        _RunAndRecordHook('discriminator', ops.discriminator_train_op,
+                          train_steps.discriminator_train_steps, record),
+        _MonitorHook(record, hparams.log_every_n_steps,
+                     hparams.max_number_of_steps),
+    ] + list(ops.train_hooks)
+  return get_hooks

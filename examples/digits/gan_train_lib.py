@@ -1,0 +1,103 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
+"""Trains the digits DCGAN through TF-GAN's loop (--trainer=gan_train).
+
+`train(hparams)` writes the loop out: `tfgan.gan_model` (or
+`tfgan.acgan_model` when conditional), `tfgan.gan_loss` with the loss pair,
+penalty and feature matching named by the flags, `tfgan.gan_train_ops` and
+`tfgan.gan_train` (through `examples.common.training`, which adds the run's
+optimizers, checkpoints, progress and NaN checks), then the evaluation.
+"""
+
+import tensorflow as tf
+import tensorflow_gan as tfgan
+
+import tfgan_ext
+from examples.common import training
+from examples.digits import data_provider
+from examples.digits import eval_lib
+from examples.digits import networks
+
+__all__ = ['discriminator_loss_fn', 'generator_loss_fn', 'train']
+
+
+def generator_loss_fn(hparams):
+  """The generator loss: adversarial, feature matching, or their sum.
+
+  Raises:
+    ValueError: feature matching alone without a weight.
+  """
+  adversarial = tfgan_ext.losses.get(hparams.gan_loss).generator_loss_fn
+  weight = hparams.feature_matching_weight
+  if not weight:
+    if not hparams.adversarial_generator_loss:
+      raise ValueError('--noadversarial_generator_loss needs '
+                       '--feature_matching_weight > 0.')
+    return adversarial
+  features = networks.features_fn(hparams)
+  if hparams.adversarial_generator_loss:
+    return tfgan_ext.losses.with_feature_matching(adversarial, features,
+                                                  weight)
+
+  def feature_matching_only(gan_model, **kwargs):
+    return weight * tfgan_ext.losses.feature_matching_loss(
+        gan_model, features, add_summaries=kwargs.get('add_summaries', False))
+  return feature_matching_only
+
+
+def discriminator_loss_fn(hparams):
+  """The discriminator loss of hparams.gan_loss plus hparams.penalty."""
+  return tfgan_ext.losses.with_penalty(
+      tfgan_ext.losses.get(hparams.gan_loss).discriminator_loss_fn,
+      hparams.penalty, hparams.penalty_weight, hparams.penalty_every)
+
+
+def train(hparams):
+  """Trains with tfgan.gan_train, then (if hparams.eval) evaluates.
+
+  Args:
+    hparams: A digits train_lib.HParams (validated).
+
+  Returns:
+    The eval result dict when evaluated, else None.
+
+  Raises:
+    ValueError: feature matching alone without a weight.
+    training.NonFiniteLossError: a loss went NaN or infinite.
+    training.RunMismatchError: train_log_dir holds another run.
+  """
+  generator_loss = generator_loss_fn(hparams)  # Validates before building.
+  with training.graph_for(hparams):
+    with tf.name_scope('inputs'), tf.device('/cpu:0'):
+      images, one_hot = data_provider.provide_data(
+          hparams.dataset, hparams.batch_size, seed=hparams.seed,
+          data_dir=hparams.data_dir, download=hparams.tfds_download)
+      noise = tf.random.normal([hparams.batch_size, hparams.noise_dims])
+    if hparams.conditional:
+      gan_model = tfgan.acgan_model(
+          generator_fn=networks.generator_fn(hparams),
+          discriminator_fn=networks.discriminator_fn(hparams),
+          real_data=images,
+          generator_inputs=(noise, one_hot),
+          one_hot_labels=one_hot)
+      auxiliary = {'aux_cond_generator_weight': 1.0,
+                   'aux_cond_discriminator_weight': 1.0}
+    else:
+      gan_model = tfgan.gan_model(
+          generator_fn=networks.generator_fn(hparams),
+          discriminator_fn=networks.discriminator_fn(hparams),
+          real_data=images,
+          generator_inputs=noise)
+      auxiliary = {}
+    tfgan.eval.add_gan_model_image_summaries(gan_model, hparams.grid_size)
+    with tf.name_scope('loss'):
+      gan_loss = tfgan.gan_loss(
+          gan_model,
+          generator_loss_fn=generator_loss,
+          discriminator_loss_fn=discriminator_loss_fn(hparams),
+          add_summaries=True, **auxiliary)
+    train_ops = training.gan_train_ops(hparams, gan_model, gan_loss)
+    step = training.gan_train(hparams, train_ops)
+  if step is None or not hparams.eval:
+    return None
+  return eval_lib.evaluate(hparams, seed=hparams.seed)
