@@ -6,6 +6,7 @@ Also `single_threaded_tensorflow`, which the quality benchmark calls before it
 spawns its worker processes.
 """
 
+import argparse
 import datetime
 import os
 import platform
@@ -77,3 +78,19 @@ def environment_lines(start_load, end_load, started, finished):
       '- versions (`tfgan_ext.compat.report()`): %s' % ', '.join(
           '%s %s' % kv for kv in tfgan_ext.compat.report().versions.items()),
   ]
+
+
+def argument_parser(module, doc, quick_help, out_dir_help):
+  """The benchmark's parser, with the --quick and --out_dir it always has.
+
+  Args:
+    module: 'quality' or 'speed' (`python -m benchmarks.<module>`).
+    doc: The module docstring (its first line describes the benchmark).
+    quick_help: What --quick runs.
+    out_dir_help: What goes into --out_dir.
+  """
+  parser = argparse.ArgumentParser(prog='python -m benchmarks.%s' % module,
+                                   description=doc.split('\n')[0])
+  parser.add_argument('--quick', action='store_true', help=quick_help)
+  parser.add_argument('--out_dir', default=RESULTS_DIR, help=out_dir_help)
+  return parser

@@ -32,13 +32,13 @@ are set to one intra-op and one inter-op thread, so runs do not compete for
 threads.
 """
 
-import argparse
 import multiprocessing
 import os
 import sys
 import time
 
 from benchmarks import environment
+from benchmarks import quality_files
 from benchmarks import quality_plan
 from benchmarks import quality_report
 from benchmarks import quality_runs
@@ -64,12 +64,9 @@ MODES = {
 
 
 def parse_args(argv):
-  parser = argparse.ArgumentParser(
-      prog='python -m benchmarks.quality', description=__doc__.split('\n')[0])
-  parser.add_argument('--quick', action='store_true',
-                      help='About a minute: few steps, one seed (CI).')
-  parser.add_argument('--out_dir', default=environment.RESULTS_DIR,
-                      help='Where the tables go (default: benchmarks/results).')
+  parser = environment.argument_parser(
+      'quality', __doc__, 'About a minute: few steps, one seed (CI).',
+      'Where the tables go (default: benchmarks/results).')
   parser.add_argument('--work_dir', default=None,
                       help='Run directories (default: a folder under /tmp '
                       'named after the mode; reused to resume).')
@@ -141,10 +138,10 @@ def main(argv=None):
                 if r is not None]
   finished, end_load = environment.utc_now(), environment.load_average()
   rows = quality_summary.summarize(results, config_rows)
-  quality_report.write_csv(rows, os.path.join(args.out_dir, 'quality.csv'))
-  quality_report.write_runs_csv(
+  quality_files.write_csv(rows, os.path.join(args.out_dir, 'quality.csv'))
+  quality_files.write_runs_csv(
       results, os.path.join(args.out_dir, 'quality_runs.csv'))
-  quality_report.write_chart(rows, os.path.join(args.out_dir, 'quality.png'))
+  quality_files.write_chart(rows, os.path.join(args.out_dir, 'quality.png'))
   quality_report.write_markdown(
       rows, results, os.path.join(args.out_dir, 'quality.md'), settings, mode,
       environment.environment_lines(start_load, end_load, started, finished),

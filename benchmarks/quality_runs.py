@@ -142,7 +142,7 @@ def _train_and_evaluate(job, run_dir, work_dir, result):
     _record_schedule(hparams, result)
     toy2d_train.train(hparams)
     result['train_time_s'] = time.time() - start
-    metrics, _ = toy2d_eval.evaluate(hparams, hparams.num_eval_samples,
+    metrics = toy2d_eval.evaluate(hparams, hparams.num_eval_samples,
                                      seed=job['seed'])
     for name in ('modes_captured', 'num_modes', 'high_quality_fraction',
                  'reverse_kl'):

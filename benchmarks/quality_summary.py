@@ -41,7 +41,7 @@ def summarize(results, config_rows):
     config_rows: `quality_plan.configs()`.
 
   Returns:
-    Dicts keyed like `quality_report.CSV_FIELDS`: means and sample stds over
+    Dicts keyed like `quality_files.CSV_FIELDS`: means and sample stds over
     the finished runs, how many runs there were and finished.
   """
   rows = []

@@ -16,6 +16,7 @@ import pytest
 
 import tfgan_ext
 from benchmarks import quality
+from benchmarks import quality_files
 from benchmarks import quality_plan
 from benchmarks import quality_report
 from benchmarks import quality_runs
@@ -67,7 +68,7 @@ def test_writes_every_file(quick_run):
 
 def test_csv_columns(quick_run):
   with open(os.path.join(quick_run, 'quality.csv')) as f:
-    assert tuple(csv.DictReader(f).fieldnames) == quality_report.CSV_FIELDS
+    assert tuple(csv.DictReader(f).fieldnames) == quality_files.CSV_FIELDS
 
 
 def test_one_row_per_loss_and_dataset(quick_run):

@@ -29,7 +29,6 @@ Writes speed.md and speed.csv (`speed_report`) to --out_dir (default
 benchmarks/results).
 """
 
-import argparse
 import os
 import sys
 import time
@@ -61,12 +60,9 @@ MODES = {
 
 
 def parse_args(argv):
-  parser = argparse.ArgumentParser(
-      prog='python -m benchmarks.speed', description=__doc__.split('\n')[0])
-  parser.add_argument('--quick', action='store_true',
-                      help='About a minute: few repeats, small blocks (CI).')
-  parser.add_argument('--out_dir', default=environment.RESULTS_DIR,
-                      help='Where speed.md and speed.csv go.')
+  parser = environment.argument_parser(
+      'speed', __doc__, 'About a minute: few repeats, small blocks (CI).',
+      'Where speed.md and speed.csv go.')
   parser.add_argument('--parts', default='1,2,3,4,5',
                       help='Comma-separated parts to run (default: all).')
   return parser.parse_args(argv)

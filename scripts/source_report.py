@@ -13,12 +13,13 @@
    lists other parameters than `inspect.signature` reports (for a wrapper,
    the innermost function's `def`, e.g. upstream TF-GAN's own).
 3. Lines per module: the largest project files.
-4. With --paths, how far the common paths reach: the project files on the
-   call stack when the hinge loss body runs from `examples.toy2d.train
-   --gan_loss=hinge`, plus every project function called with the flag's
-   value; the project calls and files made while building hinge with lazy
-   R1 through `tfgan.gan_loss`; and the files the Keras `loss='hinge'`
-   argument passes through to the loss body (compile and one train step).
+4. With --paths, how far the common paths reach: for `examples.toy2d.train
+   --gan_loss=hinge` (graph construction) and for the Keras
+   `loss='hinge'` argument (compile and one train step), the project files
+   on the call stack when the hinge loss body runs, the other files whose
+   functions are called with the name 'hinge', and (toy2d) those called
+   with HParams holding it; and the project calls and files made while
+   building hinge with lazy R1 through `tfgan.gan_loss`.
 
 tests/source_bindings_test.py checks items 1 and 2 stay at zero.
 """
@@ -219,7 +220,8 @@ class _Tracer:
     self.body = body  # (file suffix, function name)
     self.calls = 0
     self.files = set()
-    self.value_files = set()
+    self.value_files = set()  # Called with the value itself.
+    self.carrier_files = set()  # Called with HParams holding it.
     self.stack_files = set()
 
   @staticmethod
@@ -228,15 +230,10 @@ class _Tracer:
             and not filename.endswith('source_report.py')
             and '/.venv' not in filename)
 
-  def _holds_value(self, frame):
-    for name in frame.f_code.co_varnames[:frame.f_code.co_argcount +
-                                         frame.f_code.co_kwonlyargcount]:
-      value = frame.f_locals.get(name)
-      if isinstance(value, str) and value == self.value:
-        return True
-      if getattr(value, 'gan_loss', None) == self.value:
-        return True
-    return False
+  def _arguments(self, frame):
+    code = frame.f_code
+    return [frame.f_locals.get(name) for name in
+            code.co_varnames[:code.co_argcount + code.co_kwonlyargcount]]
 
   def __call__(self, frame, event, arg):
     del arg
@@ -245,11 +242,17 @@ class _Tracer:
     filename = frame.f_code.co_filename
     if not self._project(filename):
       return
-    self.calls += 1
+    if not frame.f_code.co_name.startswith('<'):  # Not a comprehension.
+      self.calls += 1
     rel = os.path.relpath(filename, ROOT)
     self.files.add(rel)
-    if self.value is not None and self._holds_value(frame):
-      self.value_files.add(rel)
+    if self.value is not None:
+      arguments = self._arguments(frame)
+      if any(isinstance(a, str) and a == self.value for a in arguments):
+        self.value_files.add(rel)
+      elif any(getattr(a, 'gan_loss', None) == self.value
+               for a in arguments if hasattr(a, '_fields')):
+        self.carrier_files.add(rel)
     if self.body and filename.endswith(self.body[0]) and (
         frame.f_code.co_name == self.body[1]):
       walk = frame
@@ -273,7 +276,10 @@ def _flag_path(tmp):
                '--max_number_of_steps=0', '--noeval'])
   tracer = _Tracer('hinge', ('losses_impl.py', 'hinge_generator_loss'))
   tracer.run(lambda: train.main([]))
-  return sorted(tracer.stack_files | tracer.value_files)
+  return {'stack': sorted(tracer.stack_files),
+          'name': sorted(tracer.value_files - tracer.stack_files),
+          'hparams': sorted(tracer.carrier_files - tracer.value_files -
+                            tracer.stack_files)}
 
 
 def _lazy_r1_calls():
@@ -315,7 +321,8 @@ def _keras_path():
                 loss='hinge', run_eagerly=True)
     gan.fit(data, epochs=1, steps_per_epoch=1, verbose=0)
   tracer.run(run)
-  return sorted(tracer.stack_files | tracer.value_files)
+  return {'stack': sorted(tracer.stack_files),
+          'name': sorted(tracer.value_files - tracer.stack_files)}
 
 
 def report(paths=False):
@@ -364,16 +371,20 @@ def main(argv):
   print('largest: %s' % ', '.join('%s %d' % kv
                                   for kv in result['largest_files']))
   if 'gan_loss_flag_path' in result:
-    print('--gan_loss=hinge reaches the loss body through %d project files: '
-          '%s' % (len(result['gan_loss_flag_path']),
-                  ', '.join(result['gan_loss_flag_path'])))
+    for label, path in (('--gan_loss=hinge (toy2d)',
+                         result['gan_loss_flag_path']),
+                        ("Keras loss='hinge'", result['keras_loss_path'])):
+      print('%s: %d project files on the stack at the loss body (%s); '
+            '%d more handle the name (%s)%s' % (
+                label, len(path['stack']), ', '.join(path['stack']),
+                len(path['name']), ', '.join(path['name']),
+                '; %d more get it inside HParams (%s)' % (
+                    len(path['hparams']), ', '.join(path['hparams']))
+                if path.get('hparams') else ''))
     lazy = result['hinge_lazy_r1']
     print('hinge + lazy R1 through tfgan.gan_loss: %d project calls in %d '
           'files: %s' % (lazy['calls'], len(lazy['files']),
                          ', '.join(lazy['files'])))
-    print("Keras loss='hinge' reaches the loss body through %d project "
-          'files: %s' % (len(result['keras_loss_path']),
-                         ', '.join(result['keras_loss_path'])))
 
 
 if __name__ == '__main__':

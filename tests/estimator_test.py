@@ -7,7 +7,7 @@ tensorflow-estimator 2.15 (the `estimator` extra) import and points
 tf.estimator at it. The same tests run on both. Expected values come from
 NumPy references written here: full-batch gradient descent on a linear model
 (w <- w - lr * 2/n X^T (Xw + b - y), the gradient of the mean squared error),
-and the hinge losses of README's table computed from the checkpoint.
+and the hinge losses of docs/losses.md's table computed from the checkpoint.
 """
 
 import json
@@ -304,7 +304,7 @@ def test_gan_estimator_program_for_tf215_runs_unchanged(tmp_path):
   generated = noise @ v['Generator/g/kernel'] + v['Generator/g/bias']
   d_real = real @ v['Discriminator/d/kernel'] + v['Discriminator/d/bias']
   d_gen = generated @ v['Discriminator/d/kernel'] + v['Discriminator/d/bias']
-  # Hinge (README): D = E[max(0, 1 - D(x))] + E[max(0, 1 + D(G(z)))],
+  # Hinge (docs/losses.md): D = E[max(0, 1 - D(x))] + E[max(0, 1 + D(G(z)))],
   # G = -E[D(G(z))]; the eval loss of GANEstimator is the discriminator's.
   d_loss = (np.maximum(0, 1 - d_real).mean() +
             np.maximum(0, 1 + d_gen).mean())

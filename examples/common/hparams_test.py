@@ -72,7 +72,7 @@ def test_every_field_has_a_default_and_keywords_override_them():
 
 
 def test_example_defaults_are_the_documented_ones():
-  # examples/README.md: toy2d "batch 256, 10,000 steps, Adam 2e-4,
+  # docs/trainers.md: toy2d "batch 256, 10,000 steps, Adam 2e-4,
   # beta = (0.0, 0.9), learning rate decaying over the last 3,000 steps";
   # digits "batch 64, 3,000 steps, Adam 2e-4, beta = (0.5, 0.999)".
   toy = toy2d_train_lib.HParams()

@@ -1,19 +1,40 @@
 # Copyright 2026 The tfgan_ext Authors.
 # SPDX-License-Identifier: Apache-2.0
-"""Readable logs for the example binaries.
+"""What the example binaries print.
 
 `quiet_tensorflow()` keeps TensorFlow's Python INFO/WARNING chatter (graph
 finalized, illegal summary names, deprecations, steps/s of its own hooks) out
 of the log, leaving the examples' own absl INFO lines: device, progress,
 checkpoints, eval. (TensorFlow's C++ start-up lines, printed on import, are
-not affected.)
+not affected.) `print_summary` prints a run's result, or its error as one
+line instead of a traceback.
 """
 
 import tensorflow as tf
 
-__all__ = ['quiet_tensorflow']
+__all__ = ['print_summary', 'quiet_tensorflow']
 
 
 def quiet_tensorflow():
   """TensorFlow's Python logger shows errors only."""
   tf.get_logger().setLevel('ERROR')
+
+
+def print_summary(run, summary_lines, errors):
+  """Prints `summary_lines(run())`, or exits with 'error: ...' on `errors`.
+
+  Args:
+    run: A function returning a result dict, or None (nothing to print).
+    summary_lines: result -> the lines to print.
+    errors: The exception classes that mean the user has something to
+      change (a diverged run, a mismatched directory, missing data).
+
+  Raises:
+    SystemExit: with the error's message, on one of `errors`.
+  """
+  try:
+    result = run()
+  except errors as e:
+    raise SystemExit('error: %s' % e) from e
+  for line in summary_lines(result) if result else ():
+    print(line)

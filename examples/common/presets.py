@@ -75,7 +75,7 @@ PRESETS = (
            'gamma = 10 (weight gamma / 2), Mescheder et al. 2018 '
            '(arXiv:1801.04406), their most used value'),
     Preset('toy2d', None, 'dragan', dict(penalty_weight=0.1),
-           'lambda = 0.1, measured here (examples/README.md): the paper\'s '
+           'lambda = 0.1, measured here (docs/trainers.md): the paper\'s '
            'lambda = 10 (Kodali et al. 2017, arXiv:1705.07215) keeps the '
            'gradient norm near 1 across the perturbation radius, which on '
            'toy2d spans many modes'),

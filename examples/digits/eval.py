@@ -12,6 +12,7 @@ from absl import app
 from absl import flags
 from absl import logging
 
+from examples.common import hparams as hparams_lib
 from examples.common import logs
 
 from examples.digits import data_provider
@@ -29,16 +30,17 @@ flags.mark_flag_as_required('train_log_dir')
 FLAGS = flags.FLAGS
 
 
+def _evaluate():
+  hparams = hparams_lib.load(train_lib.HParams, FLAGS.train_log_dir)
+  return eval_lib.evaluate(hparams, seed=FLAGS.seed,
+                           classifier_dir=FLAGS.classifier_dir)
+
+
 def main(_):
   logs.quiet_tensorflow()
-  try:
-    hparams = train_lib.load_hparams(FLAGS.train_log_dir)
-    result = eval_lib.evaluate(hparams, seed=FLAGS.seed,
-                               classifier_dir=FLAGS.classifier_dir)
-  except (FileNotFoundError, data_provider.DatasetUnavailableError) as e:
-    raise SystemExit('error: %s' % e)
-  for line in eval_lib.summary_lines(result):
-    print(line)
+  logs.print_summary(_evaluate, eval_lib.summary_lines,
+                     (FileNotFoundError,
+                      data_provider.DatasetUnavailableError))
 
 
 if __name__ == '__main__':

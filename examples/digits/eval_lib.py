@@ -48,7 +48,7 @@ def generate(hparams, num_images, labels=None, seed=0):
   """`num_images` images [-1, 1] from the run's latest checkpoint.
 
   Args:
-    hparams: The run's HParams (as trained; see `train_lib.load_hparams`).
+    hparams: The run's HParams (as trained: `hparams_lib.load(train_lib.HParams, dir)`).
     num_images: How many images.
     labels: int labels [num_images] for a conditional run (default: cycling
       0..9).
@@ -177,7 +177,7 @@ def evaluate(hparams, seed=0, classifier_steps=1500, classifier_dir=None):
   """Writes eval/grid.png and eval/metrics.json; returns the metrics dict.
 
   Args:
-    hparams: The run's HParams (as trained; see `train_lib.load_hparams`).
+    hparams: The run's HParams (as trained: `hparams_lib.load(train_lib.HParams, dir)`).
     seed: Noise seed for the generated images.
     classifier_steps: Training steps of the eval classifier (when trained).
     classifier_dir: Where the eval classifier is (or is trained and kept);

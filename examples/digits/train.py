@@ -27,14 +27,9 @@ hparams_lib.define_flags(train_lib.HParams)
 def main(_):
   logs.quiet_tensorflow()
   hparams = hparams_lib.hparams_from_flags(train_lib.HParams, train_lib.TASK)
-  try:
-    result = train_lib.train(hparams)
-  except (training.NonFiniteLossError, training.RunMismatchError,
-          data_provider.DatasetUnavailableError) as e:
-    raise SystemExit('error: %s' % e)
-  if result:
-    for line in eval_lib.summary_lines(result):
-      print(line)
+  logs.print_summary(lambda: train_lib.train(hparams), eval_lib.summary_lines,
+                     (training.NonFiniteLossError, training.RunMismatchError,
+                      data_provider.DatasetUnavailableError))
 
 
 if __name__ == '__main__':

@@ -20,7 +20,7 @@ from examples.digits import estimator_train_lib
 from examples.digits import gan_train_lib
 from examples.digits import keras_train_lib
 
-__all__ = ['HParams', 'TASK', 'TRAINERS', 'load_hparams', 'train']
+__all__ = ['HParams', 'TASK', 'TRAINERS', 'train']
 
 TASK = 'digits'  # The presets' name for this example.
 
@@ -76,11 +76,6 @@ HParams = hparams_lib.hparams_class('HParams', hparams_lib.common_fields(
         _Field('fused', False, "--trainer=keras: GANModel's one-forward-pass "
                'step (both players updated from one G(z), D(x), D(G(z))).'),
     ), module=__name__)
-
-
-def load_hparams(train_log_dir):
-  """The HParams a run recorded in `train_log_dir` (FileNotFoundError if none)."""
-  return hparams_lib.load(HParams, train_log_dir)
 
 
 def train(hparams):

@@ -10,6 +10,7 @@ import pytest
 import tensorflow as tf
 
 import tfgan_ext
+from examples.common import hparams as hparams_lib
 from examples.digits import eval_lib
 from examples.digits import train_lib
 
@@ -92,7 +93,7 @@ def test_train_then_eval_writes_grid_and_fcd(tmp_path, monkeypatch):
   assert stored['num_samples'] == 898
   assert stored['fcd'] > stored['fcd_real_vs_real'] >= 0.0
   assert 0.0 <= stored['conditional_accuracy'] <= 1.0
-  assert train_lib.load_hparams(str(tmp_path)) == _hparams(
+  assert hparams_lib.load(train_lib.HParams, str(tmp_path)) == _hparams(
       tmp_path, eval=True, conditional=True)
   assert tf.io.gfile.glob(os.path.join(str(tmp_path), 'events.out.tfevents*'))
 
@@ -121,7 +122,7 @@ def test_estimator_trainer_trains_evaluates_predicts_and_resumes(
     assert np.isfinite(result[name]), name
   assert os.path.exists(os.path.join(str(tmp_path), 'eval',
                                      'estimator_predict_grid.png'))
-  assert train_lib.load_hparams(str(tmp_path)) == hparams
+  assert hparams_lib.load(train_lib.HParams, str(tmp_path)) == hparams
   # The same command with a larger budget resumes from step 2.
   train_lib.train(hparams._replace(max_number_of_steps=4, eval=False))
   assert _checkpoint_step(tmp_path) == 4
@@ -151,7 +152,7 @@ def test_keras_trainer_from_hparams(tmp_path):
   result = train_lib.train(hparams)
   assert result['steps'] == 2
   assert set(result['history']) >= {'generator_loss', 'discriminator_loss'}
-  assert train_lib.load_hparams(str(tmp_path)) == hparams
+  assert hparams_lib.load(train_lib.HParams, str(tmp_path)) == hparams
   assert os.path.exists(os.path.join(str(tmp_path), 'generator.weights.h5'))
 
 

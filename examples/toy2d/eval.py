@@ -12,6 +12,7 @@ from absl import app
 from absl import flags
 from absl import logging
 
+from examples.common import hparams as hparams_lib
 from examples.common import logs
 
 from examples.toy2d import eval_lib
@@ -27,14 +28,11 @@ FLAGS = flags.FLAGS
 
 def main(_):
   logs.quiet_tensorflow()
-  try:
-    hparams = train_lib.load_hparams(FLAGS.train_log_dir)
-    result, png = eval_lib.evaluate(hparams, FLAGS.num_eval_samples,
-                                    FLAGS.seed)
-  except FileNotFoundError as e:
-    raise SystemExit('error: %s' % e)
-  for line in eval_lib.summary_lines(result, png):
-    print(line)
+  logs.print_summary(
+      lambda: eval_lib.evaluate(
+          hparams_lib.load(train_lib.HParams, FLAGS.train_log_dir),
+          FLAGS.num_eval_samples, FLAGS.seed),
+      eval_lib.summary_lines, FileNotFoundError)
 
 
 if __name__ == '__main__':

@@ -60,7 +60,7 @@ def generate(hparams, num_samples, seed=0):
   """Draws `num_samples` points from the run's latest checkpoint.
 
   Args:
-    hparams: The run's HParams (as trained; see `train_lib.load_hparams`).
+    hparams: The run's HParams (as trained: `hparams_lib.load(train_lib.HParams, dir)`).
     num_samples: How many points.
     seed: Noise seed.
 
@@ -107,12 +107,12 @@ def evaluate(hparams, num_samples=2500, seed=0):
   """Writes eval/samples.npy, eval/metrics.json and eval/samples.png.
 
   Args:
-    hparams: The run's HParams (as trained; see `train_lib.load_hparams`).
+    hparams: The run's HParams (as trained: `hparams_lib.load(train_lib.HParams, dir)`).
     num_samples: Points to draw.
     seed: Noise seed.
 
   Returns:
-    (metrics dict, path of the PNG).
+    The metrics dict, with the scatter plot's path under 'plot'.
   """
   train_log_dir = hparams.train_log_dir
   samples, checkpoint = generate(hparams, num_samples, seed)
@@ -133,11 +133,12 @@ def evaluate(hparams, num_samples=2500, seed=0):
            result['num_modes'], 100 * result['high_quality_fraction'],
            result['reverse_kl']))
   logging.info('eval of %s: %s', checkpoint, json.dumps(result))
-  return result, png
+  return dict(result, plot=png)
 
 
-def summary_lines(result, png):
+def summary_lines(result):
   """What train and eval print for the user."""
+  png = result['plot']
   return [
       'modes captured: %d/%d' % (result['modes_captured'],
                                  result['num_modes']),

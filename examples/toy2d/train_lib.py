@@ -19,7 +19,7 @@ from examples.toy2d import data_provider
 from examples.toy2d import eval_lib
 from examples.toy2d import networks
 
-__all__ = ['HParams', 'TASK', 'load_hparams', 'train']
+__all__ = ['HParams', 'TASK', 'train']
 
 TASK = 'toy2d'  # The presets' name for this example.
 
@@ -27,7 +27,7 @@ _Field = hparams_lib.Field
 
 # The one source of toy2d's defaults (flags, tests and benchmarks read them).
 # Shared by every loss (no per-loss tuning), chosen by measurement: see
-# examples/README.md.
+# docs/trainers.md.
 HParams = hparams_lib.hparams_class('HParams', hparams_lib.common_fields(
     batch_size=256, max_number_of_steps=10000, adam_beta1=0.0, adam_beta2=0.9,
     lr_decay_steps=3000, log_every_n_steps=1000, save_checkpoint_steps=2000,
@@ -47,11 +47,6 @@ HParams = hparams_lib.hparams_class('HParams', hparams_lib.common_fields(
     ), module=__name__)
 
 
-def load_hparams(train_log_dir):
-  """The HParams a run recorded in `train_log_dir` (FileNotFoundError if none)."""
-  return hparams_lib.load(HParams, train_log_dir)
-
-
 def train(hparams):
   """Trains, then (if hparams.eval) evaluates.
 
@@ -59,7 +54,7 @@ def train(hparams):
     hparams: An HParams.
 
   Returns:
-    (metrics dict, plot path) when evaluated, else None.
+    The eval metrics (`eval_lib.evaluate`) when evaluated, else None.
 
   Raises:
     ValueError: a field is outside its choices or bounds.

@@ -10,9 +10,8 @@ import pytest
 import tensorflow as tf
 
 import tfgan_ext
+from examples.common import hparams as hparams_lib
 from examples.common import training
-from examples.toy2d import data_provider
-from examples.toy2d import eval_lib
 from examples.toy2d import train_lib
 
 
@@ -125,7 +124,8 @@ def test_graph_only_when_zero_steps(tmp_path):
 
 
 def test_train_then_eval_writes_outputs(tmp_path):
-  result, png = train_lib.train(_hparams(tmp_path, eval=True))
+  result = train_lib.train(_hparams(tmp_path, eval=True))
+  png = result['plot']
   assert os.path.exists(png)
   samples = np.load(os.path.join(str(tmp_path), 'eval', 'samples.npy'))
   assert samples.shape == (2500, 2)
@@ -134,7 +134,8 @@ def test_train_then_eval_writes_outputs(tmp_path):
   assert stored['modes_captured'] == result['modes_captured']
   assert stored['num_modes'] == 8
   # The recorded hparams.json loads back as the HParams it was trained with.
-  assert train_lib.load_hparams(str(tmp_path)) == _hparams(tmp_path, eval=True)
+  assert hparams_lib.load(train_lib.HParams, str(tmp_path)) == _hparams(
+      tmp_path, eval=True)
   assert tf.io.gfile.glob(os.path.join(str(tmp_path), 'events.out.tfevents*'))
 
 

@@ -24,7 +24,6 @@ import tensorflow_gan as tfgan
 from tfgan_ext import losses as tfgan_ext_losses
 from tfgan_ext.losses import registry
 from tfgan_ext.losses import wargs
-from tfgan_ext.losses import wargs
 
 import losses_testlib as lib
 

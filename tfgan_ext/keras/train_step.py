@@ -18,6 +18,8 @@ the loss each player differentiates goes through its optimizer's loss
 scaling (`KerasVersion.scale_loss`).
 """
 
+import dataclasses
+
 import tensorflow as tf
 
 from tfgan_ext.keras import distribute
@@ -43,10 +45,11 @@ def _slice(structure, index):
   return tf.nest.map_structure(lambda t: t[:, index], structure)
 
 
+@dataclasses.dataclass(frozen=True)
 class TrainStep:
   """What `compile` configured, and one train step with it.
 
-  Args:
+  Attributes:
     generator_loss: A `step_losses.StepLoss`.
     discriminator_loss: A `step_losses.StepLoss`.
     penalty: A `step_losses.Penalty` or None.
@@ -56,15 +59,12 @@ class TrainStep:
     feature_matching_weight: Weight of feature matching in the generator
       loss (0: off; the model then has a feature model).
   """
-
-  def __init__(self, generator_loss, discriminator_loss, penalty,
-               discriminator_steps, fused, feature_matching_weight):
-    self.generator_loss = generator_loss
-    self.discriminator_loss = discriminator_loss
-    self.penalty = penalty
-    self.discriminator_steps = discriminator_steps
-    self.fused = fused
-    self.feature_matching_weight = feature_matching_weight
+  generator_loss: step_losses.StepLoss
+  discriminator_loss: step_losses.StepLoss
+  penalty: step_losses.Penalty | None
+  discriminator_steps: int
+  fused: bool
+  feature_matching_weight: float
 
   def logged_names(self):
     """The names of the values a step logs, in order."""

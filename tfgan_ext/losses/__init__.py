@@ -10,10 +10,11 @@ penalties by name (`get_penalty`, `penalty_names`, `no_penalty`) with lazy
 regularization (`with_penalty`), and feature matching added to any
 generator loss (`with_feature_matching`, `keras_layer_features`).
 
-Where things are: the argument-style functions in `losses_impl`,
-`relativistic_impl`, `energy_based_impl`, `penalties_impl`,
-`consistency_impl` and `upstream_losses` (gathered by `wargs`); their
-GANModel-style forms in `tuple_losses`; the registry's tables in `registry`.
+Where things are: the argument-style functions in `losses_impl` (hinge,
+LSGAN, energy-based, feature matching), `relativistic_impl`,
+`penalties_impl` (gradient penalties, consistency regularization) and
+`upstream_losses` (gathered by `wargs`); their GANModel-style forms in
+`tuple_losses`; the registry's tables in `registry`.
 docs/adding_a_loss.md says how to add one.
 
 Swapping a loss in TF-GAN code::
@@ -39,17 +40,7 @@ from tfgan_ext.losses.registry import penalty_names
 from tfgan_ext.losses.tuple_losses import *
 
 __all__ = [
-    'LossPair',
-    'NO_PENALTY',
-    'aliases',
-    'get',
-    'get_penalty',
-    'keras_layer_features',
-    'names',
-    'no_penalty',
-    'penalty_aliases',
-    'penalty_names',
-    'wargs',
-    'with_feature_matching',
-    'with_penalty',
+    'LossPair', 'NO_PENALTY', 'aliases', 'get', 'get_penalty',
+    'keras_layer_features', 'names', 'no_penalty', 'penalty_aliases',
+    'penalty_names', 'wargs', 'with_feature_matching', 'with_penalty',
 ] + tuple_losses.__all__

@@ -2,22 +2,33 @@
 # SPDX-License-Identifier: Apache-2.0
 """Argument-style GAN losses that TF-GAN lacks, in TF-GAN's conventions.
 
-Hinge, LSGAN with configurable targets and feature matching; the
-relativistic family is in `relativistic_impl`, the energy-based pair in
-`energy_based_impl`, the penalties in `penalties_impl`. Every loss takes its tensors first (named like
-`tfgan.GANModel` fields, real before generated), then its hyperparameters,
-then the weights and `scope`, `loss_collection`, `reduction`,
-`add_summaries`, as TF-GAN's do. Values are computed in float32 (float16,
-bfloat16 and float64 inputs are cast), weighted and reduced by
-`tf.compat.v1.losses.compute_weighted_loss`, and the total is added to
-`loss_collection` once (`_reduction`). Losses work in graph mode, eagerly
-and inside `tf.function`, and are finite with finite gradients for logits of
-any magnitude.
+Hinge, LSGAN with configurable targets, energy-based (EBGAN) and feature
+matching; the relativistic family is in `relativistic_impl`, the penalties
+in `penalties_impl`.
 
-Discriminator losses reduce their real and generated terms separately, so
-real and generated batches may differ in size (same rank and per-example
-shape), except with `reduction=NONE`, where the two per-example losses are
-added elementwise and must have equal shapes.
+Every loss takes its tensors first (named like `tfgan.GANModel` fields, real
+before generated), then its hyperparameters, then TF-GAN's standard
+arguments, which every loss here documents only by name:
+
+* `weights` (one tensor of values) or `real_weights` and `generated_weights`
+  (a real and a generated term): a scalar or a tensor broadcastable to the
+  discriminator outputs they weight;
+* `scope`: the name scope of the loss's operations;
+* `loss_collection`: the collection the loss is added to (None: none);
+* `reduction`: a `tf.compat.v1.losses.Reduction` (the returned tensor's shape
+  depends on it);
+* `add_summaries`: whether to add scalar summaries.
+
+Values are computed in float32 (float16, bfloat16 and float64 inputs are
+cast), weighted and reduced by `tf.compat.v1.losses.compute_weighted_loss`,
+and the total is added to `loss_collection` once (`_reduction`). Losses work
+in graph mode, eagerly and inside `tf.function`, and are finite with finite
+gradients for logits of any magnitude. Discriminator losses reduce their
+real and generated terms separately, so real and generated batches may
+differ in size (same rank and per-example shape), except with
+`reduction=NONE`, where the two per-example losses are added elementwise and
+must have equal shapes. Every loss raises TypeError for outputs that are not
+floating point and ValueError for shapes or weights that do not fit.
 
 `D(.)` below is the discriminator output (a logit, not a probability) and
 `E[.]` the weighted reduction chosen by `reduction` (a mean by default).
@@ -30,6 +41,8 @@ from tfgan_ext.losses import _checks
 from tfgan_ext.losses import _reduction
 
 __all__ = [
+    'energy_based_discriminator_loss',
+    'energy_based_generator_loss',
     'feature_matching_loss',
     'hinge_discriminator_loss',
     'hinge_generator_loss',
@@ -45,13 +58,9 @@ _DEFAULT_REDUCTION = _reduction.DEFAULT_REDUCTION
 # ------------------------------------------------------------------ hinge ---
 
 
-def hinge_generator_loss(
-    discriminator_gen_outputs,
-    weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
-    add_summaries=False):
+def hinge_generator_loss(discriminator_gen_outputs, weights=1.0, scope=None,
+                         loss_collection=_LOSSES,
+                         reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """Hinge generator loss (the generator half of the hinge GAN).
 
   See `Spectral Normalization for Generative Adversarial Networks`
@@ -63,18 +72,11 @@ def hinge_generator_loss(
   Args:
     discriminator_gen_outputs: Discriminator output on generated data, any
       real value.
-    weights: Scalar or tensor broadcastable to `discriminator_gen_outputs`.
-    scope: Name scope of the loss's operations.
-    loss_collection: Collection the loss is added to (None: none).
-    reduction: A `tf.compat.v1.losses.Reduction`.
-    add_summaries: Whether to add scalar summaries.
+    weights, scope, loss_collection, reduction, add_summaries: TF-GAN's
+      (module docstring).
 
   Returns:
-    A float32 loss tensor; its shape depends on `reduction`.
-
-  Raises:
-    TypeError: if the outputs are not floating point.
-    ValueError: if `weights` cannot be broadcast to the outputs.
+    The loss, float32.
   """
   with tf.compat.v1.name_scope(scope, 'hinge_generator_loss',
                                (discriminator_gen_outputs,)) as scope:
@@ -86,11 +88,8 @@ def hinge_generator_loss(
 
 
 def wasserstein_hinge_generator_loss(
-    discriminator_gen_outputs,
-    weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
+    discriminator_gen_outputs, weights=1.0, scope=None,
+    loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION,
     add_summaries=False):
   """Generator loss paired with `wasserstein_hinge_discriminator_loss`.
 
@@ -103,18 +102,11 @@ def wasserstein_hinge_generator_loss(
 
   Args:
     discriminator_gen_outputs: Discriminator output on generated data.
-    weights: Scalar or tensor broadcastable to `discriminator_gen_outputs`.
-    scope: Name scope of the loss's operations.
-    loss_collection: Collection the loss is added to (None: none).
-    reduction: A `tf.compat.v1.losses.Reduction`.
-    add_summaries: Whether to add scalar summaries.
+    weights, scope, loss_collection, reduction, add_summaries: TF-GAN's
+      (module docstring).
 
   Returns:
-    A float32 loss tensor; its shape depends on `reduction`.
-
-  Raises:
-    TypeError: if the outputs are not floating point.
-    ValueError: if `weights` cannot be broadcast to the outputs.
+    The loss, float32.
   """
   with tf.compat.v1.name_scope(scope, 'wasserstein_hinge_generator_loss',
                                (discriminator_gen_outputs,)) as scope:
@@ -126,15 +118,9 @@ def wasserstein_hinge_generator_loss(
 
 
 def hinge_discriminator_loss(
-    discriminator_real_outputs,
-    discriminator_gen_outputs,
-    real_margin=1.0,
-    generated_margin=1.0,
-    real_weights=1.0,
-    generated_weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
+    discriminator_real_outputs, discriminator_gen_outputs, real_margin=1.0,
+    generated_margin=1.0, real_weights=1.0, generated_weights=1.0,
+    scope=None, loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION,
     add_summaries=False):
   """Hinge discriminator loss.
 
@@ -152,22 +138,11 @@ def hinge_discriminator_loss(
     discriminator_gen_outputs: Discriminator output on generated data.
     real_margin: Margin for real data (the paper's 1).
     generated_margin: Margin for generated data (the paper's 1).
-    real_weights: Scalar or tensor broadcastable to
-      `discriminator_real_outputs`.
-    generated_weights: Scalar or tensor broadcastable to
-      `discriminator_gen_outputs`.
-    scope: Name scope of the loss's operations.
-    loss_collection: Collection the loss is added to (None: none).
-    reduction: A `tf.compat.v1.losses.Reduction`.
-    add_summaries: Whether to add scalar summaries.
+    real_weights, generated_weights, scope, loss_collection, reduction,
+      add_summaries: TF-GAN's (module docstring).
 
   Returns:
-    A float32 loss tensor; its shape depends on `reduction`.
-
-  Raises:
-    TypeError: if the outputs are not floating point.
-    ValueError: if the outputs' shapes differ other than in batch size (in
-      any way with `reduction=NONE`), or weights cannot be broadcast.
+    The loss, float32.
   """
   with tf.compat.v1.name_scope(
       scope, 'hinge_discriminator_loss',
@@ -184,14 +159,9 @@ def hinge_discriminator_loss(
 # ------------------------------------------------------------------ LSGAN ---
 
 
-def lsgan_generator_loss(
-    discriminator_gen_outputs,
-    generator_target=1.0,
-    weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
-    add_summaries=False):
+def lsgan_generator_loss(discriminator_gen_outputs, generator_target=1.0,
+                         weights=1.0, scope=None, loss_collection=_LOSSES,
+                         reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """Least-squares GAN generator loss with a configurable target c.
 
   See `Least Squares Generative Adversarial Networks`
@@ -207,18 +177,11 @@ def lsgan_generator_loss(
   Args:
     discriminator_gen_outputs: Discriminator output on generated data.
     generator_target: c.
-    weights: Scalar or tensor broadcastable to `discriminator_gen_outputs`.
-    scope: Name scope of the loss's operations.
-    loss_collection: Collection the loss is added to (None: none).
-    reduction: A `tf.compat.v1.losses.Reduction`.
-    add_summaries: Whether to add scalar summaries.
+    weights, scope, loss_collection, reduction, add_summaries: TF-GAN's
+      (module docstring).
 
   Returns:
-    A float32 loss tensor; its shape depends on `reduction`.
-
-  Raises:
-    TypeError: if the outputs are not floating point.
-    ValueError: if `weights` cannot be broadcast to the outputs.
+    The loss, float32.
   """
   with tf.compat.v1.name_scope(scope, 'lsgan_generator_loss',
                                (discriminator_gen_outputs,)) as scope:
@@ -232,15 +195,9 @@ def lsgan_generator_loss(
 
 
 def lsgan_discriminator_loss(
-    discriminator_real_outputs,
-    discriminator_gen_outputs,
-    real_target=1.0,
-    generated_target=0.0,
-    real_weights=1.0,
-    generated_weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
+    discriminator_real_outputs, discriminator_gen_outputs, real_target=1.0,
+    generated_target=0.0, real_weights=1.0, generated_weights=1.0,
+    scope=None, loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION,
     add_summaries=False):
   """Least-squares GAN discriminator loss with configurable targets a and b.
 
@@ -258,37 +215,96 @@ def lsgan_discriminator_loss(
     discriminator_gen_outputs: Discriminator output on generated data.
     real_target: b.
     generated_target: a.
-    real_weights: Scalar or tensor broadcastable to
-      `discriminator_real_outputs`.
-    generated_weights: Scalar or tensor broadcastable to
-      `discriminator_gen_outputs`.
-    scope: Name scope of the loss's operations.
-    loss_collection: Collection the loss is added to (None: none).
-    reduction: A `tf.compat.v1.losses.Reduction`.
-    add_summaries: Whether to add scalar summaries.
+    real_weights, generated_weights, scope, loss_collection, reduction,
+      add_summaries: TF-GAN's (module docstring).
 
   Returns:
-    A float32 loss tensor; its shape depends on `reduction`.
-
-  Raises:
-    TypeError: if the outputs are not floating point.
-    ValueError: if the outputs' shapes differ other than in batch size (in
-      any way with `reduction=NONE`), or weights cannot be broadcast.
+    The loss, float32.
   """
   with tf.compat.v1.name_scope(
       scope, 'lsgan_discriminator_loss',
       (discriminator_real_outputs, discriminator_gen_outputs)) as scope:
     real, gen = _checks.discriminator_outputs(
         discriminator_real_outputs, discriminator_gen_outputs, reduction)
+    real_values = 0.5 * tf.math.squared_difference(
+        real, tf.cast(real_target, tf.float32))
+    gen_values = 0.5 * tf.math.squared_difference(
+        gen, tf.cast(generated_target, tf.float32))
     return _reduction.reduce_real_and_generated(
-        0.5 * tf.math.squared_difference(real,
-                                         tf.cast(real_target, tf.float32)),
-        real_weights,
-        0.5 * tf.math.squared_difference(
-            gen, tf.cast(generated_target, tf.float32)),
-        generated_weights,
+        real_values, real_weights, gen_values, generated_weights, scope,
+        loss_collection, reduction, add_summaries, 'discriminator_lsgan_loss')
+
+
+# ------------------------------------------------------------ energy-based ---
+
+
+def energy_based_generator_loss(
+    discriminator_gen_outputs, weights=1.0, scope=None,
+    loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION,
+    add_summaries=False):
+  """Energy-based GAN (EBGAN) generator loss.
+
+  See `Energy-based Generative Adversarial Network`
+  (https://arxiv.org/abs/1609.03126), equation (2).
+
+  L_G = E[D(G(z))]
+
+  Here D is an energy, low on real data and non-negative (in the paper an
+  autoencoder's reconstruction error), not a logit: this pair is therefore
+  not in the `tfgan_ext.losses.names()` registry, whose losses accept any
+  discriminator.
+
+  Args:
+    discriminator_gen_outputs: Energy of generated data (>= 0).
+    weights, scope, loss_collection, reduction, add_summaries: TF-GAN's
+      (module docstring).
+
+  Returns:
+    The loss, float32.
+  """
+  with tf.compat.v1.name_scope(scope, 'energy_based_generator_loss',
+                               (discriminator_gen_outputs,)) as scope:
+    energy = _checks.to_float32(discriminator_gen_outputs,
+                                'discriminator_gen_outputs')
+    return _reduction.reduce_loss(
+        energy, weights, scope, loss_collection, reduction, add_summaries,
+        'generator_energy_based_loss', 'discriminator_gen_outputs')
+
+
+def energy_based_discriminator_loss(
+    discriminator_real_outputs, discriminator_gen_outputs, margin=1.0,
+    real_weights=1.0, generated_weights=1.0, scope=None,
+    loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION,
+    add_summaries=False):
+  """Energy-based GAN (EBGAN) discriminator loss.
+
+  See `Energy-based Generative Adversarial Network`
+  (https://arxiv.org/abs/1609.03126), equation (1).
+
+  L_D = E[D(x)] + E[max(0, margin - D(G(z)))]
+
+  D is a non-negative energy (see `energy_based_generator_loss`); the margin
+  is data-dependent in the paper and needs tuning.
+
+  Args:
+    discriminator_real_outputs: Energy of real data (>= 0).
+    discriminator_gen_outputs: Energy of generated data (>= 0).
+    margin: m, the energy above which generated data is not pushed.
+    real_weights, generated_weights, scope, loss_collection, reduction,
+      add_summaries: TF-GAN's (module docstring).
+
+  Returns:
+    The loss, float32.
+  """
+  with tf.compat.v1.name_scope(
+      scope, 'energy_based_discriminator_loss',
+      (discriminator_real_outputs, discriminator_gen_outputs)) as scope:
+    real, gen = _checks.discriminator_outputs(
+        discriminator_real_outputs, discriminator_gen_outputs, reduction)
+    return _reduction.reduce_real_and_generated(
+        real, real_weights, tf.nn.relu(margin - gen), generated_weights,
         scope, loss_collection, reduction, add_summaries,
-        'discriminator_lsgan_loss')
+        'discriminator_energy_based_loss')
 
 
 # -------------------------------------------------------- feature matching ---
@@ -305,14 +321,9 @@ def _flatten_per_example(features, name):
   return tf.reshape(features, [tf.shape(features)[0], -1])
 
 
-def feature_matching_loss(
-    real_features,
-    generated_features,
-    weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
-    add_summaries=False):
+def feature_matching_loss(real_features, generated_features, weights=1.0,
+                          scope=None, loss_collection=_LOSSES,
+                          reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """Feature matching loss for the generator.
 
   See `Improved Techniques for Training GANs`
@@ -324,25 +335,23 @@ def feature_matching_loss(
   flattened per example, k runs over the flattened feature dimensions and
   E_k is the weighted reduction over them (`weights` and `reduction` act on
   the per-feature squared differences, so `reduction=NONE` returns one value
-  per feature). Real and generated batches may differ in size. The means
-  are over the global batch under tf.distribute (`_batch_stats`).
+  per feature). Real and generated batches may differ in size, whatever the
+  reduction. The means are over the global batch under tf.distribute
+  (`_batch_stats`).
 
   Args:
     real_features: Features of real data, shape [batch, ...].
     generated_features: Features of generated data, shape [batch', ...].
     weights: Scalar or tensor broadcastable to [num_features].
-    scope: Name scope of the loss's operations.
-    loss_collection: Collection the loss is added to (None: none).
-    reduction: A `tf.compat.v1.losses.Reduction`.
-    add_summaries: Whether to add scalar summaries.
+    scope, loss_collection, reduction, add_summaries: TF-GAN's (module
+      docstring).
 
   Returns:
-    A float32 loss tensor; its shape depends on `reduction`.
+    The loss, float32.
 
   Raises:
-    TypeError: if the features are not floating point.
-    ValueError: if the features have rank < 2 or different per-example shapes,
-      or `weights` cannot be broadcast to [num_features].
+    ValueError: also if the features have rank < 2 or different per-example
+      shapes.
   """
   with tf.compat.v1.name_scope(scope, 'feature_matching_loss',
                                (real_features, generated_features)) as scope:

@@ -8,13 +8,22 @@ penalizes its input gradient there. The data keeps its dtype when fed to the
 discriminator (mixed-precision discriminators get what they expect); the
 squared gradient norms, weighting and reduction are float32.
 
-Each penalty is one value per example, weighted by `weights` (scalar or shape
-[batch]) and reduced by `reduction`. The penalty's coefficient (e.g. gamma/2
-for R1) is the caller's weight: see `tfgan_ext.losses.with_penalty`.
+Each penalty is one value per example, weighted by `weights` (a scalar or
+shape [batch]) and reduced by `reduction`, with TF-GAN's other standard
+arguments: `scope` (the name scope of its operations), `loss_collection`
+(the collection it is added to; None: none), `reduction` (a
+`tf.compat.v1.losses.Reduction`; the returned tensor's shape depends on it)
+and `add_summaries` (whether to add a scalar summary). The penalty's
+coefficient (e.g. gamma/2 for R1) is the caller's weight: see
+`tfgan_ext.losses.with_penalty`.
 
 Every penalty raises TypeError if its data is not floating point, and
 ValueError if the data has unknown rank or is a scalar, `weights` cannot be
 broadcast to [batch], or D's output does not depend on its input.
+
+Consistency regularization (`consistency_penalty`) is here too: not a
+gradient penalty, it asks D's output to stay the same when its input is
+augmented, and is weighted and reduced the same way.
 """
 
 import tensorflow as tf
@@ -24,6 +33,7 @@ from tfgan_ext.losses import _discriminator
 from tfgan_ext.losses import _reduction
 
 __all__ = [
+    'consistency_penalty',
     'dragan_penalty',
     'r1_penalty',
     'r2_penalty',
@@ -42,16 +52,10 @@ def _uniform(shape, seed, dtype):
   return tf.random.stateless_uniform(shape, seed=[seed, 0], dtype=dtype)
 
 
-def r1_penalty(
-    real_data,
-    generator_inputs,
-    discriminator_fn,
-    discriminator_scope,
-    weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
-    add_summaries=False):
+def r1_penalty(real_data, generator_inputs, discriminator_fn,
+               discriminator_scope, weights=1.0, scope=None,
+               loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION,
+               add_summaries=False):
   """R1 gradient penalty: squared gradient norm of D at real data.
 
   See `Which Training Methods for GANs do actually Converge?`
@@ -66,14 +70,11 @@ def r1_penalty(
     generator_inputs: Passed to `discriminator_fn` as its second argument.
     discriminator_fn: `discriminator_fn(data, generator_inputs)`.
     discriminator_scope: Variable scope to reuse, or None.
-    weights: Scalar or tensor broadcastable to [batch].
-    scope: Name scope of the penalty's operations.
-    loss_collection: Collection the penalty is added to (None: none).
-    reduction: A `tf.compat.v1.losses.Reduction`.
-    add_summaries: Whether to add a scalar summary.
+    weights, scope, loss_collection, reduction, add_summaries: see the
+      module docstring.
 
   Returns:
-    A float32 penalty tensor; its shape depends on `reduction`.
+    A float32 tensor shaped by `reduction`.
   """
   with tf.compat.v1.name_scope(scope, 'r1_penalty', (real_data,)) as scope:
     real_data = _discriminator.data_tensor(real_data, 'real_data')
@@ -84,16 +85,10 @@ def r1_penalty(
         'r1_penalty', _PER_EXAMPLE)
 
 
-def r2_penalty(
-    generated_data,
-    generator_inputs,
-    discriminator_fn,
-    discriminator_scope,
-    weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
-    add_summaries=False):
+def r2_penalty(generated_data, generator_inputs, discriminator_fn,
+               discriminator_scope, weights=1.0, scope=None,
+               loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION,
+               add_summaries=False):
   """R2 gradient penalty: squared gradient norm of D at generated data.
 
   See `Which Training Methods for GANs do actually Converge?`
@@ -109,14 +104,11 @@ def r2_penalty(
     generator_inputs: Passed to `discriminator_fn` as its second argument.
     discriminator_fn: `discriminator_fn(data, generator_inputs)`.
     discriminator_scope: Variable scope to reuse, or None.
-    weights: Scalar or tensor broadcastable to [batch].
-    scope: Name scope of the penalty's operations.
-    loss_collection: Collection the penalty is added to (None: none).
-    reduction: A `tf.compat.v1.losses.Reduction`.
-    add_summaries: Whether to add a scalar summary.
+    weights, scope, loss_collection, reduction, add_summaries: see the
+      module docstring.
 
   Returns:
-    A float32 penalty tensor; its shape depends on `reduction`.
+    A float32 tensor shaped by `reduction`.
   """
   with tf.compat.v1.name_scope(scope, 'r2_penalty',
                                (generated_data,)) as scope:
@@ -130,20 +122,11 @@ def r2_penalty(
         'r2_penalty', _PER_EXAMPLE)
 
 
-def dragan_penalty(
-    real_data,
-    generator_inputs,
-    discriminator_fn,
-    discriminator_scope,
-    perturbation_scale=0.5,
-    target=1.0,
-    epsilon=1e-10,
-    seed=None,
-    weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
-    add_summaries=False):
+def dragan_penalty(real_data, generator_inputs, discriminator_fn,
+                   discriminator_scope, perturbation_scale=0.5, target=1.0,
+                   epsilon=1e-10, seed=None, weights=1.0, scope=None,
+                   loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION,
+                   add_summaries=False):
   """DRAGAN gradient penalty at perturbed real data.
 
   See `On Convergence and Stability of GANs`
@@ -166,14 +149,11 @@ def dragan_penalty(
     epsilon: Added under the square root so its gradient stays finite at 0.
     seed: None for stateful random noise, or a Python int for deterministic
       (stateless) noise, the same in graph and eager mode.
-    weights: Scalar or tensor broadcastable to [batch].
-    scope: Name scope of the penalty's operations.
-    loss_collection: Collection the penalty is added to (None: none).
-    reduction: A `tf.compat.v1.losses.Reduction`.
-    add_summaries: Whether to add a scalar summary.
+    weights, scope, loss_collection, reduction, add_summaries: see the
+      module docstring.
 
   Returns:
-    A float32 penalty tensor; its shape depends on `reduction`.
+    A float32 tensor shaped by `reduction`.
   """
   with tf.compat.v1.name_scope(scope, 'dragan_penalty', (real_data,)) as scope:
     real_data = _discriminator.data_tensor(real_data, 'real_data')
@@ -191,20 +171,10 @@ def dragan_penalty(
 
 
 def wasserstein_gradient_penalty(
-    real_data,
-    generated_data,
-    generator_inputs,
-    discriminator_fn,
-    discriminator_scope,
-    epsilon=1e-10,
-    target=1.0,
-    one_sided=False,
-    weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
-    add_summaries=False,
-    seed=None):
+    real_data, generated_data, generator_inputs, discriminator_fn,
+    discriminator_scope, epsilon=1e-10, target=1.0, one_sided=False,
+    weights=1.0, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False, seed=None):
   """WGAN-GP gradient penalty; upstream's maths, also eager and tf.function.
 
   See `Improved Training of Wasserstein GANs`
@@ -228,15 +198,12 @@ def wasserstein_gradient_penalty(
     epsilon: Added under the square root for numerical stability.
     target: Target gradient norm.
     one_sided: Penalize only norms above `target`.
-    weights: Scalar or tensor broadcastable to [batch].
-    scope: Name scope of the penalty's operations.
-    loss_collection: Collection the penalty is added to (None: none).
-    reduction: A `tf.compat.v1.losses.Reduction`.
-    add_summaries: Whether to add a scalar summary.
+    weights, scope, loss_collection, reduction, add_summaries: see the
+      module docstring.
     seed: None, or a Python int for deterministic (stateless) alpha.
 
   Returns:
-    A float32 penalty tensor; its shape depends on `reduction`.
+    A float32 tensor shaped by `reduction`.
   """
   with tf.compat.v1.name_scope(scope, 'wasserstein_gradient_penalty',
                                (real_data, generated_data)) as scope:
@@ -261,3 +228,63 @@ def wasserstein_gradient_penalty(
     return _reduction.reduce_loss(
         tf.square(penalties), weights, scope, loss_collection, reduction,
         add_summaries, 'gradient_penalty_loss', _PER_EXAMPLE)
+
+
+# ------------------------------------------------- consistency regularization ---
+
+
+def _squared_distance(outputs, augmented):
+  """||D(x) - D(T(x))||^2 per example, summed over D's output dimensions."""
+  squares = tf.square(tf.cast(outputs, tf.float32) -
+                      tf.cast(augmented, tf.float32))
+  if squares.shape.rank is None or squares.shape.rank > 1:
+    squares = tf.reduce_sum(
+        tf.reshape(squares, [tf.shape(squares)[0], -1]), axis=1)
+  return squares
+
+
+def consistency_penalty(real_data, generator_inputs, discriminator_fn,
+                        discriminator_scope, augment_fn, weights=1.0,
+                        scope=None, loss_collection=_LOSSES,
+                        reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """Consistency regularization: D should not change under augmentation.
+
+  See `Consistency Regularization for Generative Adversarial Networks`
+  (https://arxiv.org/abs/1910.12027), equation (1).
+
+  CR = E_x[||D(x) - D(T(x))||^2]
+
+  with T = `augment_fn` (a semantics-preserving augmentation: flips, small
+  shifts) and ||.||^2 summed over D's output dimensions. Not in
+  `penalty_names()` (it needs `augment_fn`); attach it with
+  `with_penalty(loss, functools.partial(consistency_penalty,
+  augment_fn=...), weight=10.0)` (the paper's lambda is 10).
+
+  Args:
+    real_data: Real data, shape [batch, ...].
+    generator_inputs: Passed to `discriminator_fn` as its second argument.
+    discriminator_fn: `discriminator_fn(data, generator_inputs)`.
+    discriminator_scope: Variable scope to reuse, or None.
+    augment_fn: `augment_fn(data)` -> augmented data of the same shape.
+    weights, scope, loss_collection, reduction, add_summaries: see the
+      module docstring.
+
+  Returns:
+    A float32 tensor shaped by `reduction`.
+
+  Raises:
+    TypeError: also if `augment_fn` is not callable.
+  """
+  if not callable(augment_fn):
+    raise TypeError('`augment_fn` must be callable, got %r.' % (augment_fn,))
+  with tf.compat.v1.name_scope(scope, 'consistency_penalty',
+                               (real_data,)) as scope:
+    real_data = _discriminator.data_tensor(real_data, 'real_data')
+    outputs = _discriminator.apply(real_data, generator_inputs,
+                                   discriminator_fn, discriminator_scope)
+    augmented = _discriminator.apply(augment_fn(real_data), generator_inputs,
+                                     discriminator_fn, discriminator_scope)
+    return _reduction.reduce_loss(
+        _squared_distance(outputs, augmented), weights, scope,
+        loss_collection, reduction, add_summaries, 'consistency_penalty',
+        'the per-example penalty')

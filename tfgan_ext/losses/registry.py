@@ -103,11 +103,18 @@ UPSTREAM_EQUIVALENTS = {
 }
 
 
-def _canonical(name, table, alias_table, what, valid):
+def _canonical(name, table, alias_table, what):
+  """The canonical name of `name` in `table`; ValueError listing the names."""
   key = alias_table.get(name, name) if isinstance(name, str) else name
-  if not isinstance(key, str) or key not in table:
-    raise ValueError('Unknown %s %r; valid names: %s.' % (what, name, valid))
-  return key
+  if isinstance(key, str) and key in table:
+    return key
+  if what == 'loss':
+    valid = ', '.join(names(include_aliases=True))
+  else:
+    valid = '%s (aliases: %s), or %r' % (
+        ', '.join(penalty_names()), ', '.join(sorted(_PENALTY_ALIASES)),
+        NO_PENALTY)
+  raise ValueError('Unknown %s %r; valid names: %s.' % (what, name, valid))
 
 
 def _gan_model_form(fn):
@@ -151,9 +158,7 @@ def argument_style(name):
   Raises:
     ValueError: if `name` is unknown; the message lists the valid names.
   """
-  key = _canonical(name, _PAIRS, _PAIR_ALIASES, 'loss',
-                   ', '.join(names(include_aliases=True)))
-  return LossPair(*_PAIRS[key])
+  return LossPair(*_PAIRS[_canonical(name, _PAIRS, _PAIR_ALIASES, 'loss')])
 
 
 def get(name):
@@ -168,9 +173,7 @@ def get(name):
   Raises:
     ValueError: if `name` is unknown; the message lists the valid names.
   """
-  key = _canonical(name, _PAIRS, _PAIR_ALIASES, 'loss',
-                   ', '.join(names(include_aliases=True)))
-  return _GAN_MODEL_PAIRS[key]
+  return _GAN_MODEL_PAIRS[_canonical(name, _PAIRS, _PAIR_ALIASES, 'loss')]
 
 
 def no_penalty(gan_model, **kwargs):
@@ -220,11 +223,7 @@ def argument_style_penalty(name):
   """
   if name is None or name == NO_PENALTY:
     return None
-  key = _canonical(name, _PENALTIES, _PENALTY_ALIASES, 'penalty',
-                   '%s (aliases: %s), or %r' % (
-                       ', '.join(penalty_names()),
-                       ', '.join(sorted(_PENALTY_ALIASES)), NO_PENALTY))
-  return _PENALTIES[key]
+  return _PENALTIES[_canonical(name, _PENALTIES, _PENALTY_ALIASES, 'penalty')]
 
 
 def get_penalty(name):

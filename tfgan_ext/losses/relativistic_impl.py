@@ -67,14 +67,9 @@ def _average(name, summary_name, real_term_fn, generated_term_fn, real, gen,
 
 
 def relativistic_discriminator_loss(
-    discriminator_real_outputs,
-    discriminator_gen_outputs,
-    real_weights=1.0,
-    generated_weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
-    add_summaries=False):
+    discriminator_real_outputs, discriminator_gen_outputs, real_weights=1.0,
+    generated_weights=1.0, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """Relativistic average standard GAN (RaSGAN) discriminator loss.
 
   See `The relativistic discriminator: a key element missing from standard
@@ -89,15 +84,11 @@ def relativistic_discriminator_loss(
   Args:
     discriminator_real_outputs: Discriminator output on real data.
     discriminator_gen_outputs: Discriminator output on generated data.
-    real_weights: Scalar or tensor broadcastable to the real outputs.
-    generated_weights: Scalar or tensor broadcastable to the generated ones.
-    scope: Name scope of the loss's operations.
-    loss_collection: Collection the loss is added to (None: none).
-    reduction: A `tf.compat.v1.losses.Reduction`.
-    add_summaries: Whether to add scalar summaries.
+    real_weights, generated_weights, scope, loss_collection, reduction,
+      add_summaries: TF-GAN's (`losses_impl`'s module docstring).
 
   Returns:
-    A float32 loss tensor; its shape depends on `reduction`.
+    The loss, float32.
   """
   return _average(
       'relativistic_discriminator_loss', 'discriminator_relativistic_loss',
@@ -108,14 +99,9 @@ def relativistic_discriminator_loss(
 
 
 def relativistic_generator_loss(
-    discriminator_real_outputs,
-    discriminator_gen_outputs,
-    real_weights=1.0,
-    generated_weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
-    add_summaries=False):
+    discriminator_real_outputs, discriminator_gen_outputs, real_weights=1.0,
+    generated_weights=1.0, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """Relativistic average standard GAN (RaSGAN) generator loss.
 
   See `The relativistic discriminator: a key element missing from standard
@@ -130,15 +116,11 @@ def relativistic_generator_loss(
   Args:
     discriminator_real_outputs: Discriminator output on real data.
     discriminator_gen_outputs: Discriminator output on generated data.
-    real_weights: Scalar or tensor broadcastable to the real outputs.
-    generated_weights: Scalar or tensor broadcastable to the generated ones.
-    scope: Name scope of the loss's operations.
-    loss_collection: Collection the loss is added to (None: none).
-    reduction: A `tf.compat.v1.losses.Reduction`.
-    add_summaries: Whether to add scalar summaries.
+    real_weights, generated_weights, scope, loss_collection, reduction,
+      add_summaries: TF-GAN's (`losses_impl`'s module docstring).
 
   Returns:
-    A float32 loss tensor; its shape depends on `reduction`.
+    The loss, float32.
   """
   return _average(
       'relativistic_generator_loss', 'generator_relativistic_loss',
@@ -149,14 +131,9 @@ def relativistic_generator_loss(
 
 
 def relativistic_lsgan_discriminator_loss(
-    discriminator_real_outputs,
-    discriminator_gen_outputs,
-    real_weights=1.0,
-    generated_weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
-    add_summaries=False):
+    discriminator_real_outputs, discriminator_gen_outputs, real_weights=1.0,
+    generated_weights=1.0, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """Relativistic average least-squares (RaLSGAN) discriminator loss.
 
   See `The relativistic discriminator: a key element missing from standard
@@ -167,15 +144,11 @@ def relativistic_lsgan_discriminator_loss(
   Args:
     discriminator_real_outputs: Discriminator output on real data.
     discriminator_gen_outputs: Discriminator output on generated data.
-    real_weights: Scalar or tensor broadcastable to the real outputs.
-    generated_weights: Scalar or tensor broadcastable to the generated ones.
-    scope: Name scope of the loss's operations.
-    loss_collection: Collection the loss is added to (None: none).
-    reduction: A `tf.compat.v1.losses.Reduction`.
-    add_summaries: Whether to add scalar summaries.
+    real_weights, generated_weights, scope, loss_collection, reduction,
+      add_summaries: TF-GAN's (`losses_impl`'s module docstring).
 
   Returns:
-    A float32 loss tensor; its shape depends on `reduction`.
+    The loss, float32.
   """
   return _average(
       'relativistic_lsgan_discriminator_loss',
@@ -187,14 +160,9 @@ def relativistic_lsgan_discriminator_loss(
 
 
 def relativistic_lsgan_generator_loss(
-    discriminator_real_outputs,
-    discriminator_gen_outputs,
-    real_weights=1.0,
-    generated_weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
-    add_summaries=False):
+    discriminator_real_outputs, discriminator_gen_outputs, real_weights=1.0,
+    generated_weights=1.0, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """Relativistic average least-squares (RaLSGAN) generator loss.
 
   See `The relativistic discriminator: a key element missing from standard
@@ -205,15 +173,11 @@ def relativistic_lsgan_generator_loss(
   Args:
     discriminator_real_outputs: Discriminator output on real data.
     discriminator_gen_outputs: Discriminator output on generated data.
-    real_weights: Scalar or tensor broadcastable to the real outputs.
-    generated_weights: Scalar or tensor broadcastable to the generated ones.
-    scope: Name scope of the loss's operations.
-    loss_collection: Collection the loss is added to (None: none).
-    reduction: A `tf.compat.v1.losses.Reduction`.
-    add_summaries: Whether to add scalar summaries.
+    real_weights, generated_weights, scope, loss_collection, reduction,
+      add_summaries: TF-GAN's (`losses_impl`'s module docstring).
 
   Returns:
-    A float32 loss tensor; its shape depends on `reduction`.
+    The loss, float32.
   """
   return _average(
       'relativistic_lsgan_generator_loss',
@@ -225,14 +189,9 @@ def relativistic_lsgan_generator_loss(
 
 
 def relativistic_hinge_discriminator_loss(
-    discriminator_real_outputs,
-    discriminator_gen_outputs,
-    real_weights=1.0,
-    generated_weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
-    add_summaries=False):
+    discriminator_real_outputs, discriminator_gen_outputs, real_weights=1.0,
+    generated_weights=1.0, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """Relativistic average hinge (RaHingeGAN) discriminator loss.
 
   See `The relativistic discriminator: a key element missing from standard
@@ -243,15 +202,11 @@ def relativistic_hinge_discriminator_loss(
   Args:
     discriminator_real_outputs: Discriminator output on real data.
     discriminator_gen_outputs: Discriminator output on generated data.
-    real_weights: Scalar or tensor broadcastable to the real outputs.
-    generated_weights: Scalar or tensor broadcastable to the generated ones.
-    scope: Name scope of the loss's operations.
-    loss_collection: Collection the loss is added to (None: none).
-    reduction: A `tf.compat.v1.losses.Reduction`.
-    add_summaries: Whether to add scalar summaries.
+    real_weights, generated_weights, scope, loss_collection, reduction,
+      add_summaries: TF-GAN's (`losses_impl`'s module docstring).
 
   Returns:
-    A float32 loss tensor; its shape depends on `reduction`.
+    The loss, float32.
   """
   return _average(
       'relativistic_hinge_discriminator_loss',
@@ -263,14 +218,9 @@ def relativistic_hinge_discriminator_loss(
 
 
 def relativistic_hinge_generator_loss(
-    discriminator_real_outputs,
-    discriminator_gen_outputs,
-    real_weights=1.0,
-    generated_weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
-    add_summaries=False):
+    discriminator_real_outputs, discriminator_gen_outputs, real_weights=1.0,
+    generated_weights=1.0, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """Relativistic average hinge (RaHingeGAN) generator loss.
 
   See `The relativistic discriminator: a key element missing from standard
@@ -281,15 +231,11 @@ def relativistic_hinge_generator_loss(
   Args:
     discriminator_real_outputs: Discriminator output on real data.
     discriminator_gen_outputs: Discriminator output on generated data.
-    real_weights: Scalar or tensor broadcastable to the real outputs.
-    generated_weights: Scalar or tensor broadcastable to the generated ones.
-    scope: Name scope of the loss's operations.
-    loss_collection: Collection the loss is added to (None: none).
-    reduction: A `tf.compat.v1.losses.Reduction`.
-    add_summaries: Whether to add scalar summaries.
+    real_weights, generated_weights, scope, loss_collection, reduction,
+      add_summaries: TF-GAN's (`losses_impl`'s module docstring).
 
   Returns:
-    A float32 loss tensor; its shape depends on `reduction`.
+    The loss, float32.
   """
   return _average(
       'relativistic_hinge_generator_loss',
@@ -312,12 +258,8 @@ def _pairing(name, summary_name, real, gen, weights, scope, loss_collection,
 
 
 def relativistic_pairing_discriminator_loss(
-    discriminator_real_outputs,
-    discriminator_gen_outputs,
-    weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
+    discriminator_real_outputs, discriminator_gen_outputs, weights=1.0,
+    scope=None, loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION,
     add_summaries=False):
   """Relativistic pairing (RpGAN, RSGAN) discriminator loss.
 
@@ -337,13 +279,11 @@ def relativistic_pairing_discriminator_loss(
     discriminator_gen_outputs: Discriminator output on generated data, the
       same shape.
     weights: Scalar or tensor broadcastable to the outputs (one per pair).
-    scope: Name scope of the loss's operations.
-    loss_collection: Collection the loss is added to (None: none).
-    reduction: A `tf.compat.v1.losses.Reduction`.
-    add_summaries: Whether to add scalar summaries.
+    scope, loss_collection, reduction, add_summaries: TF-GAN's
+      (`losses_impl`'s module docstring).
 
   Returns:
-    A float32 loss tensor; its shape depends on `reduction`.
+    The loss, float32.
   """
   return _pairing(
       'relativistic_pairing_discriminator_loss',
@@ -353,12 +293,8 @@ def relativistic_pairing_discriminator_loss(
 
 
 def relativistic_pairing_generator_loss(
-    discriminator_real_outputs,
-    discriminator_gen_outputs,
-    weights=1.0,
-    scope=None,
-    loss_collection=_LOSSES,
-    reduction=_DEFAULT_REDUCTION,
+    discriminator_real_outputs, discriminator_gen_outputs, weights=1.0,
+    scope=None, loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION,
     add_summaries=False):
   """Relativistic pairing (RpGAN, RSGAN) generator loss.
 
@@ -373,13 +309,11 @@ def relativistic_pairing_generator_loss(
     discriminator_gen_outputs: Discriminator output on generated data, the
       same shape.
     weights: Scalar or tensor broadcastable to the outputs (one per pair).
-    scope: Name scope of the loss's operations.
-    loss_collection: Collection the loss is added to (None: none).
-    reduction: A `tf.compat.v1.losses.Reduction`.
-    add_summaries: Whether to add scalar summaries.
+    scope, loss_collection, reduction, add_summaries: TF-GAN's
+      (`losses_impl`'s module docstring).
 
   Returns:
-    A float32 loss tensor; its shape depends on `reduction`.
+    The loss, float32.
   """
   return _pairing(
       'relativistic_pairing_generator_loss',

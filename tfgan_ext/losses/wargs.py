@@ -17,19 +17,14 @@ energy-based (EBGAN) losses and consistency regularization.
 """
 
 # pylint: disable=wildcard-import,unused-wildcard-import
-from tfgan_ext.losses import consistency_impl
-from tfgan_ext.losses import energy_based_impl
 from tfgan_ext.losses import losses_impl
 from tfgan_ext.losses import penalties_impl
 from tfgan_ext.losses import relativistic_impl
 from tfgan_ext.losses import upstream_losses
-from tfgan_ext.losses.consistency_impl import *
-from tfgan_ext.losses.energy_based_impl import *
 from tfgan_ext.losses.losses_impl import *
 from tfgan_ext.losses.penalties_impl import *
 from tfgan_ext.losses.relativistic_impl import *
 from tfgan_ext.losses.upstream_losses import *
 
-__all__ = (consistency_impl.__all__ + energy_based_impl.__all__ +
-           losses_impl.__all__ + penalties_impl.__all__ +
+__all__ = (losses_impl.__all__ + penalties_impl.__all__ +
            relativistic_impl.__all__ + upstream_losses.__all__)
