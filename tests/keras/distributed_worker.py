@@ -40,10 +40,12 @@ def _configs(loss_names, subset):
                                 'fused': True},
       'lazy_r1_two_d_steps': {'loss': 'hinge', 'penalty': 'r1',
                               'penalty_every': 2, 'discriminator_steps': 2},
+      # Three steps: the average copies the weights after the first.
+      'generator_ema': {'loss': 'hinge', 'generator_ema': 0.5, '_steps': 3},
   })
   if subset:
     keep = ('loss:hinge', 'loss:relativistic', 'penalty:r1',
-            'feature_matching', 'lazy_r1_two_d_steps')
+            'feature_matching', 'lazy_r1_two_d_steps', 'generator_ema')
     configs = {k: v for k, v in configs.items() if k in keep}
   return configs
 
@@ -77,8 +79,11 @@ def _networks(keras_mod, seed):
 
 
 def _weights(gan):
+  """The players' weights, then the average's (when there is one)."""
+  extra = ([] if gan.sampling_generator is gan.generator
+           else gan.sampling_generator.get_weights())
   return [np.asarray(w) for w in gan.generator.get_weights() +
-          gan.discriminator.get_weights()]
+          gan.discriminator.get_weights() + extra]
 
 
 def _train(tf, keras_mod, tk, strategy, kwargs, steps, learning_rate, seed=1):
@@ -98,6 +103,40 @@ def _train(tf, keras_mod, tk, strategy, kwargs, steps, learning_rate, seed=1):
   before = _weights(gan)
   history = gan.fit(dataset, epochs=steps, steps_per_epoch=1, verbose=0)
   return before, _weights(gan), history.history
+
+
+def _ada_p(tf, keras_mod, tk, strategy):
+  """ADA's p after one step on images whose halves D scores -1 and +1.
+
+  D(x) = sum of the pixels, the real batch's first half all +1 and second
+  half all -1: r = E[sign(D(x_real))] is +1 and -1 on the two replicas and 0
+  over the global batch. With target 0.5 and p moving by 8/16 per step, the
+  global r leaves p at 0; the first replica's own r would raise it to 0.5
+  (and its value is the one kept).
+  """
+  layers = keras_mod.layers
+  real = np.repeat([1.0, -1.0], BATCH // 2)[:, None, None, None] * np.ones(
+      (BATCH, 2, 2, 1))
+  dataset = tf.data.Dataset.from_tensor_slices((
+      np.ones((BATCH, NOISE_DIMS), np.float32),
+      real.astype(np.float32))).batch(BATCH)
+  options = tf.data.Options()
+  options.experimental_distribute.auto_shard_policy = (
+      tf.data.experimental.AutoShardPolicy.DATA)
+  dataset = dataset.with_options(options)
+  with strategy.scope():
+    generator = keras_mod.Sequential([
+        keras_mod.Input((NOISE_DIMS,)), layers.Dense(4),
+        layers.Reshape((2, 2, 1))])
+    discriminator = keras_mod.Sequential([
+        keras_mod.Input((2, 2, 1)), layers.Flatten(),
+        layers.Dense(1, kernel_initializer='ones', bias_initializer='zeros')])
+    gan = tk.GANModel(generator, discriminator)
+    gan.compile(keras_mod.optimizers.SGD(0.0), keras_mod.optimizers.SGD(0.0),
+                loss='hinge', augment='ada', ada_target=0.5, ada_interval=1,
+                ada_speed_images=16)
+  gan.fit(dataset, epochs=1, verbose=0)
+  return float([w for w in gan.weights if 'ada_p' in w.name][0].numpy())
 
 
 def _compare(single, distributed):
@@ -142,7 +181,6 @@ def main():
   import tfgan_ext.keras as tk  # pylint: disable=g-import-not-at-top
   from tfgan_ext.keras import distribute  # pylint: disable=g-import-not-at-top
   keras_mod = __import__(args.flavour)
-  if os.environ.get("DEBUG_TB"): keras_mod.config.disable_traceback_filtering()
   default = tf.distribute.get_strategy()
   # The one-replica references run on one process only (the chief).
   chief = (args.strategy == 'mirrored' or
@@ -153,15 +191,21 @@ def main():
 
   for name, kwargs in _configs(tfgan_ext.losses.names(),
                                args.subset).items():
+    kwargs = dict(kwargs)
+    steps = kwargs.pop('_steps', 1)
     t0 = time.time()
-    single = chief and _train(tf, keras_mod, tk, default, kwargs, 1,
+    single = chief and _train(tf, keras_mod, tk, default, kwargs, steps,
                               LEARNING_RATE)
     t1 = time.time()
-    distributed = _train(tf, keras_mod, tk, strategy, kwargs, 1,
+    distributed = _train(tf, keras_mod, tk, strategy, kwargs, steps,
                          LEARNING_RATE)
     result['timings'][name] = [t1 - t0, time.time() - t1]
     result['equivalence'][name] = _compare(single or distributed,
                                            distributed)
+
+  result['ada_p'] = {
+      'single': chief and _ada_p(tf, keras_mod, tk, default),
+      'distributed': _ada_p(tf, keras_mod, tk, strategy)}
 
   # Control: a per-replica mean (no B_r / B share) must be caught.
   share = distribute.replica_share

@@ -10,7 +10,8 @@ which importing tfgan_ext does). For every registered loss, R1, R2, feature
 matching, the fused step and lazy R1 with two discriminator steps: one SGD
 step from the same weights on the same global batch of 8 gives the same
 variables (float32 tolerance) and the same logged losses with 1 replica and
-with 2. A control run with per-replica means (no B_r / B share) must differ.
+with 2; so do three steps with the generator's moving average (its weights
+included), and ADA's p after a step whose halves of the batch disagree. A control run with per-replica means (no B_r / B share) must differ.
 DRAGAN and WGAN-GP (random by design): per-step penalty values at fixed
 weights agree in mean with the single-replica run (Welch's t), and both
 train. Keras 3 (`keras`; Keras 2.15 on TF 2.15) runs every configuration
@@ -128,6 +129,8 @@ def test_one_step_equals_single_replica(strategy, flavour):
       np.testing.assert_allclose(entry['logs_distributed'][key], values,
                                  rtol=1e-5, atol=1e-6,
                                  err_msg='%s %s' % (name, key))
+  # ADA's p is driven by the global batch's r (see distributed_worker).
+  assert chief['ada_p'] == {'single': 0.0, 'distributed': 0.0}
   control = chief['control_per_replica_mean']
   # Per-replica means summed over 2 replicas double the update.
   assert control['max_abs_update_diff'] > 0.5 * control['max_abs_update']

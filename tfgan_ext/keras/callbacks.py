@@ -128,16 +128,26 @@ def image_grid(images, rows, cols, padding=1, value_range=(-1.0, 1.0)):
       np.uint8)
 
 
-def _generate(model, inputs, batch_size, training):
-  """Runs `model.generator` on `inputs` in batches; a NumPy array."""
+def _generate(model, inputs, batch_size, training, raw=False):
+  """Samples in batches, a NumPy array: from `model.sampling_generator` (the
+  moving average when there is one) or, with `raw`, `model.generator`."""
+  generator = model.generator if raw else model.sampling_generator
   flat = tf.nest.flatten(inputs)
   total = int(flat[0].shape[0])
   outputs = []
   for start in range(0, total, batch_size):
     batch = tf.nest.map_structure(
         lambda t, s=start: t[s:s + batch_size], inputs)
-    outputs.append(np.asarray(model.generator(batch, training=training)))
+    outputs.append(np.asarray(generator(batch, training=training)))
   return np.concatenate(outputs)
+
+
+def _variants(model, raw_too):
+  """[(suffix, raw)]: the sampling generator, and the raw one if asked and
+  different (a moving average is on)."""
+  if raw_too and model.sampling_generator is not model.generator:
+    return [('', False), ('_raw', True)]
+  return [('', False)]
 
 
 def _as_inputs(generator_inputs):
@@ -148,7 +158,10 @@ class SampleGrid(GANCallback):
   """Writes a grid of samples from fixed generator inputs every k epochs.
 
   To TensorBoard (an image summary under `<log_dir>/samples`, step = epoch
-  number) and, if `png`, to `<log_dir>/samples/epoch_<n>.png`.
+  number) and, if `png`, to `<log_dir>/samples/epoch_<n>.png`. Samples come
+  from `model.sampling_generator` (the moving average when `compile` asks
+  for one); with `raw_too`, also from the raw generator (`<name>_raw`,
+  `epoch_<n>_raw.png`).
 
   Args:
     generator_inputs: Fixed generator inputs for rows * cols samples (a
@@ -162,11 +175,12 @@ class SampleGrid(GANCallback):
     value_range: Range of the generator's outputs (mapped to 0..255).
     generator_training: The generator's `training` argument when sampling.
     name: Summary name.
+    raw_too: Also write the raw generator's grid when there is an average.
   """
 
   def __init__(self, generator_inputs, log_dir, rows=None, cols=None,
                every=1, epochs=None, png=True, value_range=(-1.0, 1.0),
-               generator_training=False, name='samples'):
+               generator_training=False, name='samples', raw_too=False):
     self.inputs = _as_inputs(generator_inputs)
     count = int(tf.nest.flatten(self.inputs)[0].shape[0])
     if rows is None:
@@ -183,29 +197,32 @@ class SampleGrid(GANCallback):
     self.value_range = value_range
     self.generator_training = generator_training
     self.name = name
+    self.raw_too = raw_too
     self.written = []  # PNG paths, in order.
     self._writer = None
 
   def on_epoch_end(self, epoch, logs=None):
     if not _epoch_selected(epoch, self.every, self.epochs):
       return
-    images = _generate(self.model, self.inputs, self.rows * self.cols,
-                       self.generator_training)
-    if images.ndim != 4:
-      raise ValueError('SampleGrid needs image samples [N, H, W, C]; the '
-                       'generator gives shape %s.' % (images.shape,))
-    grid = image_grid(images, self.rows, self.cols,
-                      value_range=self.value_range)
-    if self._writer is None:
-      tf.io.gfile.makedirs(self.log_dir)
-      self._writer = tf.summary.create_file_writer(self.log_dir)
-    with self._writer.as_default():
-      tf.summary.image(self.name, grid[None], step=epoch + 1)
-    self._writer.flush()
-    if self.png:
-      path = os.path.join(self.log_dir, 'epoch_%04d.png' % (epoch + 1))
-      tf.io.write_file(path, tf.io.encode_png(grid))
-      self.written.append(path)
+    for suffix, raw in _variants(self.model, self.raw_too):
+      images = _generate(self.model, self.inputs, self.rows * self.cols,
+                         self.generator_training, raw)
+      if images.ndim != 4:
+        raise ValueError('SampleGrid needs image samples [N, H, W, C]; the '
+                         'generator gives shape %s.' % (images.shape,))
+      grid = image_grid(images, self.rows, self.cols,
+                        value_range=self.value_range)
+      if self._writer is None:
+        tf.io.gfile.makedirs(self.log_dir)
+        self._writer = tf.summary.create_file_writer(self.log_dir)
+      with self._writer.as_default():
+        tf.summary.image(self.name + suffix, grid[None], step=epoch + 1)
+      self._writer.flush()
+      if self.png:
+        path = os.path.join(self.log_dir,
+                            'epoch_%04d%s.png' % (epoch + 1, suffix))
+        tf.io.write_file(path, tf.io.encode_png(grid))
+        self.written.append(path)
 
   def on_train_end(self, logs=None):
     if self._writer is not None:
@@ -223,7 +240,10 @@ class FrechetDistance(GANCallback):
   classifier's penultimate layer as `features_fn` it is the Fréchet
   classifier distance (FCD; Fréchet Inception distance with Inception).
   The value is added to the epoch's logs as `name` (so `History`, the
-  progress bar and TensorBoard get it) and kept in `self.values`.
+  progress bar and TensorBoard get it) and kept in `self.values`. Samples
+  come from `model.sampling_generator` (the moving average when `compile`
+  asks for one); with `raw_too`, the raw generator's distance is logged too,
+  as `<name>_raw` (and kept in `self.raw_values`).
 
   The estimate is biased upwards for finite samples: compare runs at the same
   sample size, and against the real-vs-real value (`baseline`).
@@ -240,11 +260,14 @@ class FrechetDistance(GANCallback):
     batch_size: Generator batch size.
     generator_training: The generator's `training` argument when sampling.
     name: Log key.
+    raw_too: Also log the raw generator's distance when there is an
+      average.
   """
 
   def __init__(self, features_fn, generator_inputs, real_data=None,
                real_features=None, every=1, epochs=None, batch_size=256,
-               generator_training=False, name='frechet_distance'):
+               generator_training=False, name='frechet_distance',
+               raw_too=False):
     if not callable(features_fn):
       raise TypeError('features_fn must be callable, got %r.' % features_fn)
     if (real_data is None) == (real_features is None):
@@ -258,7 +281,9 @@ class FrechetDistance(GANCallback):
     self.batch_size = batch_size
     self.generator_training = generator_training
     self.name = name
+    self.raw_too = raw_too
     self.values = []  # (epoch number, distance)
+    self.raw_values = []  # (epoch number, the raw generator's distance)
 
   def _features(self, data):
     features = np.asarray(self.features_fn(data), np.float64)
@@ -271,19 +296,24 @@ class FrechetDistance(GANCallback):
     if self.real_features is None:
       self.real_features = self._features(np.asarray(self.real_data))
 
-  def distance(self):
-    """The Fréchet distance of the model's current samples (a float)."""
+  def distance(self, raw=False):
+    """The Fréchet distance of the model's current samples (a float).
+
+    Args:
+      raw: Sample from the raw generator, not the sampling generator.
+    """
     generated = _generate(self.model, self.inputs, self.batch_size,
-                          self.generator_training)
+                          self.generator_training, raw)
     return frechet_distance(self.real_features, self._features(generated))
 
   def on_epoch_end(self, epoch, logs=None):
     if not _epoch_selected(epoch, self.every, self.epochs):
       return
-    value = self.distance()
-    self.values.append((epoch + 1, value))
-    if logs is not None:
-      logs[self.name] = value
+    for suffix, raw in _variants(self.model, self.raw_too):
+      value = self.distance(raw)
+      (self.raw_values if raw else self.values).append((epoch + 1, value))
+      if logs is not None:
+        logs[self.name + suffix] = value
 
 
 def frechet_distance(features_a, features_b):

@@ -11,23 +11,23 @@ their output shapes; `discriminator_inputs_mode` checks GANModel's
 
 import tensorflow as tf
 
+from tfgan_ext.keras import conditioning
+
 __all__ = [
-    'DISCRIMINATOR_INPUT_MODES',
+    'check_augmentable',
     'check_networks',
     'dataset_spec',
     'discriminator_inputs_mode',
 ]
 
-DISCRIMINATOR_INPUT_MODES = ('auto', 'data', 'data_and_conditioning')
-
 
 def discriminator_inputs_mode(mode):
   """Validates GANModel's `discriminator_inputs` argument."""
-  if callable(mode) or mode in DISCRIMINATOR_INPUT_MODES:
+  if callable(mode) or mode in conditioning.MODES:
     return mode
   raise ValueError('discriminator_inputs must be one of %s or a callable '
                    'fn(data, generator_inputs), got %r.'
-                   % (', '.join(DISCRIMINATOR_INPUT_MODES), mode))
+                   % (', '.join(conditioning.MODES), mode))
 
 
 def _describe(spec):
@@ -90,6 +90,17 @@ def _zeros(spec, batch):
 
 def _logit_shape_ok(shape, batch):
   return list(shape) in ([batch], [batch, 1])
+
+
+def check_augmentable(spec, augmentation):
+  """Raises ValueError if tfgan_ext's augmentation gets data that is not images."""
+  real = spec[1]
+  if (augmentation is not None and augmentation.needs_images
+      and real.shape.rank != 4):
+    raise ValueError(
+        "augment='diffaugment' or 'ada' needs images, real_data of shape "
+        '[batch, height, width, channels]; got shape %s. Pass your own '
+        'augment=fn(data) for other data.' % real.shape)
 
 
 def check_networks(gan, spec, features=False, batch=2):

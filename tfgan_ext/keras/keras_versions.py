@@ -20,6 +20,8 @@ functional models. `keras_model.KerasGANModel` and
 
 import sys
 
+import tensorflow as tf
+
 __all__ = ['KerasVersion', 'package_name_of', 'common_package_name']
 
 
@@ -114,6 +116,25 @@ class KerasVersion:
     if getattr(optimizer, 'built', True) or not hasattr(optimizer, 'build'):
       return
     optimizer.build(variables)
+
+  def state_variable(self, model, name):
+    """A float32 scalar weight of `model`, 0 at first, not trained.
+
+    Saved and restored with the model; created once (a second `compile`
+    reuses it). Its aggregation is ONLY_FIRST_REPLICA, so every replica may
+    assign it (the same value) inside a train step under tf.distribute.
+    """
+    for weight in model.weights:
+      if weight.name.split('/')[-1].split(':')[0] == name:
+        return weight
+    if self.is_keras3:
+      return model.add_weight(name=name, shape=(), initializer='zeros',
+                              dtype='float32', trainable=False,
+                              aggregation='only_first_replica')
+    return model.add_weight(
+        name=name, shape=(), initializer='zeros', dtype='float32',
+        trainable=False,
+        aggregation=tf.VariableAggregation.ONLY_FIRST_REPLICA)
 
   def set_global_policy(self, name):
     self.package.mixed_precision.set_global_policy(name)

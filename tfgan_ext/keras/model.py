@@ -23,9 +23,13 @@ are in `checks`, and `compile`'s losses in `step_losses`.
 
 import tensorflow as tf
 
+from tfgan_ext import augment as augment_lib
+from tfgan_ext.keras import augmentation
 from tfgan_ext.keras import callbacks as callbacks_lib
 from tfgan_ext.keras import checks
+from tfgan_ext.keras import conditioning
 from tfgan_ext.keras import distribute
+from tfgan_ext.keras import generator_average
 from tfgan_ext.keras import keras_versions
 from tfgan_ext.keras import step_losses
 from tfgan_ext.keras import train_step as train_step_lib
@@ -34,15 +38,6 @@ from tfgan_ext.losses import _checks
 __all__ = ['GANModel']
 
 _COMPILE_KWARGS = ('run_eagerly', 'jit_compile', 'steps_per_execution')
-
-
-def _num_inputs(model):
-  """How many inputs a functional model has (None if not functional)."""
-  inputs = getattr(model, 'inputs', None)
-  try:
-    return len(inputs) if inputs else None
-  except TypeError:  # A single KerasTensor.
-    return 1
 
 
 def _subclass_for(package_name):
@@ -58,27 +53,18 @@ def _subclass_for(package_name):
 class GANModel:
   """A GAN as a Keras model: `compile` it with two optimizers, `fit` it.
 
-  Calling the model runs the generator (`gan(generator_inputs)`, `predict`).
-
-  Conditioning: the dataset's generator inputs may be a tuple
-  `(noise, c_1, ..., c_n)` (e.g. one-hot labels), which the generator gets
-  whole, as in TF-GAN. What the discriminator gets is `discriminator_inputs`:
-
-  * 'auto' (default): `discriminator(data)` if the discriminator has a single
-    input (or is not a functional model); `discriminator([data, c_1, ...,
-    c_n])` if it is a functional model with n + 1 inputs. For real data the
-    c_i are those of the same dataset element: put the real data's labels in
-    the generator inputs (TF-GAN's convention).
-  * 'data': always `discriminator(data)`.
-  * 'data_and_conditioning': always `discriminator([data, c_1, ..., c_n])`.
-  * a callable `fn(data, generator_inputs)` returning the discriminator's
-    input.
+  Calling the model runs the sampling generator (`gan(generator_inputs)`,
+  `predict`): the generator's moving average when `compile` asks for one
+  (`generator_ema`), else the generator.
 
   Args:
-    generator: A Keras model mapping generator inputs to data.
+    generator: A Keras model mapping generator inputs (a tensor, or a tuple
+      `(noise, c_1, ..., c_n)` for a conditional GAN) to data.
     discriminator: A Keras model of the same Keras package mapping data (and
       conditioning) to one logit per example, shape [batch, 1] or [batch].
-    discriminator_inputs: See above.
+    discriminator_inputs: What the discriminator gets: 'auto',
+      'data', 'data_and_conditioning' or `fn(data, generator_inputs)` (see
+      `tfgan_ext.keras.conditioning`).
     name: The model's name.
     **kwargs: Passed to the Keras `Model` constructor (e.g. `dtype`).
 
@@ -105,6 +91,8 @@ class GANModel:
         discriminator_inputs)
     self._train_step = None  # A train_step.TrainStep, set by compile.
     self._feature_model = None
+    self._average = None  # A generator_average.GeneratorAverage.
+    self.averaged_generator = None  # Its Keras model.
     self._trackers = []
 
   @property
@@ -112,9 +100,19 @@ class GANModel:
     """The `keras_versions.KerasVersion` of this model's Keras package."""
     return self._keras_version
 
+  @property
+  def sampling_generator(self):
+    """The generator to sample from: its moving average, or the generator.
+
+    With `compile(generator_ema=decay)` a Keras model holding the averaged
+    weights (saved with the model; see `generator_average`); otherwise the
+    generator itself.
+    """
+    return self.generator if self._average is None else self._average.model
+
   def call(self, inputs, training=False):
-    """Runs the generator."""
-    return self.generator(inputs, training=training)
+    """Runs the sampling generator."""
+    return self.sampling_generator(inputs, training=training)
 
   def compile(self,
               generator_optimizer,
@@ -129,6 +127,13 @@ class GANModel:
               feature_matching_weight=0.0,
               feature_matching_layer=None,
               loss_scaling='auto',
+              generator_ema=None,
+              generator_ema_start=0,
+              augment=None,
+              augment_policy='color,translation,cutout',
+              ada_target=augment_lib.ADA_TARGET,
+              ada_interval=4,
+              ada_speed_images=500_000,
               **kwargs):
     """Configures the GAN for training.
 
@@ -165,6 +170,18 @@ class GANModel:
         LossScaleOptimizer when its network computes in float16), True
         (always), False (never; an optimizer that is a LossScaleOptimizer
         already is used as is).
+      generator_ema: None, or the decay of a moving average of the
+        generator's weights, which `sampling_generator` holds (e.g. 0.999;
+        `tfgan_ext.keras.generator_average`).
+      generator_ema_start: Generator steps during which the average copies
+        the weights (0: it starts from the first step's).
+      augment: What the discriminator sees: None, 'diffaugment', 'ada' or
+        `fn(images)` (`tfgan_ext.keras.augmentation`).
+      augment_policy: DiffAugment's comma-separated policies.
+      ada_target: ADA's target for E[sign(D(x_real))].
+      ada_interval: Discriminator steps between ADA's adjustments of p.
+      ada_speed_images: Real images over which ADA's p may move by 1 (the
+        paper's 500k).
       **kwargs: Passed to Keras' `compile`: `run_eagerly`, `jit_compile`,
         `steps_per_execution`.
 
@@ -201,6 +218,17 @@ class GANModel:
       raise ValueError("loss_scaling must be 'auto', True or False, got %r."
                        % (loss_scaling,))
     version = self.flavour
+    self._average = None
+    if generator_ema is not None:
+      self._average = generator_average.GeneratorAverage(
+          self.generator, version.package.models.clone_model, generator_ema,
+          generator_ema_start)
+    # An attribute of the model, so Keras saves and restores the average.
+    self.averaged_generator = (None if self._average is None
+                               else self._average.model)
+    augmenter = augmentation.resolve(augment, augment_policy, ada_target,
+                                     ada_interval, ada_speed_images, version,
+                                     self)
     generator_optimizer = version.loss_scaled_if_needed(
         generator_optimizer, self.generator, loss_scaling)
     discriminator_optimizer = version.loss_scaled_if_needed(
@@ -218,7 +246,7 @@ class GANModel:
     self.discriminator_optimizer = discriminator_optimizer
     self._train_step = train_step_lib.TrainStep(
         g_loss, d_loss, penalty, discriminator_steps, bool(fused),
-        float(feature_matching_weight))
+        float(feature_matching_weight), augmenter, self._average)
     self._trackers = [version.mean_metric(n)
                       for n in self._train_step.logged_names()]
 
@@ -283,6 +311,7 @@ class GANModel:
       raise TypeError('GANModel.fit() takes the dataset as its only '
                       'positional argument; pass the others by keyword.')
     spec = checks.dataset_spec(x)
+    checks.check_augmentable(spec, self._train_step.augmentation)
     with self.distribute_strategy.scope():
       checks.check_networks(self, spec,
                             features=self._feature_model is not None)
@@ -342,37 +371,13 @@ class GANModel:
     Returns:
       Logits, or (logits, features).
     """
-    inputs = self._discriminator_input(data, generator_inputs)
+    inputs = conditioning.discriminator_input(
+        self._discriminator_inputs, self.discriminator, data,
+        generator_inputs)
     if features:
       logits, feats = self._feature_model(inputs, training=training)
       return logits, feats
     return self.discriminator(inputs, training=training)
-
-  def _discriminator_input(self, data, generator_inputs):
-    """What the discriminator is called on (see the class docstring)."""
-    mode = self._discriminator_inputs
-    if callable(mode):
-      return mode(data, generator_inputs)
-    conditioning = (list(generator_inputs[1:])
-                    if isinstance(generator_inputs, (tuple, list)) else [])
-    if mode == 'data':
-      return data
-    if mode == 'data_and_conditioning':
-      if not conditioning:
-        raise ValueError(
-            "discriminator_inputs='data_and_conditioning' needs generator "
-            'inputs (noise, conditioning...), got a single tensor.')
-      return [data] + conditioning
-    num_inputs = _num_inputs(self.discriminator)
-    if num_inputs is None or num_inputs == 1:
-      return data
-    if num_inputs == 1 + len(conditioning):
-      return [data] + conditioning
-    raise ValueError(
-        'The discriminator has %d inputs, but the generator inputs give %d '
-        'conditioning tensor(s) (generator inputs (noise, c_1, ..., c_n) give '
-        'the discriminator [data, c_1, ..., c_n]); pass discriminator_inputs '
-        'to GANModel to say what it gets.' % (num_inputs, len(conditioning)))
 
   def get_config(self):
     return {'name': self.name}

@@ -11,6 +11,12 @@ Fused step (`fused=True`): one G(z), D(x), D(G(z)); both losses from them,
 both players updated from the same weights; further discriminator steps (if
 `discriminator_steps` > 1) as above.
 
+With an augmentation (`compile(augment=...)`) every discriminator call sees
+augmented data, generated and real, penalties included; with ADA, the signs
+of D's outputs on the real batch drive its probability. With a generator
+average (`compile(generator_ema=...)`), it is updated after each generator
+update.
+
 Across replicas each loss is a mean over this replica's examples times
 `distribute.replica_share` (B_r / B), so the gradients Keras' optimizers sum
 over replicas are those of the mean over the global batch. Mixed precision:
@@ -58,6 +64,9 @@ class TrainStep:
       forward pass.
     feature_matching_weight: Weight of feature matching in the generator
       loss (0: off; the model then has a feature model).
+    augmentation: An `augmentation.Augmentation` / `AdaptiveAugmentation`
+      applied to what the discriminator sees, or None.
+    average: A `generator_average.GeneratorAverage`, or None.
   """
   generator_loss: step_losses.StepLoss
   discriminator_loss: step_losses.StepLoss
@@ -65,6 +74,8 @@ class TrainStep:
   discriminator_steps: int
   fused: bool
   feature_matching_weight: float
+  augmentation: object = None
+  average: object = None
 
   def logged_names(self):
     """The names of the values a step logs, in order."""
@@ -73,6 +84,8 @@ class TrainStep:
       names.append('feature_matching_loss')
     if self.penalty is not None:
       names.append(self.penalty.name)
+    if self.augmentation is not None and self.augmentation.logged_name:
+      names.append(self.augmentation.logged_name)
     return names
 
   def __call__(self, gan, data):
@@ -108,13 +121,20 @@ class TrainStep:
 
   # ----------------------------------------------------------------- parts ---
 
+  def _discriminate(self, gan, data, inputs, features=False):
+    """D's outputs on (augmented) `data`."""
+    if self.augmentation is not None:
+      data = self.augmentation(data)
+    return gan.call_discriminator(data, inputs, training=True,
+                                  features=features)
+
   def _tensors(self, gan, generator_inputs, real, generated):
     return {
         'generator_inputs': generator_inputs,
         'real_data': real,
         'generated_data': generated,
-        'discriminator_fn': lambda data, inputs: gan.call_discriminator(
-            data, inputs, training=True),
+        'discriminator_fn': lambda data, inputs: self._discriminate(
+            gan, data, inputs),
         'discriminator_scope': None,
     }
 
@@ -123,17 +143,17 @@ class TrainStep:
     inputs = tensors['generator_inputs']
     if need_features:
       (tensors['discriminator_gen_outputs'],
-       tensors['generated_features']) = gan.call_discriminator(
-           tensors['generated_data'], inputs, features=True)
+       tensors['generated_features']) = self._discriminate(
+           gan, tensors['generated_data'], inputs, features=True)
       (tensors['discriminator_real_outputs'],
-       tensors['real_features']) = gan.call_discriminator(
-           tensors['real_data'], inputs, features=True)
+       tensors['real_features']) = self._discriminate(
+           gan, tensors['real_data'], inputs, features=True)
       return
-    tensors['discriminator_gen_outputs'] = gan.call_discriminator(
-        tensors['generated_data'], inputs)
+    tensors['discriminator_gen_outputs'] = self._discriminate(
+        gan, tensors['generated_data'], inputs)
     if need_real:
-      tensors['discriminator_real_outputs'] = gan.call_discriminator(
-          tensors['real_data'], inputs)
+      tensors['discriminator_real_outputs'] = self._discriminate(
+          gan, tensors['real_data'], inputs)
 
   def _generator_objective(self, gan, tensors, logs, share):
     loss = self.generator_loss(tensors)
@@ -154,6 +174,10 @@ class TrainStep:
       loss += term
       logs.setdefault(self.penalty.name, []).append((value, gate))
     logs.setdefault('discriminator_loss', []).append((loss, 1.0))
+    if self.augmentation is not None and self.augmentation.logged_name:
+      used = self.augmentation.observe(
+          tf.stop_gradient(tensors['discriminator_real_outputs']))
+      logs.setdefault(self.augmentation.logged_name, []).append((used, 1.0))
     return gan.flavour.scale_loss(gan.discriminator_optimizer, loss * share)
 
   @staticmethod
@@ -172,6 +196,7 @@ class TrainStep:
       scaled = self._generator_objective(gan, tensors, logs, share)
     self._apply(gan, gan.optimizer, tape, scaled,
                 gan.generator.trainable_variables)
+    self._update_average(gan)
 
   def _discriminator_step(self, gan, generator_inputs, real, logs, share,
                           num_replicas):
@@ -200,3 +225,8 @@ class TrainStep:
     self._apply(gan, gan.discriminator_optimizer, tape, d_scaled,
                 gan.discriminator.trainable_variables)
     del tape
+    self._update_average(gan)
+
+  def _update_average(self, gan):
+    if self.average is not None:
+      self.average.update(gan.optimizer.iterations)
