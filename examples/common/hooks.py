@@ -7,7 +7,8 @@
 discriminator's, that many times per global step, and also keeps each
 player's loss (the value the train op returns), logs progress and stops with
 `NonFiniteLossError` naming the step and the loss as soon as a loss is NaN
-or infinite.
+or infinite. Scalars added to the graph collection `PROGRESS` (e.g. ADA's
+p) are logged on the progress lines too.
 """
 
 import os
@@ -17,9 +18,13 @@ from absl import logging
 import numpy as np
 import tensorflow as tf
 
-__all__ = ['LogCheckpoints', 'NonFiniteLossError', 'train_hooks_fn']
+__all__ = ['LogCheckpoints', 'NonFiniteLossError', 'PROGRESS',
+           'train_hooks_fn']
 
 _v1 = tf.compat.v1
+
+# Graph collection of scalar tensors shown on the progress lines.
+PROGRESS = 'examples_progress'
 
 
 class NonFiniteLossError(RuntimeError):
@@ -69,9 +74,11 @@ class _MonitorHook(_v1.train.SessionRunHook):
     self._last_step = last_step
     self._global_step = None
     self._start = None
+    self._extra = {}
 
   def begin(self):
     self._global_step = _v1.train.get_global_step()
+    self._extra = {t.op.name: t for t in _v1.get_collection(PROGRESS)}
 
   def after_create_session(self, session, coord):
     step = session.run(self._global_step)
@@ -94,9 +101,12 @@ class _MonitorHook(_v1.train.SessionRunHook):
       now = time.time()
       rate = (step - start_step) / max(now - start_time, 1e-9)
       self._start = (now, step)
+      extra = run_context.session.run(self._extra)
       logging.info('step %d/%d  %.1f steps/s  %s', step, self._last_step,
-                   rate, '  '.join('%s_loss %.4f' % (k, v)
-                                   for k, v in sorted(loss_values.items())))
+                   rate, '  '.join(
+                       ['%s_loss %.4f' % kv for kv in sorted(
+                           loss_values.items())] +
+                       ['%s %.4f' % kv for kv in sorted(extra.items())]))
 
 
 class LogCheckpoints(_v1.train.CheckpointSaverListener):

@@ -208,6 +208,13 @@ COMMON_FIELDS = (
           "step, after the generator's (tfgan.GANTrainSteps; WGAN-GP's n_critic "
           '= 5). Each update draws a new batch; --max_number_of_steps counts '
           'global (generator) steps.', lower_bound=1),
+    Field('generator_ema', 0.0, 'If > 0, the decay of a moving average of the '
+          "generator's weights (e.g. 0.999); eval then reports the raw and "
+          'the averaged generator from the same checkpoint.', lower_bound=0.0,
+          upper_bound=0.999999),
+    Field('generator_ema_start', 0, 'Generator updates during which the '
+          'average copies the weights (0: it starts from the first update).',
+          lower_bound=0),
 )
 
 

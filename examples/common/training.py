@@ -31,6 +31,7 @@ import tensorflow_gan as tfgan
 
 from examples.common import hooks
 from examples.common import hparams as hparams_lib
+from tfgan_ext import averaging
 
 __all__ = [
     'NonFiniteLossError',
@@ -173,13 +174,15 @@ def checkpoint_step(train_log_dir):
       _v1.GraphKeys.GLOBAL_STEP))
 
 
-def optimizer(learning_rate, hparams):
+def optimizer(learning_rate, hparams, average=False):
   """Adam for one player: hparams' betas, linear decay, loss scaling.
 
   Args:
     learning_rate: The player's learning rate.
     hparams: The run's HParams (adam_beta1/2, lr_decay_steps,
-      max_number_of_steps, mixed_precision).
+      max_number_of_steps, mixed_precision, generator_ema[_start]).
+    average: Keep a moving average of what it trains when
+      hparams.generator_ema > 0 (`tfgan_ext.averaging`; the generator's).
 
   Returns:
     A `tf.compat.v1.train.Optimizer`; build it in the training graph (the
@@ -198,6 +201,9 @@ def optimizer(learning_rate, hparams):
   if hparams.mixed_precision:
     opt = _v1.train.experimental.MixedPrecisionLossScaleOptimizer(
         opt, loss_scale='dynamic')
+  if average and hparams.generator_ema:
+    opt = averaging.AveragingOptimizer(opt, hparams.generator_ema,
+                                       hparams.generator_ema_start)
   return opt
 
 
@@ -234,7 +240,8 @@ def gan_train_ops(hparams, gan_model, gan_loss):
     A `tfgan.GANTrainOps`.
   """
   with tf.name_scope('train'):
-    generator_optimizer = optimizer(hparams.generator_lr, hparams)
+    generator_optimizer = optimizer(hparams.generator_lr, hparams,
+                                    average=True)
     discriminator_optimizer = optimizer(hparams.discriminator_lr, hparams)
     if hparams.weight_clip:
       discriminator_optimizer = tfgan.features.clip_discriminator_weights(
@@ -276,11 +283,12 @@ def gan_train(hparams, train_ops):
   logging.info(describe_devices())
   logging.info('gan_loss=%s penalty=%s spectral_norm=%s weight_clip=%s '
                'train steps (generator, discriminator)=(%d, %d) '
-               'mixed_precision=%s xla=%s; logs and checkpoints in %s',
-               hparams.gan_loss, hparams.penalty, hparams.spectral_norm,
-               hparams.weight_clip, train_steps.generator_train_steps,
-               train_steps.discriminator_train_steps, hparams.mixed_precision,
-               hparams.xla, hparams.train_log_dir)
+               'generator_ema=%s mixed_precision=%s xla=%s; logs and '
+               'checkpoints in %s', hparams.gan_loss, hparams.penalty,
+               hparams.spectral_norm, hparams.weight_clip,
+               train_steps.generator_train_steps,
+               train_steps.discriminator_train_steps, hparams.generator_ema,
+               hparams.mixed_precision, hparams.xla, hparams.train_log_dir)
   scaffold = _v1.train.Scaffold(saver=_v1.train.Saver(max_to_keep=3))
   saver_hook = _v1.train.CheckpointSaverHook(
       hparams.train_log_dir, save_steps=hparams.save_checkpoint_steps,

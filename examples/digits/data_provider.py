@@ -19,6 +19,7 @@ __all__ = [
     'load_numpy',
     'num_classes',
     'provide_data',
+    'training_subset',
 ]
 
 DATASETS = ('digits', 'mnist', 'fashion_mnist', 'cifar10')
@@ -115,9 +116,40 @@ def load_numpy(dataset, split='train', max_examples=None, data_dir=None,
           labels.astype(np.int64))
 
 
+def training_subset(images, labels, fraction, seed):
+  """The first `fraction` of the examples after a shuffle seeded by `seed`.
+
+  Args:
+    images: [N, ...] array.
+    labels: [N] array.
+    fraction: In (0, 1]; at least one example is kept.
+    seed: The shuffle's seed (each seed trains on its own subset).
+
+  Returns:
+    (images, labels) of the subset, in shuffled order; all of them, in
+    their order, for fraction 1.
+  """
+  if fraction >= 1.0:
+    return images, labels
+  keep = max(1, int(round(fraction * len(images))))
+  order = np.random.default_rng(seed).permutation(len(images))[:keep]
+  return images[order], labels[order]
+
+
+def _fraction_split(split, fraction):
+  """A tfds split of its first `fraction` (tfds' order, not shuffled)."""
+  if fraction >= 1.0:
+    return split
+  return '%s[:%d%%]' % (split, max(1, int(round(100 * fraction))))
+
+
 def provide_data(dataset, batch_size, split='train', seed=0, data_dir=None,
-                 download=False):
+                 download=False, fraction=1.0, subset_seed=None):
   """Shuffled, repeated batches as graph tensors.
+
+  With `fraction` < 1, only `training_subset(..., subset_seed)` of the data
+  (default subset_seed: `seed`; for the tfds data sets the first `fraction`
+  of the split, in whole percent).
 
   Returns:
     (images float32 [batch_size, H, W, C] in [-1, 1],
@@ -125,12 +157,14 @@ def provide_data(dataset, batch_size, split='train', seed=0, data_dir=None,
   """
   _check(dataset)
   if dataset == 'digits':
-    images, labels = _sklearn_digits()
+    images, labels = training_subset(
+        *_sklearn_digits(), fraction,
+        seed if subset_seed is None else subset_seed)
     ds = tf.data.Dataset.from_tensor_slices((images, labels))
     ds = ds.shuffle(len(images), seed=seed, reshuffle_each_iteration=True)
   else:
-    ds = _tfds_load(dataset, split, data_dir, download,
-                    shuffle_files=True)
+    ds = _tfds_load(dataset, _fraction_split(split, fraction), data_dir,
+                    download, shuffle_files=True)
     ds = ds.map(lambda image, label: (_scale_uint8(image), label))
     ds = ds.shuffle(10000, seed=seed, reshuffle_each_iteration=True)
   ds = ds.repeat().batch(batch_size, drop_remainder=True)

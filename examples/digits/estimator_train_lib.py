@@ -56,7 +56,8 @@ def _input_fn(hparams, seed):
   def input_fn():
     images, _ = data_provider.provide_data(
         hparams.dataset, hparams.batch_size, seed=seed,
-        data_dir=hparams.data_dir, download=hparams.tfds_download)
+        data_dir=hparams.data_dir, download=hparams.tfds_download,
+        fraction=hparams.train_fraction, subset_seed=hparams.seed)
     noise = tf.random.normal([hparams.batch_size, hparams.noise_dims])
     return noise, images
   return input_fn
@@ -75,6 +76,7 @@ def estimator_for(hparams):
     ValueError: a setting GANEstimator cannot honour (see `_UNSUPPORTED`).
   """
   _check_supported(hparams)
+  augmented = gan_train_lib.Augmentation(hparams)
   config = tf.estimator.RunConfig(
       model_dir=hparams.train_log_dir, tf_random_seed=hparams.seed,
       save_checkpoints_steps=hparams.save_checkpoint_steps,
@@ -83,13 +85,15 @@ def estimator_for(hparams):
       session_config=training.session_config(hparams))
   return tfgan.estimator.GANEstimator(
       generator_fn=networks.generator_fn(hparams),
-      discriminator_fn=networks.discriminator_fn(hparams),
+      discriminator_fn=augmented.discriminator_fn(
+          networks.discriminator_fn(hparams)),
       generator_loss_fn=gan_train_lib.generator_loss_fn(hparams),
-      discriminator_loss_fn=gan_train_lib.discriminator_loss_fn(hparams),
+      discriminator_loss_fn=gan_train_lib.discriminator_loss_fn(hparams,
+                                                                augmented),
       # Called in the Estimator's graph (the learning-rate decay reads the
       # global step there).
-      generator_optimizer=lambda: training.optimizer(hparams.generator_lr,
-                                                     hparams),
+      generator_optimizer=lambda: training.optimizer(
+          hparams.generator_lr, hparams, average=True),
       discriminator_optimizer=lambda: training.optimizer(
           hparams.discriminator_lr, hparams),
       get_hooks_fn=hooks.train_hooks_fn(

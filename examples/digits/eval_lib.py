@@ -32,6 +32,7 @@ import tensorflow_gan as tfgan
 from examples.common import training
 from examples.digits import data_provider
 from examples.digits import networks
+from tfgan_ext import averaging
 from tfgan_ext.keras import callbacks as keras_callbacks
 
 __all__ = ['classifier_activations', 'evaluate', 'fcd', 'generate',
@@ -44,15 +45,18 @@ _layers = tf.compat.v1.layers
 MAX_EVAL_EXAMPLES = 10000
 
 
-def generate(hparams, num_images, labels=None, seed=0):
+def generate(hparams, num_images, labels=None, seed=0, averaged=False):
   """`num_images` images [-1, 1] from the run's latest checkpoint.
 
   Args:
-    hparams: The run's HParams (as trained: `hparams_lib.load(train_lib.HParams, dir)`).
+    hparams: The run's HParams, as trained (`examples.common.hparams.load`
+      reads them back).
     num_images: How many images.
     labels: int labels [num_images] for a conditional run (default: cycling
       0..9).
     seed: Noise seed.
+    averaged: Restore the trainable weights from their moving average
+      (`tfgan_ext.averaging`; the batch-norm statistics are not averaged).
 
   Returns:
     (images float32 [N, H, W, C], labels int [N] or None, checkpoint path).
@@ -73,7 +77,13 @@ def generate(hparams, num_images, labels=None, seed=0):
       inputs = (noise, tf.one_hot(labels, num_classes, dtype=tf.float32))
     with _v1.variable_scope('Generator'):
       images = networks.generator_fn(hparams)(inputs)
-    saver = _v1.train.Saver(var_list=_v1.global_variables('Generator'))
+    variables = _v1.global_variables('Generator')
+    if averaged:
+      trainable = _v1.trainable_variables('Generator')
+      variables = dict(
+          {v.op.name: v for v in variables if v not in trainable},
+          **averaging.averages_to_restore(trainable))
+    saver = _v1.train.Saver(var_list=variables)
     with _v1.Session() as sess:
       saver.restore(sess, checkpoint)
       return sess.run(images), labels, checkpoint
@@ -176,8 +186,13 @@ def write_png(array, path, scale):
 def evaluate(hparams, seed=0, classifier_steps=1500, classifier_dir=None):
   """Writes eval/grid.png and eval/metrics.json; returns the metrics dict.
 
+  With a generator average in the checkpoint (--generator_ema), the
+  averaged generator is evaluated too, from the same checkpoint and noise:
+  its FCD (and conditional accuracy) under 'averaged', its grid in
+  eval/grid_averaged.png.
+
   Args:
-    hparams: The run's HParams (as trained: `hparams_lib.load(train_lib.HParams, dir)`).
+    hparams: The run's HParams, as trained.
     seed: Noise seed for the generated images.
     classifier_steps: Training steps of the eval classifier (when trained).
     classifier_dir: Where the eval classifier is (or is trained and kept);
@@ -200,39 +215,42 @@ def evaluate(hparams, seed=0, classifier_steps=1500, classifier_dir=None):
 
   half = len(real) // 2
   real_a, real_b = real[:half], real[half:2 * half]
-  generated, gen_labels, checkpoint = generate(
-      hparams, half, labels=labels[half:2 * half] if hparams.conditional
-      else None, seed=seed)
-  act_a = classifier_activations(real_a, classifier_dir)
   act_b = classifier_activations(real_b, classifier_dir)
-  act_gen = classifier_activations(generated, classifier_dir)
   result = {
       'dataset': hparams.dataset,
       'gan_loss': hparams.gan_loss,
       'penalty': hparams.penalty,
       'conditional': bool(hparams.conditional),
-      'checkpoint': checkpoint,
       'classifier_dir': classifier_dir,
       'num_samples': int(half),
-      'fcd': fcd(act_gen, act_b),
-      'fcd_real_vs_real': fcd(act_a, act_b),
+      'fcd_real_vs_real': fcd(classifier_activations(real_a, classifier_dir),
+                              act_b),
       'classifier_held_out_accuracy': float(accuracy),
   }
-  if gen_labels is not None:
-    logits_match = _predicted(generated, classifier_dir) == gen_labels
-    result['conditional_accuracy'] = float(np.mean(logits_match))
-
-  grid_images, _, _ = generate(
-      hparams, 100, labels=np.repeat(np.arange(10), 10)
-      if hparams.conditional else None, seed=seed)
-  png = os.path.join(out_dir, 'grid.png')
-  height = data_provider.image_shape(hparams.dataset)[0]
-  scale = max(1, 32 // height)
-  write_png(image_grid(grid_images, 10, 10, padding=1), png, scale)
+  eval_labels = labels[half:2 * half] if hparams.conditional else None
+  grid_labels = np.repeat(np.arange(10), 10) if hparams.conditional else None
+  for averaged in (False, True) if hparams.generator_ema else (False,):
+    suffix = '_averaged' if averaged else ''
+    generated, gen_labels, checkpoint = generate(
+        hparams, half, labels=eval_labels, seed=seed, averaged=averaged)
+    scores = {'fcd': fcd(classifier_activations(generated, classifier_dir),
+                         act_b)}
+    if gen_labels is not None:
+      scores['conditional_accuracy'] = float(np.mean(
+          _predicted(generated, classifier_dir) == gen_labels))
+    if averaged:
+      result['averaged'] = scores
+    else:
+      result.update(scores, checkpoint=checkpoint)
+    grid_images, _, _ = generate(hparams, 100, labels=grid_labels, seed=seed,
+                                 averaged=averaged)
+    scale = max(1, 32 // data_provider.image_shape(hparams.dataset)[0])
+    write_png(image_grid(grid_images, 10, 10, padding=1),
+              os.path.join(out_dir, 'grid%s.png' % suffix), scale)
   with tf.io.gfile.GFile(os.path.join(out_dir, 'metrics.json'), 'w') as f:
     json.dump(result, f, indent=1, sort_keys=True)
-  result['grid'] = png
-  logging.info('eval of %s: %s', checkpoint, json.dumps(result))
+  result['grid'] = os.path.join(out_dir, 'grid.png')
+  logging.info('eval of %s: %s', result['checkpoint'], json.dumps(result))
   return result
 
 
@@ -257,6 +275,9 @@ def summary_lines(result):
   if 'conditional_accuracy' in result:
     lines.append('generated images classified as their label: %.3f'
                  % result['conditional_accuracy'])
+  if 'averaged' in result:
+    lines.append('FCD of the averaged generator: %.3f'
+                 % result['averaged']['fcd'])
   lines += ['image grid: %s' % result['grid'],
             'metrics: %s' % os.path.join(os.path.dirname(result['grid']),
                                          'metrics.json')]

@@ -7,18 +7,61 @@
 penalty and feature matching named by the flags, `tfgan.gan_train_ops` and
 `tfgan.gan_train` (through `examples.common.training`, which adds the run's
 optimizers, checkpoints, progress and NaN checks), then the evaluation.
+--augment wraps the discriminator (`tfgan_ext.augment`: every use of it
+sees augmented data) and, for ADA, its loss (p's update,
+`tfgan_ext.adaptive_augment`); --generator_ema wraps the generator's
+optimizer (`tfgan_ext.averaging`).
 """
+
+import functools
 
 import tensorflow as tf
 import tensorflow_gan as tfgan
 
 import tfgan_ext
+from tfgan_ext import adaptive_augment
+from tfgan_ext import augment
+from examples.common import hooks
 from examples.common import training
 from examples.digits import data_provider
 from examples.digits import eval_lib
 from examples.digits import networks
 
-__all__ = ['discriminator_loss_fn', 'generator_loss_fn', 'train']
+__all__ = ['Augmentation', 'discriminator_loss_fn', 'generator_loss_fn',
+           'train']
+
+
+class Augmentation:
+  """--augment in a TF-GAN graph: the discriminator and its loss.
+
+  Args:
+    hparams: The run's HParams (augment, augment_policy, ada_*).
+  """
+
+  def __init__(self, hparams):
+    self.ada = None
+    if hparams.augment == 'ada':
+      self.ada = adaptive_augment.AdaptiveAugment(
+          hparams.ada_target, hparams.ada_interval, hparams.ada_speed_images)
+      self._fn = self.ada.augment
+    elif hparams.augment == 'diffaugment':
+      augment.parse_policy(hparams.augment_policy)  # Fails early.
+      self._fn = functools.partial(augment.diff_augment,
+                                   policy=hparams.augment_policy)
+    else:
+      self._fn = None
+
+  def discriminator_fn(self, discriminator_fn):
+    """`discriminator_fn`, seeing augmented data when --augment is on."""
+    if self._fn is None:
+      return discriminator_fn
+    return augment.augmented_discriminator(discriminator_fn, self._fn)
+
+  def discriminator_loss_fn(self, discriminator_loss_fn):
+    """The loss, carrying ADA's update of p under --augment=ada."""
+    if self.ada is None:
+      return discriminator_loss_fn
+    return self.ada.with_update(discriminator_loss_fn)
 
 
 def generator_loss_fn(hparams):
@@ -45,11 +88,16 @@ def generator_loss_fn(hparams):
   return feature_matching_only
 
 
-def discriminator_loss_fn(hparams):
-  """The discriminator loss of hparams.gan_loss plus hparams.penalty."""
-  return tfgan_ext.losses.with_penalty(
+def discriminator_loss_fn(hparams, augmented):
+  """The discriminator loss of hparams.gan_loss plus hparams.penalty.
+
+  Args:
+    hparams: The run's HParams.
+    augmented: The run's `Augmentation` (ADA's update rides on the loss).
+  """
+  return augmented.discriminator_loss_fn(tfgan_ext.losses.with_penalty(
       tfgan_ext.losses.get(hparams.gan_loss).discriminator_loss_fn,
-      hparams.penalty, hparams.penalty_weight, hparams.penalty_every)
+      hparams.penalty, hparams.penalty_weight, hparams.penalty_every))
 
 
 def train(hparams):
@@ -67,16 +115,19 @@ def train(hparams):
     training.RunMismatchError: train_log_dir holds another run.
   """
   generator_loss = generator_loss_fn(hparams)  # Validates before building.
+  augmented = Augmentation(hparams)
   with training.graph_for(hparams):
     with tf.name_scope('inputs'), tf.device('/cpu:0'):
       images, one_hot = data_provider.provide_data(
           hparams.dataset, hparams.batch_size, seed=hparams.seed,
-          data_dir=hparams.data_dir, download=hparams.tfds_download)
+          data_dir=hparams.data_dir, download=hparams.tfds_download,
+          fraction=hparams.train_fraction)
       noise = tf.random.normal([hparams.batch_size, hparams.noise_dims])
     if hparams.conditional:
       gan_model = tfgan.acgan_model(
           generator_fn=networks.generator_fn(hparams),
-          discriminator_fn=networks.discriminator_fn(hparams),
+          discriminator_fn=augmented.discriminator_fn(
+              networks.discriminator_fn(hparams)),
           real_data=images,
           generator_inputs=(noise, one_hot),
           one_hot_labels=one_hot)
@@ -85,7 +136,8 @@ def train(hparams):
     else:
       gan_model = tfgan.gan_model(
           generator_fn=networks.generator_fn(hparams),
-          discriminator_fn=networks.discriminator_fn(hparams),
+          discriminator_fn=augmented.discriminator_fn(
+              networks.discriminator_fn(hparams)),
           real_data=images,
           generator_inputs=noise)
       auxiliary = {}
@@ -94,8 +146,10 @@ def train(hparams):
       gan_loss = tfgan.gan_loss(
           gan_model,
           generator_loss_fn=generator_loss,
-          discriminator_loss_fn=discriminator_loss_fn(hparams),
+          discriminator_loss_fn=discriminator_loss_fn(hparams, augmented),
           add_summaries=True, **auxiliary)
+    if augmented.ada is not None:
+      tf.compat.v1.add_to_collection(hooks.PROGRESS, augmented.ada.p)
     train_ops = training.gan_train_ops(hparams, gan_model, gan_loss)
     step = training.gan_train(hparams, train_ops)
   if step is None or not hparams.eval:

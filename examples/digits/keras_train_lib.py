@@ -43,13 +43,15 @@ def keras_package(name):
 
 
 def make_dataset(batch_size, noise_dims=32, seed=0, conditional=False,
-                 dataset='digits'):
+                 dataset='digits', fraction=1.0):
   """Repeated, shuffled (generator_inputs, images) batches, reproducible.
 
   Noise is `stateless_normal` keyed by (seed, element index), so a run's
-  generator inputs are fixed by the seed.
+  generator inputs are fixed by the seed. With `fraction` < 1, only
+  `data_provider.training_subset(..., fraction, seed)` of the images.
   """
-  images, labels = data_provider.load_numpy(dataset, 'train')
+  images, labels = data_provider.training_subset(
+      *data_provider.load_numpy(dataset, 'train'), fraction, seed)
   num_classes = data_provider.num_classes(dataset)
   real = tf.data.Dataset.from_tensor_slices(
       (images, np.eye(num_classes, dtype=np.float32)[labels]))
@@ -93,6 +95,11 @@ def build(K, strategy, hparams):
         feature_matching_weight=hparams.feature_matching_weight,
         feature_matching_layer=('features' if hparams.feature_matching_weight
                                 else None),
+        generator_ema=hparams.generator_ema or None,
+        generator_ema_start=hparams.generator_ema_start,
+        augment=hparams.augment, augment_policy=hparams.augment_policy,
+        ada_target=hparams.ada_target, ada_interval=hparams.ada_interval,
+        ada_speed_images=hparams.ada_speed_images,
         jit_compile=hparams.xla)
   return gan
 
@@ -167,7 +174,8 @@ def train(hparams, devices=None, verbose=2, classifier_steps=1500,
   finally:
     K.mixed_precision.set_global_policy('float32')
   data = make_dataset(hparams.batch_size, hparams.noise_dims,
-                      seed=hparams.seed, conditional=hparams.conditional)
+                      seed=hparams.seed, conditional=hparams.conditional,
+                      fraction=hparams.train_fraction)
   fixed = next(iter(make_dataset(64, hparams.noise_dims,
                                  seed=hparams.seed + 1000,
                                  conditional=hparams.conditional)))[0]
@@ -178,7 +186,7 @@ def train(hparams, devices=None, verbose=2, classifier_steps=1500,
       K.callbacks.BackupAndRestore(os.path.join(train_log_dir, 'backup'),
                                    delete_checkpoint=False),
       K.callbacks.TensorBoard(train_log_dir, update_freq='epoch'),
-      tfk.SampleGrid(fixed, train_log_dir, rows=8, cols=8),
+      tfk.SampleGrid(fixed, train_log_dir, rows=8, cols=8, raw_too=True),
   ]
   logging.info('keras trainer: %s, strategy %s (%d replicas), loss %s, '
                'penalty %s, fused %s; logs in %s', gan.flavour,
@@ -195,7 +203,9 @@ def train(hparams, devices=None, verbose=2, classifier_steps=1500,
     result.update(evaluate(gan.generator, train_log_dir, seed=hparams.seed,
                            conditional=hparams.conditional,
                            classifier_dir=classifier_dir,
-                           classifier_steps=classifier_steps))
+                           classifier_steps=classifier_steps,
+                           averaged=(gan.sampling_generator
+                                     if hparams.generator_ema else None)))
   with tf.io.gfile.GFile(os.path.join(train_log_dir, 'keras_run.json'),
                          'w') as f:
     json.dump(result, f, indent=1, sort_keys=True)
@@ -217,12 +227,16 @@ def _generate(generator, noise, labels):
 
 
 def evaluate(generator, train_log_dir, seed=0, conditional=False,
-             classifier_dir=None, classifier_steps=1500, dataset='digits'):
+             classifier_dir=None, classifier_steps=1500, dataset='digits',
+             averaged=None):
   """eval_lib's FCD of a Keras generator; writes eval/metrics.json, grid.png.
 
   Same protocol as eval_lib.evaluate: the real images permuted with seed 0
   and halved (A, B), eval_lib's classifier trained on them (or reused from
-  `classifier_dir`), FCD(n generated, B) and the FCD(A, B) floor.
+  `classifier_dir`), FCD(n generated, B) and the FCD(A, B) floor. With
+  `averaged` (the model's sampling generator under --generator_ema), its
+  FCD on the same noise goes under 'averaged', its grid in
+  grid_averaged.png.
   """
   out_dir = os.path.join(train_log_dir, 'eval')
   tf.io.gfile.makedirs(out_dir)
@@ -236,14 +250,14 @@ def evaluate(generator, train_log_dir, seed=0, conditional=False,
              if conditional else None)
   # Sample before eval_lib builds its TF-1 graphs: with tf-keras, layers
   # made in a tf.Graph invalidate Keras models made outside it.
-  generated = _generate(generator, noise, one_hot)
+  samples = {'': _generate(generator, noise, one_hot)}
+  if averaged is not None:
+    samples['_averaged'] = _generate(averaged, noise, one_hot)
   classifier_dir = classifier_dir or os.path.join(out_dir, 'classifier')
   accuracy = eval_lib.train_classifier(real, labels, classifier_dir,
                                        num_steps=classifier_steps)
   act_b = eval_lib.classifier_activations(real[half:2 * half], classifier_dir)
   result = {
-      'fcd': eval_lib.fcd(
-          eval_lib.classifier_activations(generated, classifier_dir), act_b),
       'fcd_real_vs_real': eval_lib.fcd(
           eval_lib.classifier_activations(real[:half], classifier_dir),
           act_b),
@@ -251,9 +265,17 @@ def evaluate(generator, train_log_dir, seed=0, conditional=False,
       'classifier_dir': classifier_dir,
       'num_samples': int(half),
   }
-  grid = tfk.callbacks.image_grid(generated[:100], 10, 10)
+  for suffix, generated in samples.items():
+    fcd = eval_lib.fcd(
+        eval_lib.classifier_activations(generated, classifier_dir), act_b)
+    if suffix:
+      result['averaged'] = {'fcd': fcd}
+    else:
+      result['fcd'] = fcd
+    grid = tfk.callbacks.image_grid(generated[:100], 10, 10)
+    tf.io.write_file(os.path.join(out_dir, 'grid%s.png' % suffix),
+                     tf.io.encode_png(grid))
   result['grid'] = os.path.join(out_dir, 'grid.png')
-  tf.io.write_file(result['grid'], tf.io.encode_png(grid))
   with tf.io.gfile.GFile(os.path.join(out_dir, 'metrics.json'),
                          'w') as f:
     json.dump(result, f, indent=1, sort_keys=True)

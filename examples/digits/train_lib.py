@@ -46,6 +46,23 @@ HParams = hparams_lib.hparams_class('HParams', hparams_lib.common_fields(
         _Field('tfds_download', False,
                'Let tensorflow_datasets download the data set.',
                resumable=True),
+        _Field('train_fraction', 1.0, 'Train on the first this fraction of '
+               'the training images, shuffled with --seed (the limited-data '
+               'regime); the eval reference stays the full set.',
+               lower_bound=0.001, upper_bound=1.0),
+        _Field('augment', 'none', 'What the discriminator sees: none, '
+               'diffaugment (Zhao et al. 2020) or ada (Karras et al. 2020); '
+               'tfgan_ext.augment.', choices=('none', 'diffaugment', 'ada')),
+        _Field('augment_policy', 'color,translation,cutout',
+               "--augment=diffaugment: DiffAugment's policies."),
+        _Field('ada_target', 0.6, "--augment=ada: ADA's target for "
+               'E[sign(D(x_real))].', lower_bound=0.0, upper_bound=1.0),
+        _Field('ada_interval', 4, '--augment=ada: discriminator steps '
+               'between adjustments of p.', lower_bound=1),
+        _Field('ada_speed_images', 20000, '--augment=ada: real images over '
+               'which p may move from 0 to 1 (the paper: 500k, for runs of '
+               'tens of millions of images; here scaled to this budget of '
+               '192k).', lower_bound=1),
         _Field('noise_dims', 32, 'Generator noise dimension.', lower_bound=1),
         _Field('generator_channels', 64, 'Generator width.', lower_bound=1),
         _Field('discriminator_channels', 64, 'Discriminator width.',

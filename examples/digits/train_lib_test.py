@@ -162,3 +162,41 @@ def test_keras_trainer_from_hparams(tmp_path):
 def test_keras_trainer_refuses_what_it_cannot_do(tmp_path, field, value):
   with pytest.raises(ValueError, match='--%s.*--trainer=gan_train' % field):
     train_lib.train(_hparams(tmp_path, trainer='keras', **{field: value}))
+
+
+@pytest.mark.parametrize('trainer', ['gan_train', 'estimator', 'keras'])
+@pytest.mark.parametrize('augment', ['diffaugment', 'ada'])
+def test_augmentation_and_average_train_and_evaluate(tmp_path, monkeypatch,
+                                                    trainer, augment):
+  _fast_eval(monkeypatch)
+  hparams = _hparams(tmp_path, trainer=trainer, augment=augment,
+                     generator_ema=0.9, train_fraction=0.1, eval=True,
+                     save_checkpoint_steps=2, ada_speed_images=16,
+                     ada_interval=1)
+  if trainer == 'keras':
+    from examples.digits import keras_train_lib  # pylint: disable=g-import-not-at-top
+    result = keras_train_lib.train(hparams, classifier_steps=50, verbose=0)
+  else:
+    result = train_lib.train(hparams)
+  assert np.isfinite(result['fcd']) and np.isfinite(result['averaged']['fcd'])
+  assert result['averaged']['fcd'] != result['fcd']
+  assert os.path.exists(os.path.join(str(tmp_path), 'eval',
+                                     'grid_averaged.png'))
+  if trainer != 'keras':
+    reader = tf.train.load_checkpoint(str(tmp_path))
+    names = reader.get_variable_to_shape_map()
+    assert 'Generator/project/kernel/ExponentialMovingAverage' in names
+    assert ('ada_p' in names) == (augment == 'ada')
+
+
+def test_train_fraction_trains_on_a_seeded_subset():
+  from examples.digits import data_provider  # pylint: disable=g-import-not-at-top
+  images, labels = data_provider.load_numpy('digits')
+  subset, subset_labels = data_provider.training_subset(images, labels, 0.1,
+                                                        seed=3)
+  assert len(subset) == 180 and len(subset_labels) == 180
+  again, _ = data_provider.training_subset(images, labels, 0.1, seed=3)
+  other, _ = data_provider.training_subset(images, labels, 0.1, seed=4)
+  np.testing.assert_array_equal(subset, again)
+  assert not np.array_equal(subset, other)
+  assert data_provider.training_subset(images, labels, 1.0, 3)[0] is images

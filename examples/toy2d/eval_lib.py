@@ -28,6 +28,7 @@ import tensorflow as tf
 from examples.common import training
 from examples.toy2d import data_provider
 from examples.toy2d import networks
+from tfgan_ext import averaging
 
 __all__ = ['evaluate', 'generate', 'metrics', 'plot', 'summary_lines']
 
@@ -56,13 +57,16 @@ def metrics(samples, dataset):
   }
 
 
-def generate(hparams, num_samples, seed=0):
+def generate(hparams, num_samples, seed=0, averaged=False):
   """Draws `num_samples` points from the run's latest checkpoint.
 
   Args:
-    hparams: The run's HParams (as trained: `hparams_lib.load(train_lib.HParams, dir)`).
+    hparams: The run's HParams, as trained (`examples.common.hparams.load`
+      reads them back).
     num_samples: How many points.
     seed: Noise seed.
+    averaged: Restore the generator's moving average
+      (`tfgan_ext.averaging`) instead of its trained weights.
 
   Returns:
     (points [num_samples, 2], checkpoint path).
@@ -75,7 +79,9 @@ def generate(hparams, num_samples, seed=0):
     noise = tf.random.normal([num_samples, hparams.noise_dims])
     with _v1.variable_scope('Generator'):
       points = networks.generator_fn(hparams)(noise)
-    saver = _v1.train.Saver(var_list=_v1.trainable_variables('Generator'))
+    variables = _v1.trainable_variables('Generator')
+    saver = _v1.train.Saver(var_list=averaging.averages_to_restore(variables)
+                            if averaged else variables)
     with _v1.Session() as sess:
       saver.restore(sess, checkpoint)
       return sess.run(points), checkpoint
@@ -103,35 +109,47 @@ def plot(samples, dataset, path, title=''):
   plt.close(fig)
 
 
+def _plot_title(hparams, result, what):
+  loss_name = hparams.gan_loss + (
+      '' if hparams.penalty == 'none' else '+' + hparams.penalty)
+  return '%s on %s%s\n%d/%d modes, %.0f%% high quality, reverse KL %.3f' % (
+      loss_name, hparams.dataset, what, result['modes_captured'],
+      result['num_modes'], 100 * result['high_quality_fraction'],
+      result['reverse_kl'])
+
+
 def evaluate(hparams, num_samples=2500, seed=0):
   """Writes eval/samples.npy, eval/metrics.json and eval/samples.png.
 
+  With a generator average in the checkpoint (--generator_ema), the
+  averaged generator is evaluated too, from the same checkpoint and noise:
+  its metrics under 'averaged', its plot in eval/samples_averaged.png.
+
   Args:
-    hparams: The run's HParams (as trained: `hparams_lib.load(train_lib.HParams, dir)`).
+    hparams: The run's HParams, as trained.
     num_samples: Points to draw.
     seed: Noise seed.
 
   Returns:
     The metrics dict, with the scatter plot's path under 'plot'.
   """
-  train_log_dir = hparams.train_log_dir
+  out_dir = os.path.join(hparams.train_log_dir, 'eval')
+  tf.io.gfile.makedirs(out_dir)
   samples, checkpoint = generate(hparams, num_samples, seed)
   result = metrics(samples, hparams.dataset)
   result.update(gan_loss=hparams.gan_loss, penalty=hparams.penalty,
                 checkpoint=checkpoint, seed=seed)
-  loss_name = hparams.gan_loss + (
-      '' if hparams.penalty == 'none' else '+' + hparams.penalty)
-  out_dir = os.path.join(train_log_dir, 'eval')
-  tf.io.gfile.makedirs(out_dir)
   np.save(os.path.join(out_dir, 'samples.npy'), samples)
+  png = os.path.join(out_dir, 'samples.png')
+  plot(samples, hparams.dataset, png, _plot_title(hparams, result, ''))
+  if hparams.generator_ema:
+    averaged, _ = generate(hparams, num_samples, seed, averaged=True)
+    result['averaged'] = metrics(averaged, hparams.dataset)
+    plot(averaged, hparams.dataset,
+         os.path.join(out_dir, 'samples_averaged.png'),
+         _plot_title(hparams, result['averaged'], ', averaged generator'))
   with tf.io.gfile.GFile(os.path.join(out_dir, 'metrics.json'), 'w') as f:
     json.dump(result, f, indent=1, sort_keys=True)
-  png = os.path.join(out_dir, 'samples.png')
-  plot(samples, hparams.dataset, png, title='%s on %s\n%d/%d modes, '
-       '%.0f%% high quality, reverse KL %.3f' % (
-           loss_name, hparams.dataset, result['modes_captured'],
-           result['num_modes'], 100 * result['high_quality_fraction'],
-           result['reverse_kl']))
   logging.info('eval of %s: %s', checkpoint, json.dumps(result))
   return dict(result, plot=png)
 
@@ -139,11 +157,18 @@ def evaluate(hparams, num_samples=2500, seed=0):
 def summary_lines(result):
   """What train and eval print for the user."""
   png = result['plot']
+  averaged = result.get('averaged')
+  lines = ([] if averaged is None else [
+      'averaged generator: %d/%d modes, %.1f%% high quality, reverse KL '
+      '%.3f' % (averaged['modes_captured'], averaged['num_modes'],
+                100 * averaged['high_quality_fraction'],
+                averaged['reverse_kl'])])
   return [
       'modes captured: %d/%d' % (result['modes_captured'],
                                  result['num_modes']),
       'high-quality samples: %.1f%%' % (100 * result['high_quality_fraction']),
       'reverse KL (nats): %.3f' % result['reverse_kl'],
+  ] + lines + [
       'plot: %s' % png,
       'metrics: %s' % os.path.join(os.path.dirname(png), 'metrics.json'),
   ]

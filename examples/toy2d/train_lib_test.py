@@ -172,3 +172,15 @@ def test_train_steps_run_each_player_that_many_times(
       3 * generator_steps)
   assert _adam_updates(tmp_path, 'train/discriminator_train', beta2) == (
       3 * discriminator_steps)
+
+
+def test_generator_average_is_evaluated_beside_the_raw_generator(tmp_path):
+  result = train_lib.train(_hparams(tmp_path, eval=True, generator_ema=0.9))
+  averaged = result['averaged']
+  assert set(averaged) >= {'modes_captured', 'high_quality_fraction',
+                           'reverse_kl'}
+  assert os.path.exists(os.path.join(str(tmp_path), 'eval',
+                                     'samples_averaged.png'))
+  reader = tf.train.load_checkpoint(str(tmp_path))
+  assert 'Generator/output/kernel/ExponentialMovingAverage' in (
+      reader.get_variable_to_shape_map())
