@@ -32,7 +32,6 @@ are set to one intra-op and one inter-op thread, so runs do not compete for
 threads.
 """
 
-import multiprocessing
 import os
 import sys
 import time
@@ -43,6 +42,7 @@ from benchmarks import quality_plan
 from benchmarks import quality_report
 from benchmarks import quality_runs
 from benchmarks import quality_summary
+from benchmarks import workers
 from examples.digits import train_lib as digits_train
 from examples.toy2d import train_lib as toy2d_train
 
@@ -89,21 +89,11 @@ def parse_args(argv):
   return parser.parse_args(argv)
 
 
-def _train(args, work_dir, settings, jobs, clock):
+def _train(args, work_dir, settings, jobs):
   """Runs every job in worker processes; returns (results, accuracy)."""
-  # Before the pool: spawned workers inherit one TensorFlow thread each.
-  environment.single_threaded_tensorflow()
-  ctx = multiprocessing.get_context('spawn')
-  with ctx.Pool(args.workers, initializer=quality_runs.worker_init) as pool:
-    _, accuracy = pool.apply(quality_runs.train_classifier,
-                             (work_dir, settings))
-    results = []
-    for i, result in enumerate(pool.imap_unordered(
-        quality_runs.run_job, [(job, work_dir) for job in jobs])):
-      results.append(result)
-      print('[%d/%d %.0fs] %s %s' % (
-          i + 1, len(jobs), time.time() - clock, result['key'],
-          result['status']), flush=True)
+  results, (_, accuracy) = workers.run_all(
+      quality_runs.run_job, jobs, work_dir, args.workers,
+      first=(quality_runs.train_classifier, (work_dir, settings)))
   return results, accuracy
 
 
@@ -132,7 +122,7 @@ def main(argv=None):
                      if r.get('classifier_held_out_accuracy') is not None),
                     None)
   else:
-    results, accuracy = _train(args, work_dir, settings, to_train, clock)
+    results, accuracy = _train(args, work_dir, settings, to_train)
     results += [r for r in (quality_runs.stored_result(job, work_dir)
                             for job in jobs if job.get('same_run_as'))
                 if r is not None]

@@ -23,10 +23,8 @@ import time
 
 import numpy as np
 
-from benchmarks import environment
-from examples.common import logs
+from benchmarks import workers
 from examples.common import presets
-from examples.common import training
 from examples.digits import data_provider as digits_data
 from examples.digits import eval_lib as digits_eval
 from examples.digits import train_lib as digits_train
@@ -42,15 +40,9 @@ __all__ = [
     'toy2d_hparams',
     'toy2d_lr_decay_steps',
     'train_classifier',
-    'worker_init',
 ]
 
 DIGITS_DATASET = 'digits'  # scikit-learn's 8x8 digits: offline.
-
-
-def worker_init():
-  """Pool initializer: TensorFlow's Python logger shows errors only."""
-  logs.quiet_tensorflow()
 
 
 def _varied_fields(job, run_dir):
@@ -210,28 +202,8 @@ def run_job(args):
       (its stored result is returned), so an interrupted benchmark resumes.
   """
   job, work_dir = args
-  stored = stored_result(job, work_dir)
-  if stored is not None:
-    return stored
-  run_dir = os.path.join(work_dir, 'runs', job['key'])
-  result_path = os.path.join(run_dir, 'result.json')
-  if os.path.exists(run_dir):  # An interrupted run: start it again.
-    shutil.rmtree(run_dir)
-  result = dict(job, status='ok')
-  start = time.time()
-  try:
-    _train_and_evaluate(job, run_dir, work_dir, result)
-  except training.NonFiniteLossError as e:
-    result['status'] = 'diverged: %s' % str(e).split(';')[0]
-  result['wall_time_s'] = time.time() - start
-  result['finished_at'] = time.time()
-  load = environment.load_average()
-  result['load_1min'] = load[0] if load else None
-  os.makedirs(run_dir, exist_ok=True)
-  with open(result_path, 'w') as f:
-    json.dump(result, f, indent=1, sort_keys=True)
-  # Keep the evaluation output; drop checkpoints and event files (large).
-  for name in os.listdir(run_dir):
-    if name.startswith(('model.ckpt', 'events.out', 'graph.pbtxt')):
-      os.remove(os.path.join(run_dir, name))
-  return result
+  return workers.run_stored(
+      job, work_dir,
+      lambda run_dir, result: _train_and_evaluate(job, run_dir, work_dir,
+                                                  result),
+      stored=stored_result(job, work_dir))

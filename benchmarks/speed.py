@@ -8,7 +8,7 @@ r"""Speed of tfgan_ext's losses and penalties, and of TF-GAN's training loop.
 
 Every figure is a ratio of variants measured in this one run, timed in
 alternating blocks (`benchmarks.timing`), and every ratio is
-time(variant) / time(reference): below 1, the variant is faster. Five parts,
+time(variant) / time(reference): below 1, the variant is faster. Six parts,
 one module each:
 
 1. `speed_losses_vs_upstream`: each registered loss against its upstream
@@ -24,6 +24,8 @@ one module each:
    fused step; `speed_keras`).
 5. `speed_keras.run_distribute`: the Keras trainer under MirroredStrategy
    over 2 logical CPU devices against one device (a child process).
+6. `speed_augment`: the per-step overhead of the generator's moving average,
+   DiffAugment and ADA on the step of part 1.
 
 Writes speed.md and speed.csv (`speed_report`) to --out_dir (default
 benchmarks/results).
@@ -35,6 +37,7 @@ import time
 
 import tfgan_ext
 from benchmarks import environment
+from benchmarks import speed_augment
 from benchmarks import speed_end_to_end
 from benchmarks import speed_keras
 from benchmarks import speed_losses_alone
@@ -63,7 +66,7 @@ def parse_args(argv):
   parser = environment.argument_parser(
       'speed', __doc__, 'About a minute: few repeats, small blocks (CI).',
       'Where speed.md and speed.csv go.')
-  parser.add_argument('--parts', default='1,2,3,4,5',
+  parser.add_argument('--parts', default='1,2,3,4,5,6',
                       help='Comma-separated parts to run (default: all).')
   return parser.parse_args(argv)
 
@@ -91,6 +94,8 @@ def main(argv=None):
     rows += speed_end_to_end.run(settings, log)
   if '5' in parts:
     rows += speed_keras.run_distribute(settings, log)
+  if '6' in parts:
+    rows += speed_augment.run(settings, log)
   finished, end_load = environment.utc_now(), environment.load_average()
   speed_report.write_csv(rows, os.path.join(args.out_dir, 'speed.csv'))
   speed_report.write_markdown(

@@ -22,8 +22,10 @@ import tfgan_ext
 from benchmarks import speed_counterparts
 from benchmarks import timing
 from examples.digits import data_provider
+from examples.digits import gan_train_lib
 from examples.digits import networks
 from examples.digits import train_lib
+from tfgan_ext import averaging
 
 __all__ = [
     'BATCH',
@@ -64,10 +66,14 @@ class DigitsStep:
 
   `losses_fn(gan_model)` returns a `tfgan.GANLoss`. The real batch is a
   fixed constant, so the input pipeline is not part of what is compared.
+  `hparams` (default: the example's) choose the networks, the
+  augmentation (`gan_train_lib.Augmentation`) and the generator's average
+  (`training.optimizer`).
   """
 
-  def __init__(self, losses_fn, real_images):
-    hparams = digits_hparams()
+  def __init__(self, losses_fn, real_images, hparams=None):
+    hparams = hparams or digits_hparams()
+    augmented = gan_train_lib.Augmentation(hparams)
     self.graph = tf.Graph()
     with self.graph.as_default():
       tf.compat.v1.set_random_seed(0)
@@ -75,12 +81,17 @@ class DigitsStep:
       noise = tf.random.normal([BATCH, hparams.noise_dims])
       model = tfgan.gan_model(
           generator_fn=networks.generator_fn(hparams),
-          discriminator_fn=networks.discriminator_fn(hparams),
+          discriminator_fn=augmented.discriminator_fn(
+              networks.discriminator_fn(hparams)),
           real_data=real, generator_inputs=noise)
-      gan_loss = losses_fn(model)
+      gan_loss = losses_fn(model, augmented)
+      generator_optimizer = adam(hparams, hparams.generator_lr)
+      if hparams.generator_ema:
+        generator_optimizer = averaging.AveragingOptimizer(
+            generator_optimizer, hparams.generator_ema,
+            hparams.generator_ema_start)
       ops = tfgan.gan_train_ops(
-          model, gan_loss,
-          generator_optimizer=adam(hparams, hparams.generator_lr),
+          model, gan_loss, generator_optimizer=generator_optimizer,
           discriminator_optimizer=adam(hparams, hparams.discriminator_lr))
       self._ops = (ops.generator_train_op, ops.discriminator_train_op,
                    ops.global_step_inc_op)
@@ -107,13 +118,15 @@ def ext_losses(name, penalty=None, weight=0.0, every=1):
   """losses_fn: tfgan_ext's pair `name`, optionally with a penalty."""
   pair = tfgan_ext.losses.get(name)
 
-  def build(model):
+  def build(model, augmented):
     d_fn = pair.discriminator_loss_fn
     if penalty:
       d_fn = tfgan_ext.losses.with_penalty(d_fn, penalty, weight=weight,
                                            every=every)
-    return tfgan.gan_loss(model, generator_loss_fn=pair.generator_loss_fn,
-                          discriminator_loss_fn=d_fn, add_summaries=False)
+    return tfgan.gan_loss(
+        model, generator_loss_fn=pair.generator_loss_fn,
+        discriminator_loss_fn=augmented.discriminator_loss_fn(d_fn),
+        add_summaries=False)
   return build
 
 
@@ -137,11 +150,11 @@ def upstream_losses(name):
     d_fn = _by_field_names(getattr(tfgan.losses.wargs,
                                    ref.discriminator_loss))
 
-    def build(model):
+    def build(model, unused_augmented):
       return tfgan.GANLoss(g_fn(model), d_fn(model))
     return build
 
-  def build_tuple(model):
+  def build_tuple(model, unused_augmented):
     return tfgan.gan_loss(
         model, generator_loss_fn=getattr(tfgan.losses, ref.generator_loss),
         discriminator_loss_fn=getattr(tfgan.losses, ref.discriminator_loss),
@@ -149,7 +162,7 @@ def upstream_losses(name):
   return build_tuple
 
 
-def upstream_wgan_gp(model):
+def upstream_wgan_gp(model, unused_augmented):
   """losses_fn: upstream's WGAN-GP, gan_loss(gradient_penalty_weight=10)."""
   return tfgan.gan_loss(
       model, generator_loss_fn=tfgan.losses.wasserstein_generator_loss,
@@ -157,18 +170,22 @@ def upstream_wgan_gp(model):
       gradient_penalty_weight=10.0, add_summaries=False)
 
 
-def time_step_variants(builders, settings, real):
+def time_step_variants(builders, settings, real, hparams=None):
   """Builds a DigitsStep per losses_fn, warms them up, times them interleaved.
 
   Args:
     builders: {name: losses_fn}.
     settings: The mode's settings (step_warmup, step_block, repeats).
     real: The fixed real batch.
+    hparams: {name: digits HParams} for the variants that differ from the
+      defaults.
 
   Returns:
     {name: [seconds per block of settings['step_block'] steps, per repeat]}.
   """
-  steps = {name: DigitsStep(fn, real) for name, fn in builders.items()}
+  hparams = hparams or {}
+  steps = {name: DigitsStep(fn, real, hparams.get(name))
+           for name, fn in builders.items()}
   try:
     for step in steps.values():
       step.run(settings['step_warmup'])

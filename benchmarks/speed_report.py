@@ -6,6 +6,7 @@ Every row's ratio is time(variant) / time(reference) (`timing.RATIO_DIRECTION`),
 stated in a comment line at the top of the CSV and in the markdown.
 """
 
+from benchmarks import speed_augment
 from benchmarks import speed_counterparts
 from benchmarks import speed_digits_step
 from benchmarks import speed_end_to_end
@@ -97,7 +98,6 @@ def _losses_alone(rows, settings):
 
 
 def _penalties(rows, settings):
-  f = tables.fmt
   return [
       '## 3. Penalty overhead per training step', '',
       'The digits GAN step of part 1 with a penalty added to the '
@@ -105,14 +105,8 @@ def _penalties(rows, settings):
       'the same step without it (all variants interleaved in each repeat; %d '
       'steps per block, a multiple of 16 so lazy R1 runs on exactly 1 step '
       'in 16).' % settings['step_block'], '',
-      tables.markdown_table(
-          ['penalty', 'against', 'ms/step', 'unpenalized ms/step',
-           'overhead = ratio − 1 (min–max)'],
-          [[r['name'], r['reference'], f(r['variant_ms'], 2),
-            f(r['reference_ms'], 2), '%+.0f%% (%+.0f%% to %+.0f%%)' % (
-                100 * (r['ratio'] - 1), 100 * (r['ratio_low'] - 1),
-                100 * (r['ratio_high'] - 1))]
-           for r in _part(rows, speed_penalties.PART)]), '',
+      _overhead_table(_part(rows, speed_penalties.PART), 'penalty',
+                      'unpenalized ms/step'), '',
       'The last row compares the two WGAN-GP implementations directly '
       '(ratio − 1 of tfgan_ext\'s step over upstream\'s).', '']
 
@@ -178,6 +172,34 @@ def _distribute(rows, settings):
             f(r['reference_ms'], 2), _ratio(r)] for r in part]), '']
 
 
+def _overhead_table(part, first_header, reference_header):
+  """Rows of one part as 'overhead = ratio - 1' with its range."""
+  f = tables.fmt
+  return tables.markdown_table(
+      [first_header, 'against', 'ms/step', reference_header,
+       'overhead = ratio − 1 (min–max)'],
+      [[r['name'], r['reference'], f(r['variant_ms'], 2),
+        f(r['reference_ms'], 2), '%+.0f%% (%+.0f%% to %+.0f%%)' % (
+            100 * (r['ratio'] - 1), 100 * (r['ratio_low'] - 1),
+            100 * (r['ratio_high'] - 1))] for r in part])
+
+
+def _augment(rows, settings):
+  part = _part(rows, speed_augment.PART)
+  if not part:
+    return []
+  return [
+      '## 6. Augmentation and generator-averaging overhead per training step',
+      '',
+      'The digits GAN step of part 1 (the example\'s loss) with the '
+      'generator\'s moving average (`tfgan_ext.averaging`), DiffAugment\'s '
+      'three policies or ADA (`tfgan_ext.augment`, `tfgan_ext.'
+      'adaptive_augment`) inside the discriminator, against the same step '
+      'without them (all variants interleaved in each repeat; %d steps per '
+      'block).' % settings['step_block'], '',
+      _overhead_table(part, 'variant', 'reference ms/step'), '']
+
+
 def write_markdown(rows, path, settings, mode, env_lines, wall_minutes):
   """speed.md: the environment, the ratio direction, one section per part."""
   lines = ['# Speed (`python -m benchmarks.speed%s`)' % (
@@ -200,6 +222,7 @@ def write_markdown(rows, path, settings, mode, env_lines, wall_minutes):
   lines += _penalties(rows, settings)
   lines += _end_to_end(rows, settings)
   lines += _distribute(rows, settings)
+  lines += _augment(rows, settings)
   lines += ['Machine-readable: `speed.csv` (every row above, with the '
             'per-repeat minimum and maximum ratios; its first line states '
             'the ratio\'s direction).', '']

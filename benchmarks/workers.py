@@ -1,0 +1,100 @@
+# Copyright 2026 The tfgan_ext Authors.
+# SPDX-License-Identifier: Apache-2.0
+"""Benchmark runs in worker processes, each trained once and stored.
+
+`run_all` runs jobs in spawned worker processes with one TensorFlow thread
+each; `run_stored`, inside a worker, trains and evaluates one job unless its
+result.json is already in <work_dir>/runs/<key> (so an interrupted benchmark
+resumes), and keeps a run's evaluation output but not its checkpoints.
+"""
+
+import json
+import multiprocessing
+import os
+import shutil
+import time
+
+from benchmarks import environment
+from examples.common import logs
+from examples.common import training
+
+__all__ = ['run_all', 'run_stored', 'worker_init']
+
+
+def worker_init():
+  """Pool initializer: TensorFlow's Python logger shows errors only."""
+  logs.quiet_tensorflow()
+
+
+def run_stored(job, work_dir, train_and_evaluate, stored=None):
+  """`job`'s result: the stored one, or trained, evaluated and stored now.
+
+  Args:
+    job: A dict with a unique 'key'; copied into the result.
+    work_dir: The benchmark's directory.
+    train_and_evaluate: fn(run_dir, result) that trains and evaluates the
+      job and fills `result` (a dict); NonFiniteLossError marks it diverged.
+    stored: The stored result if the caller looked it up itself (e.g. a
+      result shared between jobs), else None to read result.json.
+
+  Returns:
+    The result dict, with 'status', 'wall_time_s' and 'load_1min'.
+  """
+  run_dir = os.path.join(work_dir, 'runs', job['key'])
+  result_path = os.path.join(run_dir, 'result.json')
+  if stored is None and os.path.exists(result_path):
+    with open(result_path) as f:
+      stored = json.load(f)
+  if stored is not None:
+    return stored
+  if os.path.exists(run_dir):  # An interrupted run: start it again.
+    shutil.rmtree(run_dir)
+  result = dict(job, status='ok')
+  start = time.time()
+  try:
+    train_and_evaluate(run_dir, result)
+  except training.NonFiniteLossError as e:
+    result['status'] = 'diverged: %s' % str(e).split(';')[0]
+  result['wall_time_s'] = time.time() - start
+  result['finished_at'] = time.time()
+  load = environment.load_average()
+  result['load_1min'] = load[0] if load else None
+  os.makedirs(run_dir, exist_ok=True)
+  with open(result_path, 'w') as f:
+    json.dump(result, f, indent=1, sort_keys=True)
+  # Keep the evaluation output; drop checkpoints and event files (large).
+  for name in os.listdir(run_dir):
+    if name.startswith(('model.ckpt', 'events.out', 'graph.pbtxt')):
+      os.remove(os.path.join(run_dir, name))
+  return result
+
+
+def run_all(run_job, jobs, work_dir, workers, first=None, describe=None):
+  """Runs `run_job((job, work_dir))` for every job in worker processes.
+
+  Args:
+    run_job: A module-level function (picklable).
+    jobs: The jobs.
+    work_dir: Passed to each call.
+    workers: Number of worker processes.
+    first: (fn, args) run in the pool before the jobs (e.g. training the
+      shared eval classifier); its value is returned.
+    describe: result -> text for the progress line (default: its status).
+
+  Returns:
+    (results in completion order, the value of `first` or None).
+  """
+  clock = time.time()
+  # Before the pool: spawned workers inherit one TensorFlow thread each.
+  environment.single_threaded_tensorflow()
+  ctx = multiprocessing.get_context('spawn')
+  with ctx.Pool(workers, initializer=worker_init) as pool:
+    first_value = pool.apply(*first) if first else None
+    results = []
+    for i, result in enumerate(pool.imap_unordered(
+        run_job, [(job, work_dir) for job in jobs])):
+      results.append(result)
+      print('[%d/%d %.0fs] %s %s' % (
+          i + 1, len(jobs), time.time() - clock, result['key'],
+          describe(result) if describe else result['status']), flush=True)
+  return results, first_value
