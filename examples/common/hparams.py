@@ -19,9 +19,7 @@ absl flags of `train.py`, the tests and the benchmarks all read them.
   def main(_):
     train_lib.train(hparams.hparams_from_flags(train_lib.HParams,
                                                train_lib.TASK))
-
-  # tests and benchmarks: the defaults, overridden by name.
-  train_lib.HParams(train_log_dir=d, gan_loss='hinge')
+  # tests and benchmarks: train_lib.HParams(train_log_dir=d, gan_loss='hinge')
 
 The flag type follows the default (bool, int, float, str or None; `choices`
 make an enum; a tuple is a comma-separated list of the element type).
