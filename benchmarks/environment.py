@@ -61,6 +61,24 @@ def utc_now():
   return datetime.datetime.now(datetime.timezone.utc)
 
 
+def make_dirs(work_dir, default_name, out_dir):
+  """Creates a benchmark's work and output directories.
+
+  Args:
+    work_dir: --work_dir, or None for /tmp/tfgan_ext_benchmarks/default_name.
+    default_name: The work directory's name when --work_dir is not given.
+    out_dir: --out_dir, where the reports go.
+
+  Returns:
+    The absolute work directory.
+  """
+  work_dir = os.path.abspath(work_dir or os.path.join(
+      '/tmp', 'tfgan_ext_benchmarks', default_name))
+  os.makedirs(work_dir, exist_ok=True)
+  os.makedirs(out_dir, exist_ok=True)
+  return work_dir
+
+
 def environment_lines(start_load, end_load, started, finished):
   """Markdown bullet lines: date, machine, load, versions."""
   def load(value):
@@ -80,17 +98,25 @@ def environment_lines(start_load, end_load, started, finished):
   ]
 
 
-def argument_parser(module, doc, quick_help, out_dir_help):
+def argument_parser(module, doc, quick_help, out_dir_help, runs=False):
   """The benchmark's parser, with the --quick and --out_dir it always has.
 
   Args:
-    module: 'quality' or 'speed' (`python -m benchmarks.<module>`).
+    module: 'quality', 'speed', ... (`python -m benchmarks.<module>`).
     doc: The module docstring (its first line describes the benchmark).
     quick_help: What --quick runs.
     out_dir_help: What goes into --out_dir.
+    runs: Also --work_dir and --workers (benchmarks of training runs in
+      `workers` processes).
   """
   parser = argparse.ArgumentParser(prog='python -m benchmarks.%s' % module,
                                    description=doc.split('\n')[0])
   parser.add_argument('--quick', action='store_true', help=quick_help)
   parser.add_argument('--out_dir', default=RESULTS_DIR, help=out_dir_help)
+  if runs:
+    parser.add_argument('--work_dir', default=None,
+                        help='Run directories (default: a folder under /tmp '
+                        'named after the benchmark; reused to resume).')
+    parser.add_argument('--workers', type=int, default=2,
+                        help='Parallel worker processes.')
   return parser

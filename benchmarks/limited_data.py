@@ -222,9 +222,7 @@ def _command(args):
 def main(argv=None):
   parser = environment.argument_parser(
       'limited_data', __doc__, 'About a minute: 20 steps, one seed (CI).',
-      'Where limited_data.md / .csv / _runs.csv go.')
-  parser.add_argument('--work_dir', default=None)
-  parser.add_argument('--workers', type=int, default=2)
+      'Where limited_data.md / .csv / _runs.csv go.', runs=True)
   parser.add_argument('--name', default='limited_data',
                       help='Base name of the output files.')
   parser.add_argument('--seeds', default=None,
@@ -254,10 +252,8 @@ def main(argv=None):
       parser.error('--set %s: use --steps, --seeds, --fractions, --augments'
                    % key)
     overrides[key] = type(getattr(train_lib.HParams(), key))(value)
-  work_dir = os.path.abspath(args.work_dir or os.path.join(
-      '/tmp', 'tfgan_ext_benchmarks', 'limited_data-' + mode))
-  os.makedirs(work_dir, exist_ok=True)
-  os.makedirs(args.out_dir, exist_ok=True)
+  work_dir = environment.make_dirs(args.work_dir, 'limited_data-' + mode,
+                                   args.out_dir)
   started, start_load = environment.utc_now(), environment.load_average()
   clock = time.time()
   todo = jobs(settings, overrides)

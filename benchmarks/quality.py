@@ -66,12 +66,7 @@ MODES = {
 def parse_args(argv):
   parser = environment.argument_parser(
       'quality', __doc__, 'About a minute: few steps, one seed (CI).',
-      'Where the tables go (default: benchmarks/results).')
-  parser.add_argument('--work_dir', default=None,
-                      help='Run directories (default: a folder under /tmp '
-                      'named after the mode; reused to resume).')
-  parser.add_argument('--workers', type=int, default=2,
-                      help='Parallel worker processes.')
+      'Where the tables go (default: benchmarks/results).', runs=True)
   parser.add_argument('--schedules', default='shared,recommended',
                       help='Comma-separated: shared (the examples\' defaults '
                       'for every loss) and/or recommended (each loss\'s '
@@ -105,10 +100,8 @@ def main(argv=None):
   for name in settings:
     if getattr(args, name) is not None:
       settings[name] = getattr(args, name)
-  work_dir = os.path.abspath(args.work_dir or os.path.join(
-      '/tmp', 'tfgan_ext_benchmarks', 'quality-' + mode))
-  os.makedirs(work_dir, exist_ok=True)
-  os.makedirs(args.out_dir, exist_ok=True)
+  work_dir = environment.make_dirs(args.work_dir, 'quality-' + mode,
+                                   args.out_dir)
   started, start_load = environment.utc_now(), environment.load_average()
   clock = time.time()
   config_rows = quality_plan.configs(

@@ -140,9 +140,7 @@ def _markdown(rows, results, env_lines, title):
 def main(argv=None):
   parser = environment.argument_parser(
       'toy2d_average', __doc__, 'A few seconds: 50 steps, one seed (CI).',
-      'Where <name>.md / .csv / _runs.csv go.')
-  parser.add_argument('--work_dir', default=None)
-  parser.add_argument('--workers', type=int, default=2)
+      'Where <name>.md / .csv / _runs.csv go.', runs=True)
   parser.add_argument('--name', default='toy2d_average')
   parser.add_argument('--title', default="The generator's moving average on "
                       'the 2D mixtures')
@@ -162,9 +160,7 @@ def main(argv=None):
   todo = [{'key': '%s_s%d' % (dataset, seed), 'dataset': dataset,
            'seed': seed, 'steps': steps, 'fields': fields}
           for dataset in args.datasets.split(',') for seed in seeds]
-  work_dir = os.path.abspath(args.work_dir or os.path.join(
-      '/tmp', 'tfgan_ext_benchmarks', args.name))
-  os.makedirs(args.out_dir, exist_ok=True)
+  work_dir = environment.make_dirs(args.work_dir, args.name, args.out_dir)
   started, start_load = environment.utc_now(), environment.load_average()
   clock = time.time()
   results, _ = workers.run_all(
