@@ -30,9 +30,11 @@ MODULES = (
     'tfgan_ext.losses',
     'tfgan_ext.losses.wargs',
     'tfgan_ext.losses.tuple_losses',
+    'tfgan_ext.metrics',
     'tfgan_ext.keras',
     'tfgan_ext.keras.callbacks',
     'tfgan_ext.keras.distribute',
+    'tfgan_ext.keras.quality_callback',
 )
 
 

@@ -7,8 +7,9 @@ work on TensorFlow 2.15 to 2.21 and Python 3.11+ (see ``tfgan_ext.compat``).
 Modules: ``losses`` (losses, penalties, the registry), ``augment``
 (DiffAugment and ADA's differentiable augmentation), ``adaptive_augment``
 (ADA's p in a TF-GAN graph), ``averaging`` (the generator's moving average
-for ``tfgan.gan_train`` and GANEstimator); ``tfgan_ext.keras``, a separate
-import, trains through Keras ``fit``.
+for ``tfgan.gan_train`` and GANEstimator), ``metrics`` (KID, improved
+precision/recall, density/coverage on features); ``tfgan_ext.keras``, a
+separate import, trains through Keras ``fit``.
 """
 
 from tfgan_ext import compat
@@ -20,7 +21,8 @@ from tfgan_ext import adaptive_augment
 from tfgan_ext import augment
 from tfgan_ext import averaging
 from tfgan_ext import losses
+from tfgan_ext import metrics
 from tfgan_ext.version import __version__
 
 __all__ = ['__version__', 'adaptive_augment', 'augment', 'averaging',
-           'compat', 'losses']
+           'compat', 'losses', 'metrics']
