@@ -15,7 +15,11 @@ disjoint halves A and B of equal size n:
 
 * `fcd`: FCD(n generated images, B);
 * `fcd_real_vs_real`: FCD(A, B), the baseline a perfect generator would reach
-  at this sample size (the estimate is biased upwards for finite n).
+  at this sample size (the estimate is biased upwards for finite n);
+* `kid`, `kid_std`, `precision`, `recall`, `density`, `coverage`: those of
+  `tfgan_ext.metrics.sample_quality` on the same activations (generated
+  against B; KID in blocks of at most `KID_BLOCK` samples), and the same
+  for A against B under `real_vs_real` (what a perfect generator reaches).
 
 Evaluation is independent of training: it rebuilds the generator from the
 run's hparams.json and restores it from the latest checkpoint.
@@ -33,16 +37,21 @@ from examples.common import training
 from examples.digits import data_provider
 from examples.digits import networks
 from tfgan_ext import averaging
+from tfgan_ext import metrics as metrics_lib
 from tfgan_ext.keras import callbacks as keras_callbacks
 
 __all__ = ['classifier_activations', 'evaluate', 'fcd', 'generate',
-           'image_grid', 'summary_lines', 'train_classifier', 'write_png']
+           'image_grid', 'scores', 'summary_lines', 'train_classifier',
+           'write_png']
 
 _v1 = tf.compat.v1
 _layers = tf.compat.v1.layers
 
 # Real images used by the eval for tfds data sets (the first of 'train').
 MAX_EVAL_EXAMPLES = 10000
+# KID's blocks (TF-GAN's max_block_size): 898 digits give 9 blocks, so KID
+# has a standard error (a single block gives none).
+KID_BLOCK = 100
 
 
 def generate(hparams, num_images, labels=None, seed=0, averaged=False):
@@ -163,6 +172,19 @@ def fcd(activations_a, activations_b):
       return float(sess.run(distance))
 
 
+def scores(activations, reference_activations):
+  """FCD and `tfgan_ext.metrics.sample_quality` against the reference.
+
+  Returns:
+    {'fcd', 'kid', 'kid_std', 'precision', 'recall', 'density',
+    'coverage'} as floats.
+  """
+  return dict(fcd=fcd(activations, reference_activations),
+              **metrics_lib.sample_quality(reference_activations,
+                                           activations,
+                                           max_block_size=KID_BLOCK))
+
+
 def image_grid(images, rows, cols, padding=0):
   """Tiles images [rows*cols, H, W, C] in [-1, 1] into a uint8 array.
 
@@ -215,6 +237,7 @@ def evaluate(hparams, seed=0, classifier_steps=1500, classifier_dir=None):
 
   half = len(real) // 2
   real_a, real_b = real[:half], real[half:2 * half]
+  act_a = classifier_activations(real_a, classifier_dir)
   act_b = classifier_activations(real_b, classifier_dir)
   result = {
       'dataset': hparams.dataset,
@@ -223,8 +246,8 @@ def evaluate(hparams, seed=0, classifier_steps=1500, classifier_dir=None):
       'conditional': bool(hparams.conditional),
       'classifier_dir': classifier_dir,
       'num_samples': int(half),
-      'fcd_real_vs_real': fcd(classifier_activations(real_a, classifier_dir),
-                              act_b),
+      'fcd_real_vs_real': fcd(act_a, act_b),
+      'real_vs_real': scores(act_a, act_b),
       'classifier_held_out_accuracy': float(accuracy),
   }
   eval_labels = labels[half:2 * half] if hparams.conditional else None
@@ -233,15 +256,14 @@ def evaluate(hparams, seed=0, classifier_steps=1500, classifier_dir=None):
     suffix = '_averaged' if averaged else ''
     generated, gen_labels, checkpoint = generate(
         hparams, half, labels=eval_labels, seed=seed, averaged=averaged)
-    scores = {'fcd': fcd(classifier_activations(generated, classifier_dir),
-                         act_b)}
+    values = scores(classifier_activations(generated, classifier_dir), act_b)
     if gen_labels is not None:
-      scores['conditional_accuracy'] = float(np.mean(
+      values['conditional_accuracy'] = float(np.mean(
           _predicted(generated, classifier_dir) == gen_labels))
     if averaged:
-      result['averaged'] = scores
+      result['averaged'] = values
     else:
-      result.update(scores, checkpoint=checkpoint)
+      result.update(values, checkpoint=checkpoint)
     grid_images, _, _ = generate(hparams, 100, labels=grid_labels, seed=seed,
                                  averaged=averaged)
     scale = max(1, 32 // data_provider.image_shape(hparams.dataset)[0])
@@ -265,6 +287,9 @@ def _predicted(images, model_dir):
       return np.argmax(sess.run(logits, {x: images}), axis=1)
 
 
+_QUALITY = ('kid', 'kid_std', 'precision', 'recall', 'density', 'coverage')
+
+
 def summary_lines(result):
   """What train and eval print for the user."""
   lines = ['FCD (generated vs real): %.3f' % result['fcd'],
@@ -272,12 +297,20 @@ def summary_lines(result):
            % result['fcd_real_vs_real'],
            'eval classifier held-out accuracy: %.3f'
            % result['classifier_held_out_accuracy']]
+  lines.append(
+      'KID %.4f +- %.4f, precision %.3f, recall %.3f, density %.3f, '
+      'coverage %.3f (real vs real: KID %.4f, %.3f, %.3f, %.3f, %.3f)' % (
+          tuple(result[k] for k in _QUALITY) +
+          tuple(result['real_vs_real'][k] for k in _QUALITY
+                if k != 'kid_std')))
   if 'conditional_accuracy' in result:
     lines.append('generated images classified as their label: %.3f'
                  % result['conditional_accuracy'])
   if 'averaged' in result:
-    lines.append('FCD of the averaged generator: %.3f'
-                 % result['averaged']['fcd'])
+    lines.append('averaged generator: FCD %.3f, KID %.4f, precision %.3f, '
+                 'recall %.3f, density %.3f, coverage %.3f' % tuple(
+                     result['averaged'][k] for k in ('fcd',) + _QUALITY
+                     if k != 'kid_std'))
   lines += ['image grid: %s' % result['grid'],
             'metrics: %s' % os.path.join(os.path.dirname(result['grid']),
                                          'metrics.json')]

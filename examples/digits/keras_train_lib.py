@@ -233,9 +233,10 @@ def evaluate(generator, train_log_dir, seed=0, conditional=False,
 
   Same protocol as eval_lib.evaluate: the real images permuted with seed 0
   and halved (A, B), eval_lib's classifier trained on them (or reused from
-  `classifier_dir`), FCD(n generated, B) and the FCD(A, B) floor. With
-  `averaged` (the model's sampling generator under --generator_ema), its
-  FCD on the same noise goes under 'averaged', its grid in
+  `classifier_dir`), FCD(n generated, B) and the FCD(A, B) floor, and
+  `eval_lib.scores`' other metrics. With `averaged` (the model's sampling
+  generator under --generator_ema), its scores on the same noise go under
+  'averaged', its grid in
   grid_averaged.png.
   """
   out_dir = os.path.join(train_log_dir, 'eval')
@@ -257,21 +258,22 @@ def evaluate(generator, train_log_dir, seed=0, conditional=False,
   accuracy = eval_lib.train_classifier(real, labels, classifier_dir,
                                        num_steps=classifier_steps)
   act_b = eval_lib.classifier_activations(real[half:2 * half], classifier_dir)
+  real_vs_real = eval_lib.scores(
+      eval_lib.classifier_activations(real[:half], classifier_dir), act_b)
   result = {
-      'fcd_real_vs_real': eval_lib.fcd(
-          eval_lib.classifier_activations(real[:half], classifier_dir),
-          act_b),
+      'fcd_real_vs_real': real_vs_real['fcd'],
+      'real_vs_real': real_vs_real,
       'classifier_held_out_accuracy': float(accuracy),
       'classifier_dir': classifier_dir,
       'num_samples': int(half),
   }
   for suffix, generated in samples.items():
-    fcd = eval_lib.fcd(
+    values = eval_lib.scores(
         eval_lib.classifier_activations(generated, classifier_dir), act_b)
     if suffix:
-      result['averaged'] = {'fcd': fcd}
+      result['averaged'] = values
     else:
-      result['fcd'] = fcd
+      result.update(values)
     grid = tfk.callbacks.image_grid(generated[:100], 10, 10)
     tf.io.write_file(os.path.join(out_dir, 'grid%s.png' % suffix),
                      tf.io.encode_png(grid))

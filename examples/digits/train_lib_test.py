@@ -93,6 +93,11 @@ def test_train_then_eval_writes_grid_and_fcd(tmp_path, monkeypatch):
   assert stored['num_samples'] == 898
   assert stored['fcd'] > stored['fcd_real_vs_real'] >= 0.0
   assert 0.0 <= stored['conditional_accuracy'] <= 1.0
+  for scores in (stored, stored['real_vs_real']):
+    for name in ('precision', 'recall', 'coverage'):
+      assert 0.0 <= scores[name] <= 1.0
+    assert scores['density'] >= 0.0 and np.isfinite(scores['kid_std'])
+  assert stored['kid'] > stored['real_vs_real']['kid']
   assert hparams_lib.load(train_lib.HParams, str(tmp_path)) == _hparams(
       tmp_path, eval=True, conditional=True)
   assert tf.io.gfile.glob(os.path.join(str(tmp_path), 'events.out.tfevents*'))

@@ -13,6 +13,9 @@ N generated samples and the K mixture centres c_1..c_K of standard deviation s:
   whose nearest centre is k and u is uniform (1/K): sum over q_k > 0 of
   q_k log(K q_k). 0 when samples spread evenly over the centres; log K
   (2.079 for the ring, 3.219 for the grid) when all share one nearest centre.
+* `kid`, `kid_std`, `precision`, `recall`, `density`, `coverage`:
+  `tfgan_ext.metrics.sample_quality` of the samples against as many points
+  drawn from the mixture (seeded), on the 2D coordinates themselves.
 
 Evaluation is independent of training: it rebuilds the generator from the
 run's hparams.json and restores it from the latest checkpoint.
@@ -29,14 +32,25 @@ from examples.common import training
 from examples.toy2d import data_provider
 from examples.toy2d import networks
 from tfgan_ext import averaging
+from tfgan_ext import metrics as metrics_lib
 
 __all__ = ['evaluate', 'generate', 'metrics', 'plot', 'summary_lines']
 
 _v1 = tf.compat.v1
 
 
-def metrics(samples, dataset):
-  """The metrics above for `samples` ([N, 2]) against `dataset`'s mixture."""
+def metrics(samples, dataset, real=None):
+  """The metrics above for `samples` ([N, 2]) against `dataset`'s mixture.
+
+  Args:
+    samples: Generated points [N, 2].
+    dataset: 'ring' or 'grid'.
+    real: Points drawn from the mixture [M, 2] for `sample_quality`'s
+      metrics (kid, precision, ...), or None to leave them out.
+  """
+  quality = ({} if real is None else metrics_lib.sample_quality(
+      np.asarray(real, np.float32), np.asarray(samples, np.float32),
+      max_block_size=500))
   samples = np.asarray(samples, dtype=np.float64)
   means = data_provider.centers(dataset).astype(np.float64)
   dist = np.linalg.norm(samples[:, None, :] - means[None, :, :], axis=-1)
@@ -54,6 +68,7 @@ def metrics(samples, dataset):
       'modes_captured': int(len(np.unique(nearest[high_quality]))),
       'high_quality_fraction': float(np.mean(high_quality)),
       'reverse_kl': reverse_kl,
+      **quality,
   }
 
 
@@ -136,7 +151,10 @@ def evaluate(hparams, num_samples=2500, seed=0):
   out_dir = os.path.join(hparams.train_log_dir, 'eval')
   tf.io.gfile.makedirs(out_dir)
   samples, checkpoint = generate(hparams, num_samples, seed)
-  result = metrics(samples, hparams.dataset)
+  # Seeded apart from the noise seeds (a fixed reference for every run).
+  real = data_provider.sample_numpy(hparams.dataset, num_samples,
+                                    seed=10_000 + seed)
+  result = metrics(samples, hparams.dataset, real)
   result.update(gan_loss=hparams.gan_loss, penalty=hparams.penalty,
                 checkpoint=checkpoint, seed=seed)
   np.save(os.path.join(out_dir, 'samples.npy'), samples)
@@ -144,7 +162,7 @@ def evaluate(hparams, num_samples=2500, seed=0):
   plot(samples, hparams.dataset, png, _plot_title(hparams, result, ''))
   if hparams.generator_ema:
     averaged, _ = generate(hparams, num_samples, seed, averaged=True)
-    result['averaged'] = metrics(averaged, hparams.dataset)
+    result['averaged'] = metrics(averaged, hparams.dataset, real)
     plot(averaged, hparams.dataset,
          os.path.join(out_dir, 'samples_averaged.png'),
          _plot_title(hparams, result['averaged'], ', averaged generator'))

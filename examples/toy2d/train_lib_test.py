@@ -139,6 +139,9 @@ def test_train_then_eval_writes_outputs(tmp_path):
     stored = json.load(f)
   assert stored['modes_captured'] == result['modes_captured']
   assert stored['num_modes'] == 8
+  for name in ('precision', 'recall', 'coverage'):
+    assert 0.0 <= stored[name] <= 1.0
+  assert stored['density'] >= 0.0 and np.isfinite(stored['kid_std'])
   # The recorded hparams.json loads back as the HParams it was trained with.
   assert hparams_lib.load(train_lib.HParams, str(tmp_path)) == _hparams(
       tmp_path, eval=True)
