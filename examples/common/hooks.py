@@ -9,17 +9,25 @@ player's loss (the value the train op returns), logs progress and stops with
 `NonFiniteLossError` naming the step and the loss as soon as a loss is NaN
 or infinite. Scalars added to the graph collection `PROGRESS` (e.g. ADA's
 p) are logged on the progress lines too.
+
+`StopOnSigterm` is what a scheduler's or a preemptible machine's SIGTERM
+does to a run: the step in progress finishes, the session ends (so its
+`CheckpointSaverHook` writes a checkpoint of that step), and the trainer
+raises `Preempted`, which the binaries turn into one line and exit status
+143 (128 + SIGTERM); the same command resumes from that checkpoint.
 """
 
 import os
+import signal
+import threading
 import time
 
 from absl import logging
 import numpy as np
 import tensorflow as tf
 
-__all__ = ['LogCheckpoints', 'NonFiniteLossError', 'PROGRESS',
-           'train_hooks_fn']
+__all__ = ['LogCheckpoints', 'NonFiniteLossError', 'PROGRESS', 'Preempted',
+           'StopOnSigterm', 'train_hooks_fn']
 
 _v1 = tf.compat.v1
 
@@ -29,6 +37,54 @@ PROGRESS = 'examples_progress'
 
 class NonFiniteLossError(RuntimeError):
   """A loss became NaN or infinite during training."""
+
+
+class Preempted(RuntimeError):
+  """Training stopped on SIGTERM, after writing a checkpoint."""
+
+  def __init__(self, step, train_log_dir):
+    super().__init__(
+        'SIGTERM received: stopped at step %d with a checkpoint of it in %s; '
+        'run the same command again to resume.' % (step, train_log_dir))
+    self.step = step
+
+
+class StopOnSigterm(_v1.train.SessionRunHook):
+  """Ends the session after the step during which SIGTERM arrives.
+
+  Installs a SIGTERM handler for the session's lifetime (from the main
+  thread only; elsewhere SIGTERM keeps its default action) and restores the
+  previous one at the end. `step` is the global step the session stopped
+  at, or None if no SIGTERM came. The session's `CheckpointSaverHook`
+  saves that step when the session ends.
+  """
+
+  def __init__(self):
+    self.step = None
+    self._signalled = False
+    self._previous = None
+    self._global_step = None
+
+  def begin(self):
+    self._global_step = _v1.train.get_global_step()
+    if threading.current_thread() is threading.main_thread():
+      self._previous = signal.signal(signal.SIGTERM, self._on_sigterm)
+
+  def _on_sigterm(self, signum, frame):
+    del signum, frame  # Python runs this between two session.run calls.
+    self._signalled = True
+
+  def after_run(self, run_context, run_values):
+    if self._signalled and self.step is None:
+      self.step = int(run_context.session.run(self._global_step))
+      logging.warning('SIGTERM received at step %d: writing a checkpoint '
+                      'and stopping', self.step)
+      run_context.request_stop()
+
+  def end(self, session):
+    if self._previous is not None:
+      signal.signal(signal.SIGTERM, self._previous)
+      self._previous = None
 
 
 def _non_finite_message(loss_name, value, step):

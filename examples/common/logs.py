@@ -10,9 +10,17 @@ not affected.) `print_summary` prints a run's result, or its error as one
 line instead of a traceback.
 """
 
+import sys
+
 import tensorflow as tf
 
-__all__ = ['print_summary', 'quiet_tensorflow']
+from examples.common import hooks
+
+__all__ = ['PREEMPTED_EXIT_STATUS', 'print_summary', 'quiet_tensorflow']
+
+# The status of a process ended by SIGTERM (128 + 15): a scheduler that
+# restarts terminated jobs restarts one that saved and stopped on SIGTERM.
+PREEMPTED_EXIT_STATUS = 143
 
 
 def quiet_tensorflow():
@@ -30,10 +38,15 @@ def print_summary(run, summary_lines, errors):
       change (a diverged run, a mismatched directory, missing data).
 
   Raises:
-    SystemExit: with the error's message, on one of `errors`.
+    SystemExit: with the error's message, on one of `errors`; with
+      PREEMPTED_EXIT_STATUS after a SIGTERM (`hooks.Preempted`), whose
+      message goes to stderr.
   """
   try:
     result = run()
+  except hooks.Preempted as e:
+    print(str(e), file=sys.stderr)
+    raise SystemExit(PREEMPTED_EXIT_STATUS) from e
   except errors as e:
     raise SystemExit('error: %s' % e) from e
   for line in summary_lines(result) if result else ():

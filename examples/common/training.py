@@ -14,6 +14,8 @@ and `training.gan_train` (tfgan.gan_train with these hooks). What this adds:
 * checkpoints every `save_checkpoint_steps` and at the end; re-running the
   same command restores the last checkpoint (MonitoredTrainingSession) and
   trains on until the *global* step reaches `max_number_of_steps`;
+* on SIGTERM, a checkpoint of the step in progress and `Preempted`
+  (`hooks.StopOnSigterm`): nothing is lost to a preemption;
 * TensorBoard summaries in `train_log_dir`;
 * the device in use, logged at start; the graph itself is device-agnostic;
 * discriminator spectral normalization and WGAN weight clipping through
@@ -35,6 +37,7 @@ from tfgan_ext import averaging
 
 __all__ = [
     'NonFiniteLossError',
+    'Preempted',
     'RunMismatchError',
     'check_run_dir',
     'checkpoint_step',
@@ -50,6 +53,7 @@ __all__ = [
 ]
 
 NonFiniteLossError = hooks.NonFiniteLossError
+Preempted = hooks.Preempted
 
 _v1 = tf.compat.v1
 
@@ -271,6 +275,7 @@ def gan_train(hparams, train_ops):
   Raises:
     NonFiniteLossError: a loss went NaN or infinite.
     RunMismatchError: train_log_dir holds a run with other hyperparameters.
+    Preempted: SIGTERM arrived; the step it stopped at is checkpointed.
   """
   if hparams.max_number_of_steps == 0:
     return None
@@ -294,13 +299,18 @@ def gan_train(hparams, train_ops):
       hparams.train_log_dir, save_steps=hparams.save_checkpoint_steps,
       scaffold=scaffold, listeners=[hooks.LogCheckpoints(
           hparams.train_log_dir)])
-  return tfgan.gan_train(
+  sigterm = hooks.StopOnSigterm()
+  step = tfgan.gan_train(
       train_ops,
       logdir=hparams.train_log_dir,
       get_hooks_fn=hooks.train_hooks_fn(hparams, train_steps),
-      hooks=[_v1.train.StopAtStepHook(last_step=hparams.max_number_of_steps)],
+      hooks=[_v1.train.StopAtStepHook(last_step=hparams.max_number_of_steps),
+             sigterm],
       chief_only_hooks=[saver_hook],
       scaffold=scaffold,
       save_checkpoint_secs=None,
       save_summaries_steps=hparams.save_summaries_steps,
       config=session_config(hparams))
+  if sigterm.step is not None:
+    raise hooks.Preempted(sigterm.step, hparams.train_log_dir)
+  return step

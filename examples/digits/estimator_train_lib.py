@@ -131,6 +131,7 @@ def train(hparams):
     ValueError: a setting GANEstimator cannot honour.
     NonFiniteLossError: a loss went NaN or infinite.
     RunMismatchError: train_log_dir holds a run with other hyperparameters.
+    hooks.Preempted: SIGTERM arrived; the step it stopped at is checkpointed.
   """
   _check_supported(hparams)
   if hparams.max_number_of_steps == 0:
@@ -143,8 +144,11 @@ def train(hparams):
     logging.info('trainer=estimator (tfgan.estimator.GANEstimator) '
                  'gan_loss=%s penalty=%s; checkpoints in %s',
                  hparams.gan_loss, hparams.penalty, hparams.train_log_dir)
+    sigterm = hooks.StopOnSigterm()
     estimator.train(_input_fn(hparams, hparams.seed),
-                    max_steps=hparams.max_number_of_steps)
+                    max_steps=hparams.max_number_of_steps, hooks=[sigterm])
+    if sigterm.step is not None:
+      raise hooks.Preempted(sigterm.step, hparams.train_log_dir)
   if not hparams.eval:
     return None
   metrics = estimator.evaluate(_input_fn(hparams, hparams.seed + 1),
