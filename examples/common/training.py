@@ -16,6 +16,8 @@ and `training.gan_train` (tfgan.gan_train with these hooks). What this adds:
   trains on until the *global* step reaches `max_number_of_steps`;
 * on SIGTERM, a checkpoint of the step in progress and `Preempted`
   (`hooks.StopOnSigterm`): nothing is lost to a preemption;
+* a damaged newest checkpoint (unreadable index or data) is set aside and
+  the run resumes from the newest readable one (`recover_checkpoints`);
 * TensorBoard summaries in `train_log_dir`;
 * the device in use, logged at start; the graph itself is device-agnostic;
 * discriminator spectral normalization and WGAN weight clipping through
@@ -36,6 +38,7 @@ from examples.common import hparams as hparams_lib
 from tfgan_ext import averaging
 
 __all__ = [
+    'DamagedCheckpointError',
     'NonFiniteLossError',
     'Preempted',
     'RunMismatchError',
@@ -48,6 +51,7 @@ __all__ = [
     'gan_train_ops',
     'graph_for',
     'optimizer',
+    'recover_checkpoints',
     'session_config',
     'wrap_network',
 ]
@@ -169,6 +173,71 @@ def check_run_dir(hparams):
     json.dump(current, f, indent=1, sort_keys=True)
 
 
+class DamagedCheckpointError(RuntimeError):
+  """No checkpoint in train_log_dir can be read."""
+
+
+def _unreadable(path):
+  """Why the checkpoint `path` cannot be restored (one line), or None."""
+  try:
+    reader = tf.train.load_checkpoint(path)
+    for name in reader.get_variable_to_shape_map():
+      reader.get_tensor(name)
+  # A missing or unreadable index raises an OpError; a truncated data file
+  # IndexError ('Read less bytes than requested', from the C++ reader).
+  except (tf.errors.OpError, ValueError, IndexError) as e:
+    return str(e).strip().splitlines()[0]
+  return None
+
+
+def recover_checkpoints(train_log_dir):
+  """Makes the newest readable checkpoint the latest; returns its path.
+
+  A checkpoint whose index or data cannot be read (missing, truncated: what
+  a machine that fails mid-write leaves) is logged with the reason, its
+  files are renamed to `<file>.damaged` (kept, not deleted), and the
+  `checkpoint` file is rewritten to name the newest readable one, so the
+  run resumes from there instead of crashing or starting over.
+
+  Returns:
+    The path of the latest readable checkpoint, or None if there is none
+    (a new run).
+
+  Raises:
+    DamagedCheckpointError: checkpoints exist but none can be read.
+  """
+  state = tf.train.get_checkpoint_state(train_log_dir)
+  if state is None:
+    return None
+  paths = list(state.all_model_checkpoint_paths)
+  if state.model_checkpoint_path not in paths:
+    paths.append(state.model_checkpoint_path)
+  damaged = []
+  while paths:
+    problem = _unreadable(paths[-1])
+    if problem is None:
+      break
+    damaged.append(paths.pop())
+    logging.warning('checkpoint %s cannot be read (%s); its files are kept '
+                    'as %s.*.damaged', damaged[-1], problem, damaged[-1])
+  if not damaged:
+    return paths[-1]
+  for path in damaged:
+    for name in tf.io.gfile.glob(path + '.*'):
+      if not name.endswith('.damaged'):
+        tf.io.gfile.rename(name, name + '.damaged', overwrite=True)
+  if not paths:
+    raise DamagedCheckpointError(
+        'no checkpoint in %s can be read (%s); their files are kept as '
+        '*.damaged. Delete the directory (or use another --train_log_dir) '
+        'to train afresh.' % (train_log_dir, ', '.join(damaged)))
+  _v1.train.update_checkpoint_state(train_log_dir, paths[-1],
+                                   all_model_checkpoint_paths=paths)
+  logging.warning('resuming from %s, the newest readable checkpoint',
+                  paths[-1])
+  return paths[-1]
+
+
 def checkpoint_step(train_log_dir):
   """The global step of the latest checkpoint in train_log_dir, or None."""
   path = tf.train.latest_checkpoint(train_log_dir)
@@ -276,10 +345,12 @@ def gan_train(hparams, train_ops):
     NonFiniteLossError: a loss went NaN or infinite.
     RunMismatchError: train_log_dir holds a run with other hyperparameters.
     Preempted: SIGTERM arrived; the step it stopped at is checkpointed.
+    DamagedCheckpointError: checkpoints exist but none can be read.
   """
   if hparams.max_number_of_steps == 0:
     return None
   check_run_dir(hparams)
+  recover_checkpoints(hparams.train_log_dir)
   done = finished_step(hparams)
   if done is not None:
     return done

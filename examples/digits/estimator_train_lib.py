@@ -138,6 +138,7 @@ def train(hparams):
     estimator_for(hparams)  # Construction only, as gan_train does.
     return None
   training.check_run_dir(hparams)
+  training.recover_checkpoints(hparams.train_log_dir)
   estimator = estimator_for(hparams)
   if training.finished_step(hparams) is None:
     logging.info(training.describe_devices())

@@ -29,6 +29,7 @@ def main(_):
   hparams = hparams_lib.hparams_from_flags(train_lib.HParams, train_lib.TASK)
   logs.print_summary(lambda: train_lib.train(hparams), eval_lib.summary_lines,
                      (training.NonFiniteLossError, training.RunMismatchError,
+                      training.DamagedCheckpointError,
                       data_provider.DatasetUnavailableError))
 
 

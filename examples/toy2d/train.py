@@ -25,7 +25,8 @@ def main(_):
   logs.quiet_tensorflow()
   hparams = hparams_lib.hparams_from_flags(train_lib.HParams, train_lib.TASK)
   logs.print_summary(lambda: train_lib.train(hparams), eval_lib.summary_lines,
-                     (training.NonFiniteLossError, training.RunMismatchError))
+                     (training.NonFiniteLossError, training.RunMismatchError,
+                      training.DamagedCheckpointError))
 
 
 if __name__ == '__main__':

@@ -187,3 +187,43 @@ def test_generator_average_is_evaluated_beside_the_raw_generator(tmp_path):
   reader = tf.train.load_checkpoint(str(tmp_path))
   assert 'Generator/output/kernel/ExponentialMovingAverage' in (
       reader.get_variable_to_shape_map())
+
+
+def _damage(path, how):
+  if how == 'truncated data':
+    data = path + '.data-00000-of-00001'
+    with open(data, 'rb') as f:
+      content = f.read()
+    with open(data, 'wb') as f:
+      f.write(content[:len(content) // 2])
+  else:  # 'missing index'
+    os.remove(path + '.index')
+
+
+@pytest.mark.parametrize('how', ['truncated data', 'missing index'])
+def test_damaged_latest_checkpoint_resumes_from_the_previous_one(tmp_path,
+                                                                how):
+  hparams = _hparams(tmp_path, max_number_of_steps=6, save_checkpoint_steps=2)
+  train_lib.train(hparams)
+  latest = tf.train.latest_checkpoint(str(tmp_path))
+  assert latest.endswith('model.ckpt-6')
+  _damage(latest, how)
+  # Restoring the damaged checkpoint would fail; the run instead sets it
+  # aside, resumes from step 4 (the newest readable one) and trains to 8.
+  train_lib.train(hparams._replace(max_number_of_steps=8))
+  assert _checkpoint_step(tmp_path) == 8
+  assert tf.io.gfile.glob(latest + '.*.damaged')
+  assert training.recover_checkpoints(str(tmp_path)).endswith('model.ckpt-8')
+
+
+def test_no_readable_checkpoint_is_a_clear_error(tmp_path):
+  hparams = _hparams(tmp_path, max_number_of_steps=2,
+                     save_checkpoint_steps=1000)
+  train_lib.train(hparams)
+  for path in tf.train.get_checkpoint_state(
+      str(tmp_path)).all_model_checkpoint_paths:
+    _damage(path, 'missing index')
+  with pytest.raises(training.DamagedCheckpointError,
+                     match='no checkpoint in .* can be read.*Delete the '
+                     'directory'):
+    train_lib.train(hparams._replace(max_number_of_steps=4))
