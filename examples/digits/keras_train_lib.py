@@ -158,6 +158,8 @@ def train(hparams, devices=None, verbose=2, classifier_steps=1500,
   Raises:
     ValueError: a setting the Keras trainer does not implement.
     training.RunMismatchError: train_log_dir holds a run with other settings.
+    training.NonFiniteLossError: a logged loss went NaN or infinite (the
+      backup keeps the last finite epoch).
   """
   _check_supported(hparams)
   K = keras_package(hparams.keras_package)
@@ -183,6 +185,10 @@ def train(hparams, devices=None, verbose=2, classifier_steps=1500,
                         hparams.max_number_of_steps)
   epochs = max(1, math.ceil(hparams.max_number_of_steps / steps_per_epoch))
   callbacks = [
+      # First: a NaN step raises before the backup of its epoch is written.
+      tfk.stop_on_non_finite_loss(
+          gan, hint='Lower the learning rates (--generator_lr, '
+          '--discriminator_lr), add a --penalty, or check the data.'),
       K.callbacks.BackupAndRestore(os.path.join(train_log_dir, 'backup'),
                                    delete_checkpoint=False),
       K.callbacks.TensorBoard(train_log_dir, update_freq='epoch'),
@@ -192,8 +198,11 @@ def train(hparams, devices=None, verbose=2, classifier_steps=1500,
                'penalty %s, fused %s; logs in %s', gan.flavour,
                hparams.strategy, dist.num_replicas_in_sync, hparams.gan_loss,
                hparams.penalty, hparams.fused, train_log_dir)
-  history = gan.fit(data, epochs=epochs, steps_per_epoch=steps_per_epoch,
-                    callbacks=callbacks, verbose=verbose)
+  try:
+    history = gan.fit(data, epochs=epochs, steps_per_epoch=steps_per_epoch,
+                      callbacks=callbacks, verbose=verbose)
+  except tfk.callbacks.NonFiniteLossError as e:
+    raise training.NonFiniteLossError(str(e)) from e
   gan.generator.save_weights(os.path.join(train_log_dir,
                                           'generator.weights.h5'))
   result = {'steps': int(gan.optimizer.iterations.numpy()),

@@ -11,6 +11,7 @@ import tensorflow as tf
 
 import tfgan_ext
 from examples.common import hparams as hparams_lib
+from examples.common import training
 from examples.digits import eval_lib
 from examples.digits import train_lib
 
@@ -205,3 +206,18 @@ def test_train_fraction_trains_on_a_seeded_subset():
   np.testing.assert_array_equal(subset, again)
   assert not np.array_equal(subset, other)
   assert data_provider.training_subset(images, labels, 1.0, 3)[0] is images
+
+
+@pytest.mark.parametrize('trainer', ['gan_train', 'estimator', 'keras'])
+def test_every_trainer_stops_at_a_non_finite_loss(tmp_path, trainer):
+  # Infinite learning rates put +-inf into the weights at the first
+  # updates; which loss turns first (and whether at step 1 or 2) depends on
+  # the floating-point path, so the message's loss and step are matched
+  # loosely; the flags it suggests are the point.
+  with pytest.raises(training.NonFiniteLossError,
+                     match=r'(generator|discriminator) loss is .+ at '
+                     r'(generator )?step [12]; stopping\. Lower the '
+                     r'learning rates'):
+    train_lib.train(_hparams(tmp_path, trainer=trainer, max_number_of_steps=6,
+                             generator_lr=float('inf'),
+                             discriminator_lr=float('inf')))

@@ -16,7 +16,7 @@ only when used), `keras_versions` (what differs between the two packages),
 `train_step` (the train step), `step_losses` (compile's `loss=` and
 `penalty=`), `checks` (errors before training), `distribute` (loss shares
 across replicas, strategies by name), `callbacks` (sample grid, Fréchet
-distance), `quality_callback` (KID, precision/recall, density/coverage).
+distance, NaN stop), `quality_callback` (KID, precision/recall, density/coverage).
 Importing this package imports no Keras: each model's own Keras package is
 used. See docs/keras.md.
 """
@@ -26,8 +26,10 @@ from tfgan_ext.keras import distribute
 from tfgan_ext.keras import quality_callback
 from tfgan_ext.keras.callbacks import FrechetDistance
 from tfgan_ext.keras.callbacks import SampleGrid
+from tfgan_ext.keras.callbacks import stop_on_non_finite_loss
 from tfgan_ext.keras.model import GANModel
 from tfgan_ext.keras.quality_callback import SampleQuality
 
 __all__ = ['FrechetDistance', 'GANModel', 'SampleGrid', 'SampleQuality',
-           'callbacks', 'distribute', 'quality_callback']
+           'callbacks', 'distribute', 'quality_callback',
+           'stop_on_non_finite_loss']
