@@ -14,24 +14,6 @@ import keras_testlib as lib
 import tfgan_ext.keras as tfk
 
 
-def _image_gan(K):
-  generator = K.Sequential([K.Input((2,)), K.layers.Dense(16),
-                            K.layers.Reshape((4, 4, 1)),
-                            K.layers.Activation('tanh')])
-  discriminator = K.Sequential([K.Input((4, 4, 1)), K.layers.Flatten(),
-                                K.layers.Dense(1)])
-  gan = tfk.GANModel(generator, discriminator)
-  gan.compile(K.optimizers.Adam(1e-3), K.optimizers.Adam(1e-3))
-  return gan
-
-
-def _image_data(num=16):
-  rng = np.random.default_rng(0)
-  noise = rng.normal(size=(num, 2)).astype(np.float32)
-  images = np.tanh(rng.normal(size=(num, 4, 4, 1))).astype(np.float32)
-  return noise, images
-
-
 def test_image_grid_tiles_in_row_major_order():
   images = np.stack([np.full((2, 2, 1), v) for v in (-1.0, 0.0, 1.0, 0.5)])
   grid = tfk.callbacks.image_grid(images, 2, 2, padding=1)
@@ -50,8 +32,8 @@ def test_image_grid_tiles_in_row_major_order():
 @pytest.mark.parametrize('flavour', lib.FLAVOURS)
 def test_sample_grid_writes_png_and_tensorboard(flavour, tmp_path):
   K = lib.keras_package(flavour)
-  gan = _image_gan(K)
-  noise, images = _image_data()
+  gan = lib.image_gan(K)
+  noise, images = lib.image_data()
   grid = tfk.SampleGrid(noise[:6], str(tmp_path), rows=2, cols=3, every=2)
   dataset = tf.data.Dataset.from_tensor_slices((noise, images)).batch(8)
   gan.fit(dataset, epochs=4, verbose=0, callbacks=[grid])
@@ -80,8 +62,8 @@ def _frechet_numpy(a, b):
 @pytest.mark.parametrize('flavour', lib.FLAVOURS)
 def test_frechet_distance_logged_at_chosen_epochs(flavour):
   K = lib.keras_package(flavour)
-  gan = _image_gan(K)
-  noise, images = _image_data(64)
+  gan = lib.image_gan(K)
+  noise, images = lib.image_data(64)
   flatten = lambda x: np.reshape(np.asarray(x), (len(x), -1))
   callback = tfk.FrechetDistance(flatten, noise, real_data=images,
                                  epochs=[1, 3])
@@ -130,8 +112,8 @@ def test_non_finite_loss_stops_fit_before_the_backup(flavour, tmp_path):
 @pytest.mark.parametrize('flavour', lib.FLAVOURS)
 def test_finite_losses_train_through(flavour):
   K = lib.keras_package(flavour)
-  gan = _image_gan(K)
-  noise, images = _image_data()
+  gan = lib.image_gan(K)
+  noise, images = lib.image_data()
   dataset = tf.data.Dataset.from_tensor_slices((noise, images)).batch(8)
   history = gan.fit(dataset, epochs=2, verbose=0,
                     callbacks=[tfk.stop_on_non_finite_loss(gan)])

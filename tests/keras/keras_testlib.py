@@ -13,7 +13,10 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-__all__ = ['FLAVOURS', 'keras_package', 'linear_gan', 'pairs_dataset']
+import tfgan_ext.keras as tfk
+
+__all__ = ['FLAVOURS', 'image_data', 'image_gan', 'keras_package',
+           'linear_gan', 'pairs_dataset']
 
 FLAVOURS = ('keras', 'tf_keras')
 
@@ -53,3 +56,24 @@ def pairs_dataset(num_batches, batch=4, noise_dims=2, data_dims=3, seed=1):
   dataset = tf.data.Dataset.from_tensor_slices((noise, real)).batch(batch)
   return dataset, noise.reshape(num_batches, batch, -1), real.reshape(
       num_batches, batch, -1)
+
+
+def image_gan(K, **compile_kwargs):
+  """A tiny GANModel on 4x4x1 images in [-1, 1] from 2-d noise, compiled."""
+  generator = K.Sequential([K.Input((2,)), K.layers.Dense(16),
+                            K.layers.Reshape((4, 4, 1)),
+                            K.layers.Activation('tanh')])
+  discriminator = K.Sequential([K.Input((4, 4, 1)), K.layers.Flatten(),
+                                K.layers.Dense(1)])
+  gan = tfk.GANModel(generator, discriminator)
+  gan.compile(K.optimizers.Adam(1e-3), K.optimizers.Adam(1e-3),
+              **compile_kwargs)
+  return gan
+
+
+def image_data(num=16):
+  """Seeded (noise [num, 2], images [num, 4, 4, 1] in [-1, 1])."""
+  rng = np.random.default_rng(0)
+  noise = rng.normal(size=(num, 2)).astype(np.float32)
+  images = np.tanh(rng.normal(size=(num, 4, 4, 1))).astype(np.float32)
+  return noise, images

@@ -23,30 +23,11 @@ def _flatten(images):
   return np.reshape(np.asarray(images), (len(images), -1))
 
 
-def _image_gan(K, **compile_args):
-  generator = K.Sequential([K.Input((2,)), K.layers.Dense(16),
-                            K.layers.Reshape((4, 4, 1)),
-                            K.layers.Activation('tanh')])
-  discriminator = K.Sequential([K.Input((4, 4, 1)), K.layers.Flatten(),
-                                K.layers.Dense(1)])
-  gan = tfk.GANModel(generator, discriminator)
-  gan.compile(K.optimizers.Adam(1e-3), K.optimizers.Adam(1e-3),
-              **compile_args)
-  return gan
-
-
-def _image_data(num=64):
-  rng = np.random.default_rng(0)
-  noise = rng.normal(size=(num, 2)).astype(np.float32)
-  images = np.tanh(rng.normal(size=(num, 4, 4, 1))).astype(np.float32)
-  return noise, images
-
-
 @pytest.mark.parametrize('flavour', lib.FLAVOURS)
 def test_sample_quality_logged_at_chosen_epochs(flavour):
   K = lib.keras_package(flavour)
-  gan = _image_gan(K)
-  noise, images = _image_data()
+  gan = lib.image_gan(K)
+  noise, images = lib.image_data(64)
   callback = tfk.SampleQuality(_flatten, noise, real_data=images,
                                epochs=[1, 2], max_block_size=32)
   dataset = tf.data.Dataset.from_tensor_slices((noise, images)).batch(16)
@@ -67,8 +48,8 @@ def test_sample_quality_logged_at_chosen_epochs(flavour):
 @pytest.mark.parametrize('flavour', lib.FLAVOURS)
 def test_sample_quality_reports_the_raw_generator_too(flavour):
   K = lib.keras_package(flavour)
-  gan = _image_gan(K, generator_ema=0.5)
-  noise, images = _image_data(32)
+  gan = lib.image_gan(K, generator_ema=0.5)
+  noise, images = lib.image_data(32)
   callback = tfk.SampleQuality(_flatten, noise,
                                real_features=_flatten(images), raw_too=True,
                                name='q')

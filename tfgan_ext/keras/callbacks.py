@@ -16,9 +16,9 @@ import numpy as np
 import tensorflow as tf
 import tensorflow_gan as tfgan
 
-__all__ = ['FrechetDistance', 'GANCallback', 'NonFiniteLossError',
-           'SampleGrid', 'adapt', 'frechet_distance', 'image_grid',
-           'stop_on_non_finite_loss']
+__all__ = ['FeatureCallback', 'FrechetDistance', 'GANCallback',
+           'NonFiniteLossError', 'SampleGrid', 'adapt', 'frechet_distance',
+           'image_grid', 'stop_on_non_finite_loss']
 
 
 class GANCallback:
@@ -232,23 +232,16 @@ class SampleGrid(GANCallback):
       self._writer = None
 
 
-class FrechetDistance(GANCallback):
-  """Fréchet distance between real and generated features at chosen epochs.
+class FeatureCallback(GANCallback):
+  """Base of the callbacks that compare real and generated features.
 
-  FD = |m_r - m_g|^2 + Tr(C_r + C_g - 2 (C_r C_g)^(1/2)) between Gaussians
-  fitted to features of real and generated data (Heusel et al. 2017,
-  https://arxiv.org/abs/1706.08500), computed by
-  `tfgan.eval.frechet_classifier_distance_from_activations`; with a
-  classifier's penultimate layer as `features_fn` it is the Fréchet
-  classifier distance (FCD; Fréchet Inception distance with Inception).
-  The value is added to the epoch's logs as `name` (so `History`, the
-  progress bar and TensorBoard get it) and kept in `self.values`. Samples
-  come from `model.sampling_generator` (the moving average when `compile`
-  asks for one); with `raw_too`, the raw generator's distance is logged too,
-  as `<name>_raw` (and kept in `self.raw_values`).
-
-  The estimate is biased upwards for finite samples: compare runs at the same
-  sample size, and against the real-vs-real value (`baseline`).
+  At chosen epochs, `measure(raw)` compares features of the real data with
+  features of samples from fixed generator inputs; the result is kept in
+  `self.values` as (epoch number, value) and `log` writes it into the
+  epoch's logs (so `History`, the progress bar and TensorBoard get it).
+  Samples come from `model.sampling_generator` (the moving average when
+  `compile` asks for one); with `raw_too`, the raw generator is measured too
+  (kept in `self.raw_values`, logged with the suffix `_raw`).
 
   Args:
     features_fn: `fn(data: np.ndarray) -> features [N, F]` (NumPy or
@@ -261,15 +254,17 @@ class FrechetDistance(GANCallback):
     epochs: ... or after these 1-based epochs.
     batch_size: Generator batch size.
     generator_training: The generator's `training` argument when sampling.
-    name: Log key.
-    raw_too: Also log the raw generator's distance when there is an
-      average.
+    name: Log key (or prefix of the log keys).
+    raw_too: Also measure the raw generator when there is an average.
+
+  Raises:
+    TypeError: If `features_fn` is not callable.
+    ValueError: If not exactly one of `real_data` and `real_features` is
+      given, or the schedule is not valid.
   """
 
-  def __init__(self, features_fn, generator_inputs, real_data=None,
-               real_features=None, every=1, epochs=None, batch_size=256,
-               generator_training=False, name='frechet_distance',
-               raw_too=False):
+  def __init__(self, features_fn, generator_inputs, real_data, real_features,
+               every, epochs, batch_size, generator_training, name, raw_too):
     if not callable(features_fn):
       raise TypeError('features_fn must be callable, got %r.' % features_fn)
     if (real_data is None) == (real_features is None):
@@ -278,17 +273,18 @@ class FrechetDistance(GANCallback):
     self.inputs = _as_inputs(generator_inputs)
     self.real_data = real_data
     self.real_features = (None if real_features is None else
-                          np.asarray(real_features, np.float64))
+                          self._checked(real_features))
     self.every, self.epochs = _check_schedule(every, epochs)
     self.batch_size = batch_size
     self.generator_training = generator_training
     self.name = name
     self.raw_too = raw_too
-    self.values = []  # (epoch number, distance)
-    self.raw_values = []  # (epoch number, the raw generator's distance)
+    self.values = []  # (epoch number, value)
+    self.raw_values = []  # (epoch number, the raw generator's value)
 
-  def _features(self, data):
-    features = np.asarray(self.features_fn(data), np.float64)
+  @staticmethod
+  def _checked(features):
+    features = np.asarray(features, np.float64)
     if features.ndim != 2:
       raise ValueError('features_fn must return [N, F] features, got shape '
                        '%s.' % (features.shape,))
@@ -296,7 +292,57 @@ class FrechetDistance(GANCallback):
 
   def on_train_begin(self, logs=None):
     if self.real_features is None:
-      self.real_features = self._features(np.asarray(self.real_data))
+      self.real_features = self._checked(
+          self.features_fn(np.asarray(self.real_data)))
+
+  def generated_features(self, raw=False):
+    """Features of the samples (of the raw generator with `raw`)."""
+    generated = _generate(self.model, self.inputs, self.batch_size,
+                          self.generator_training, raw)
+    return self._checked(self.features_fn(generated))
+
+  def measure(self, raw=False):
+    """The value for the current samples (defined by each callback)."""
+    raise NotImplementedError
+
+  def log(self, logs, value, suffix):
+    """Writes `value` into `logs` (defined by each callback)."""
+    raise NotImplementedError
+
+  def on_epoch_end(self, epoch, logs=None):
+    if not _epoch_selected(epoch, self.every, self.epochs):
+      return
+    for suffix, raw in _variants(self.model, self.raw_too):
+      value = self.measure(raw)
+      (self.raw_values if raw else self.values).append((epoch + 1, value))
+      if logs is not None:
+        self.log(logs, value, suffix)
+
+
+class FrechetDistance(FeatureCallback):
+  """Fréchet distance between real and generated features at chosen epochs.
+
+  FD = |m_r - m_g|^2 + Tr(C_r + C_g - 2 (C_r C_g)^(1/2)) between Gaussians
+  fitted to features of real and generated data (Heusel et al. 2017,
+  https://arxiv.org/abs/1706.08500), computed by
+  `tfgan.eval.frechet_classifier_distance_from_activations`; with a
+  classifier's penultimate layer as `features_fn` it is the Fréchet
+  classifier distance (FCD; Fréchet Inception distance with Inception).
+  Logged as `name` (`<name>_raw` for the raw generator with `raw_too`).
+
+  The estimate is biased upwards for finite samples: compare runs at the same
+  sample size, and against the real-vs-real value (`baseline`).
+
+  Args: those of `FeatureCallback`.
+  """
+
+  def __init__(self, features_fn, generator_inputs, real_data=None,
+               real_features=None, every=1, epochs=None, batch_size=256,
+               generator_training=False, name='frechet_distance',
+               raw_too=False):
+    super().__init__(features_fn, generator_inputs, real_data, real_features,
+                     every, epochs, batch_size, generator_training, name,
+                     raw_too)
 
   def distance(self, raw=False):
     """The Fréchet distance of the model's current samples (a float).
@@ -304,18 +350,13 @@ class FrechetDistance(GANCallback):
     Args:
       raw: Sample from the raw generator, not the sampling generator.
     """
-    generated = _generate(self.model, self.inputs, self.batch_size,
-                          self.generator_training, raw)
-    return frechet_distance(self.real_features, self._features(generated))
+    return frechet_distance(self.real_features, self.generated_features(raw))
 
-  def on_epoch_end(self, epoch, logs=None):
-    if not _epoch_selected(epoch, self.every, self.epochs):
-      return
-    for suffix, raw in _variants(self.model, self.raw_too):
-      value = self.distance(raw)
-      (self.raw_values if raw else self.values).append((epoch + 1, value))
-      if logs is not None:
-        logs[self.name + suffix] = value
+  def measure(self, raw=False):
+    return self.distance(raw)
+
+  def log(self, logs, value, suffix):
+    logs[self.name + suffix] = value
 
 
 class NonFiniteLossError(RuntimeError):
