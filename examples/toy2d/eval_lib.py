@@ -48,6 +48,7 @@ def metrics(samples, dataset, real=None):
     real: Points drawn from the mixture [M, 2] for `sample_quality`'s
       metrics (kid, precision, ...), or None to leave them out.
   """
+  # KID in blocks of 500: 2,500 samples give 5 blocks, so a standard error.
   quality = ({} if real is None else metrics_lib.sample_quality(
       np.asarray(real, np.float32), np.asarray(samples, np.float32),
       max_block_size=500))

@@ -229,5 +229,4 @@ def checked_loss(loss_fn, pair_policy=EQUAL):
             target)
     return loss_fn(*bound.args, **bound.kwargs)
 
-  checked.__signature__ = signature
   return checked

@@ -33,7 +33,6 @@ GANModel-style generator loss `adversarial + weight * feature_matching`, for
 `tuple_losses.feature_matching_loss` (GANModel style).
 """
 
-import inspect
 
 import tensorflow as tf
 
@@ -131,7 +130,4 @@ def with_feature_matching(generator_loss_fn, features_fn, weight=1.0):
   generator_loss_with_feature_matching.__doc__ = (
       '`%s` + %s * feature matching (see with_feature_matching).'
       % (name, weight))
-  generator_loss_with_feature_matching.__signature__ = inspect.Signature([
-      inspect.Parameter('gan_model', inspect.Parameter.POSITIONAL_OR_KEYWORD),
-      inspect.Parameter('kwargs', inspect.Parameter.VAR_KEYWORD)])
   return generator_loss_with_feature_matching

@@ -19,7 +19,6 @@ penalty (`get_penalty('none')`): `with_penalty(loss, no_penalty)` is `loss`,
 so callers never branch on whether a penalty is configured.
 """
 
-import inspect
 
 import tensorflow as tf
 
@@ -161,7 +160,4 @@ def with_penalty(discriminator_loss_fn, penalty_fn, weight=1.0, every=1):
       '`%s` + %s * `%s`, applied every %d step(s) with weight x %d (see '
       'tfgan_ext.losses.with_penalty).'
       % (loss_name, weight, penalty_name, every, every))
-  discriminator_loss.__signature__ = inspect.Signature([
-      inspect.Parameter('gan_model', inspect.Parameter.POSITIONAL_OR_KEYWORD),
-      inspect.Parameter('kwargs', inspect.Parameter.VAR_KEYWORD)])
   return discriminator_loss
