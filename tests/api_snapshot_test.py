@@ -34,6 +34,7 @@ MODULES = (
     'tfgan_ext.keras',
     'tfgan_ext.keras.callbacks',
     'tfgan_ext.keras.distribute',
+    'tfgan_ext.keras.faults',
     'tfgan_ext.keras.quality_callback',
 )
 

@@ -291,7 +291,9 @@ _QUALITY = ('kid', 'kid_std', 'precision', 'recall', 'density', 'coverage')
 
 
 def summary_lines(result):
-  """What train and eval print for the user."""
+  """What train and eval print for the user (steps only without an eval)."""
+  if 'fcd' not in result:  # The Keras trainer's result under --noeval.
+    return ['trained to step %d (no evaluation)' % result['steps']]
   lines = ['FCD (generated vs real): %.3f' % result['fcd'],
            'FCD baseline (real vs real, same sample size): %.3f'
            % result['fcd_real_vs_real'],

@@ -16,7 +16,6 @@ calling `train` in that process). The global batch is `batch_size`.
 """
 
 import json
-import math
 import os
 
 from absl import logging
@@ -29,7 +28,8 @@ from examples.digits import data_provider
 from examples.digits import eval_lib
 from examples.digits import keras_networks
 
-__all__ = ['build', 'evaluate', 'keras_package', 'make_dataset', 'train']
+__all__ = ['build', 'evaluate', 'fit_with_backups', 'keras_package',
+           'make_dataset', 'train']
 
 _KERAS = ('keras', 'tf_keras')
 
@@ -133,7 +133,8 @@ def train(hparams, devices=None, verbose=2, classifier_steps=1500,
   """Trains through `fit` (resuming from train_log_dir), then evaluates.
 
   Checkpoints every hparams.save_checkpoint_steps steps (one Keras epoch,
-  through BackupAndRestore in `<train_log_dir>/backup`), records
+  through BackupAndRestore in `<train_log_dir>/backup`) and at a SIGTERM
+  (see `fit_with_backups`), records
   hparams.json in train_log_dir as the gan_train trainer does (refusing to
   resume a run made with other settings), writes TensorBoard logs, sample
   grids and the generator's weights, and evaluates with eval_lib's FCD
@@ -160,6 +161,7 @@ def train(hparams, devices=None, verbose=2, classifier_steps=1500,
     training.RunMismatchError: train_log_dir holds a run with other settings.
     training.NonFiniteLossError: a logged loss went NaN or infinite (the
       backup keeps the last finite epoch).
+    training.Preempted: SIGTERM stopped the run, after backing up its step.
   """
   _check_supported(hparams)
   K = keras_package(hparams.keras_package)
@@ -183,31 +185,19 @@ def train(hparams, devices=None, verbose=2, classifier_steps=1500,
                                  conditional=hparams.conditional)))[0]
   steps_per_epoch = min(hparams.save_checkpoint_steps,
                         hparams.max_number_of_steps)
-  epochs = max(1, math.ceil(hparams.max_number_of_steps / steps_per_epoch))
-  callbacks = [
-      # First: a NaN step raises before the backup of its epoch is written.
-      tfk.stop_on_non_finite_loss(
-          gan, hint='Lower the learning rates (--generator_lr, '
-          '--discriminator_lr), add a --penalty, or check the data.'),
-      K.callbacks.BackupAndRestore(os.path.join(train_log_dir, 'backup'),
-                                   delete_checkpoint=False),
-      K.callbacks.TensorBoard(train_log_dir, update_freq='epoch'),
-      tfk.SampleGrid(fixed, train_log_dir, rows=8, cols=8, raw_too=True),
-  ]
   logging.info('keras trainer: %s, strategy %s (%d replicas), loss %s, '
                'penalty %s, fused %s; logs in %s', gan.flavour,
                hparams.strategy, dist.num_replicas_in_sync, hparams.gan_loss,
                hparams.penalty, hparams.fused, train_log_dir)
-  try:
-    history = gan.fit(data, epochs=epochs, steps_per_epoch=steps_per_epoch,
-                      callbacks=callbacks, verbose=verbose)
-  except tfk.callbacks.NonFiniteLossError as e:
-    raise training.NonFiniteLossError(str(e)) from e
+  steps, history = fit_with_backups(
+      gan, data, hparams.max_number_of_steps, steps_per_epoch, train_log_dir,
+      dist, verbose=verbose, callbacks=[
+          K.callbacks.TensorBoard(train_log_dir, update_freq='epoch'),
+          tfk.SampleGrid(fixed, train_log_dir, rows=8, cols=8, raw_too=True),
+      ])
   gan.generator.save_weights(os.path.join(train_log_dir,
                                           'generator.weights.h5'))
-  result = {'steps': int(gan.optimizer.iterations.numpy()),
-            'history': {k: [float(v) for v in vs]
-                        for k, vs in history.history.items()}}
+  result = {'steps': steps, 'history': history}
   if hparams.eval:
     result.update(evaluate(gan.generator, train_log_dir, seed=hparams.seed,
                            conditional=hparams.conditional,
@@ -219,6 +209,56 @@ def train(hparams, devices=None, verbose=2, classifier_steps=1500,
                          'w') as f:
     json.dump(result, f, indent=1, sort_keys=True)
   return result
+
+
+def fit_with_backups(gan, data, last_step, steps_per_epoch, train_log_dir,
+                     strategy, verbose=2, callbacks=()):
+  """Trains `gan` to `last_step` with the trainer's fault handling.
+
+  tfgan_ext.keras.faults' pieces, in order: the NaN stop (first: a NaN step
+  raises before its epoch's backup is written), `callbacks`, the backup in
+  `<train_log_dir>/backup` every `steps_per_epoch` steps (an epoch; only
+  the chief writes), a log line when it restored a step, and the SIGTERM
+  stop (last: the epoch-end callbacks save the step first).
+  The log line is written when the first `fit` begins.
+
+  Returns:
+    (steps, history) of `tfk.faults.fit_to_step`.
+
+  Raises:
+    training.NonFiniteLossError: a logged loss went NaN or infinite.
+    training.Preempted: SIGTERM stopped the run (after saving its step).
+  """
+  K = gan.flavour.package
+
+  started = []  # fit_to_step may call fit more than once: log the first.
+
+  def log_start(logs):
+    del logs
+    step = int(gan.optimizer.iterations.numpy())
+    if not started:
+      logging.info('%s at step %d (training to %d)', 'resumed from a backup'
+                   if step else 'starting', step, last_step)
+    started.append(step)
+
+  try:
+    with tfk.faults.stop_on_sigterm(gan) as on_sigterm:
+      return tfk.faults.fit_to_step(
+          gan, data, last_step, steps_per_epoch, verbose=verbose,
+          callbacks=[
+              tfk.stop_on_non_finite_loss(
+                  gan, hint='Lower the learning rates (--generator_lr, '
+                  '--discriminator_lr), add a --penalty, or check the data.'),
+              *callbacks,
+              tfk.faults.backup_and_restore(
+                  gan, os.path.join(train_log_dir, 'backup'), strategy),
+              K.callbacks.LambdaCallback(on_train_begin=log_start),
+              on_sigterm,
+          ])
+  except tfk.faults.NonFiniteLossError as e:
+    raise training.NonFiniteLossError(str(e)) from e
+  except tfk.faults.Preempted as e:
+    raise training.Preempted(e.step, train_log_dir) from e
 
 
 def _generate(generator, noise, labels):

@@ -16,13 +16,15 @@ only when used), `keras_versions` (what differs between the two packages),
 `train_step` (the train step), `step_losses` (compile's `loss=` and
 `penalty=`), `checks` (errors before training), `distribute` (loss shares
 across replicas, strategies by name), `callbacks` (sample grid, Fréchet
-distance, NaN stop), `quality_callback` (KID, precision/recall, density/coverage).
+distance), `faults` (NaN and SIGTERM stops, backups, training to a step),
+`quality_callback` (KID, precision/recall, density/coverage).
 Importing this package imports no Keras: each model's own Keras package is
 used. See docs/keras.md.
 """
 
 from tfgan_ext.keras import callbacks
 from tfgan_ext.keras import distribute
+from tfgan_ext.keras import faults
 from tfgan_ext.keras import quality_callback
 from tfgan_ext.keras.callbacks import FrechetDistance
 from tfgan_ext.keras.callbacks import SampleGrid
@@ -31,5 +33,5 @@ from tfgan_ext.keras.model import GANModel
 from tfgan_ext.keras.quality_callback import SampleQuality
 
 __all__ = ['FrechetDistance', 'GANModel', 'SampleGrid', 'SampleQuality',
-           'callbacks', 'distribute', 'quality_callback',
+           'callbacks', 'distribute', 'faults', 'quality_callback',
            'stop_on_non_finite_loss']

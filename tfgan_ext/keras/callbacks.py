@@ -1,12 +1,12 @@
 # Copyright 2026 The tfgan_ext Authors.
 # SPDX-License-Identifier: Apache-2.0
-"""Callbacks a GAN needs: a sample grid, a Fréchet distance, a NaN stop.
+"""Callbacks a GAN needs: a sample grid, a Fréchet distance.
 
 The grid and the distance are Keras-package independent: `GANModel.fit`
 wraps them in a Callback of the model's own Keras (`adapt`, through
 `ForwardingCallback`), so the same objects serve Keras 3 and tf-keras
-models; the NaN stop is built for the model's package. Progress itself is
-Keras' progress bar (`fit(verbose=1)`), which shows the logged losses and,
+models (the NaN stop, in faults.py, is built for the model's package).
+Progress itself is Keras' progress bar (`fit(verbose=1)`), which shows the logged losses and,
 after the epochs where it is computed, the Fréchet distance.
 """
 
@@ -15,6 +15,11 @@ import os
 import numpy as np
 import tensorflow as tf
 import tensorflow_gan as tfgan
+
+# The NaN stop lives with the other fault handling (faults.py); these names
+# stay importable from here, where they were first published.
+from tfgan_ext.keras.faults import NonFiniteLossError
+from tfgan_ext.keras.faults import stop_on_non_finite_loss
 
 __all__ = ['FeatureCallback', 'FrechetDistance', 'GANCallback',
            'NonFiniteLossError', 'SampleGrid', 'adapt', 'frechet_distance',
@@ -357,45 +362,6 @@ class FrechetDistance(FeatureCallback):
 
   def log(self, logs, value, suffix):
     logs[self.name + suffix] = value
-
-
-class NonFiniteLossError(RuntimeError):
-  """A logged loss became NaN or infinite during `fit`."""
-
-
-def stop_on_non_finite_loss(gan, hint='Lower the learning rates, add a '
-                            'penalty or spectral normalization, or check '
-                            'the data.'):
-  """A callback that stops `fit` at the first NaN or infinite logged value.
-
-  Keras' `TerminateOnNaN` reads only `logs['loss']`, which a GANModel does
-  not log; this is a `LambdaCallback` of the model's Keras package that
-  checks every value the step logs (both players' losses, the penalties)
-  and raises `NonFiniteLossError` naming the value and the generator step.
-  Raising, rather than setting `model.stop_training`, ends `fit` before the
-  epoch's end, so `BackupAndRestore` and `ModelCheckpoint` keep the last
-  finite state as their latest. Reading the values makes each step wait for
-  the previous one, as with TerminateOnNaN.
-
-  Args:
-    gan: The `GANModel` to be trained.
-    hint: What the message suggests.
-
-  Returns:
-    A Keras callback of `gan`'s Keras package.
-  """
-  def check(batch, logs):
-    del batch
-    for name, value in sorted((logs or {}).items()):
-      value = float(value)
-      if not np.isfinite(value):
-        raise NonFiniteLossError(
-            'The %s is %s at generator step %d; stopping. %s'
-            % (name.replace('_', ' '), value,
-               int(gan.optimizer.iterations.numpy()), hint))
-
-  return gan.flavour.package.callbacks.LambdaCallback(
-      on_train_batch_end=check)
 
 
 def frechet_distance(features_a, features_b):

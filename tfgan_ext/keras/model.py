@@ -29,6 +29,7 @@ from tfgan_ext.keras import callbacks as callbacks_lib
 from tfgan_ext.keras import checks
 from tfgan_ext.keras import conditioning
 from tfgan_ext.keras import distribute
+from tfgan_ext.keras import faults
 from tfgan_ext.keras import generator_average
 from tfgan_ext.keras import keras_versions
 from tfgan_ext.keras import step_losses
@@ -327,7 +328,11 @@ class GANModel:
     if kwargs.get('callbacks'):
       kwargs['callbacks'] = callbacks_lib.adapt(kwargs['callbacks'],
                                                 self.flavour)
-    return super().fit(x, **kwargs)
+    try:
+      return super().fit(x, **kwargs)
+    except tf.errors.OpError as e:
+      faults.explain_collective_error(e)  # Raises if it is TF's defect.
+      raise
 
   def train_step(self, data):
     """One generator step and `discriminator_steps` discriminator steps."""
