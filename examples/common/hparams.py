@@ -14,15 +14,13 @@ absl flags of `train.py`, the tests and the benchmarks all read them.
                         choices=('ring', 'grid')),
       ), module=__name__)
 
-  # train.py: one flag per field, then HParams from the parsed flags.
+  # train.py: one flag per field; main() reads HParams from the flags.
   hparams.define_flags(train_lib.HParams)
-  def main(_):
-    train_lib.train(hparams.hparams_from_flags(train_lib.HParams,
-                                               train_lib.TASK))
-  # tests and benchmarks: train_lib.HParams(train_log_dir=d, gan_loss='hinge')
+  hparams = hparams.hparams_from_flags(train_lib.HParams, train_lib.TASK)
 
 The flag type follows the default (bool, int, float, str or None; `choices`
-make an enum; a tuple is a comma-separated list of the element type).
+make an enum; a tuple is a comma-separated list of the element type). A
+number must be finite (NaN and infinity are refused) and within bounds.
 `resumable=True` lets a field change when a run is resumed (logging
 intervals, the step bound, eval options). `define_flags` also defines
 `--preset=recommended|none`: with 'recommended' (the default), the fields
@@ -34,6 +32,7 @@ preset's values unless they are on the command line.
 import collections
 import dataclasses
 import json
+import math
 import os
 from typing import Any
 
@@ -147,6 +146,8 @@ class Field:
     for number in numbers:
       if isinstance(number, bool) or not isinstance(number, (int, float)):
         continue
+      if not math.isfinite(number):
+        return '%r is not a finite number' % (value,)
       if self.lower_bound is not None and number < self.lower_bound:
         return '%r is below the lower bound %s' % (value, self.lower_bound)
       if self.upper_bound is not None and number > self.upper_bound:
@@ -216,15 +217,6 @@ COMMON_FIELDS = (
 )
 
 
-def _replace_defaults(fields, defaults):
-  unknown = sorted(set(defaults) - {f.name for f in fields})
-  if unknown:
-    raise ValueError('No field named %s; the fields are: %s' % (
-        ', '.join(unknown), ', '.join(f.name for f in fields)))
-  return tuple(dataclasses.replace(f, default=defaults[f.name])
-               if f.name in defaults else f for f in fields)
-
-
 def common_fields(**defaults):
   """`COMMON_FIELDS` with some defaults replaced (an example's own defaults).
 
@@ -232,7 +224,12 @@ def common_fields(**defaults):
     ValueError: a keyword is not a common field (the message lists them), or
       a default is outside the field's choices or bounds.
   """
-  return _replace_defaults(COMMON_FIELDS, defaults)
+  unknown = sorted(set(defaults) - {f.name for f in COMMON_FIELDS})
+  if unknown:
+    raise ValueError('No field named %s; the fields are: %s' % (
+        ', '.join(unknown), ', '.join(f.name for f in COMMON_FIELDS)))
+  return tuple(dataclasses.replace(f, default=defaults[f.name])
+               if f.name in defaults else f for f in COMMON_FIELDS)
 
 
 def hparams_class(typename, fields, module):
@@ -287,8 +284,10 @@ def define_flags(hparams_cls, flag_values=flags.FLAGS):
       flags.DEFINE_boolean(f.name, f.default, f.help, flag_values=fv)
     elif f.kind == 'integer':
       flags.DEFINE_integer(f.name, f.default, f.help, flag_values=fv, **bounds)
-    elif f.kind == 'float':
+    elif f.kind == 'float':  # absl's bounds let NaN through: refuse it.
       flags.DEFINE_float(f.name, f.default, f.help, flag_values=fv, **bounds)
+      flags.register_validator(f.name, lambda v: v is None or math.isfinite(v),
+                               '--%s must be a finite number.' % f.name, fv)
     elif f.kind == 'list':
       flags.DEFINE_list(f.name, [str(v) for v in f.default],
                         '%s (comma-separated %ss)' % (

@@ -3,8 +3,11 @@
 """Tests of the hyperparameter declarations: flags, defaults, HParams."""
 
 import json
+import math
 
 from absl import flags
+import hypothesis
+from hypothesis import strategies as st
 import pytest
 
 import tfgan_ext
@@ -192,3 +195,48 @@ def test_resumable_fields_come_from_the_declarations():
       'max_number_of_steps', 'train_log_dir', 'log_every_n_steps',
       'save_checkpoint_steps', 'save_summaries_steps', 'xla', 'data_dir',
       'tfds_download', 'grid_size', 'eval'}
+
+
+def _flag_text(draw, field):
+  """A command-line value for `field`: often valid, often not."""
+  if field.kind == 'enum':
+    return draw(st.one_of(st.sampled_from(field.choices), st.text(max_size=8)))
+  if field.kind in ('integer', 'float'):
+    return draw(st.one_of(
+        st.integers(-10**6, 10**6).map(str),
+        st.floats(allow_nan=True, allow_infinity=True).map(repr),
+        st.sampled_from(['nan', 'inf', '-inf', '1e400', '', 'x', '0x10'])))
+  if field.kind == 'list':
+    return draw(st.lists(st.one_of(st.integers(-5, 70).map(str),
+                                   st.sampled_from(['nan', 'a', ''])),
+                         max_size=3).map(','.join))
+  if field.kind == 'boolean':
+    return draw(st.sampled_from(['true', 'false', '1', '0', 'maybe']))
+  return draw(st.text(max_size=8))
+
+
+@hypothesis.settings(max_examples=150, deadline=None)
+@hypothesis.given(data=st.data(), hparams_cls=st.sampled_from(_EXAMPLES))
+def test_fuzzed_flags_are_refused_at_parsing_or_valid(data, hparams_cls):
+  """A drawn value for a drawn flag: absl refuses it, or HParams are valid.
+
+  Valid: `validate` passes and every number is finite (NaN and infinity are
+  refused at parsing, not met as a NaN loss at the first step).
+  """
+  fields = [f for f in hparams_lib.declarations(hparams_cls)
+            if f.name != 'train_log_dir']
+  field = data.draw(st.sampled_from(fields))
+  text = _flag_text(data.draw, field)
+  try:
+    hparams = _parse(hparams_cls, '--%s=%s' % (field.name, text))
+  except flags.Error as e:
+    assert field.name in str(e)
+    return
+  except ValueError as e:  # A preset or the HParams class refusing it.
+    assert field.name in str(e) or 'preset' in str(e), e
+    return
+  hparams_lib.validate(hparams)
+  value = getattr(hparams, field.name)
+  for number in value if isinstance(value, tuple) else (value,):
+    if isinstance(number, float):
+      assert math.isfinite(number), (field.name, text)

@@ -42,12 +42,17 @@ def dataset_spec(dataset):
 
   Raises:
     TypeError: not a tf.data.Dataset, or integer / non-tensor real data.
-    ValueError: elements are not pairs, or real data has no batch dimension.
+    ValueError: no batches, elements are not pairs, or real data has no
+      batch dimension.
   """
   if not isinstance(dataset, tf.data.Dataset):
     raise TypeError(
         'GANModel.fit() needs a tf.data.Dataset yielding (generator_inputs, '
         'real_data) batches, got %r.' % type(dataset))
+  if int(dataset.cardinality()) == 0:
+    raise ValueError(
+        'The dataset yields no batches: its data is empty, or smaller than '
+        'one batch with batch(..., drop_remainder=True).')
   spec = dataset.element_spec
   if not isinstance(spec, tuple) or len(spec) != 2:
     raise ValueError(
@@ -103,12 +108,23 @@ def check_augmentable(spec, augmentation):
         'augment=fn(data) for other data.' % real.shape)
 
 
+def _call(network, inputs_text, fn, *args, **kwargs):
+  """fn(*args, **kwargs); Keras' or TF's error on these inputs, explained."""
+  try:
+    return fn(*args, **kwargs)
+  except (TypeError, ValueError, tf.errors.InvalidArgumentError) as e:
+    raise ValueError(
+        'The %s cannot take the dataset\'s %s (checked on a batch of zeros '
+        'of that spec): %s' % (network, inputs_text, e)) from e
+
+
 def check_networks(gan, spec, features=False, batch=2):
-  """Runs G and D once on zeros; raises ValueError on wrong output shapes."""
+  """Runs G and D once on zeros; raises ValueError on wrong shapes or dtypes."""
   inputs_spec, real_spec = spec
   inputs = tf.nest.map_structure(lambda s: _zeros(s, batch), inputs_spec)
   real = _zeros(real_spec, batch)
-  generated = gan.generator(inputs, training=False)
+  generated = _call('generator', 'generator_inputs %s' % (
+      _describe(inputs_spec),), gan.generator, inputs, training=False)
   if isinstance(generated, (tuple, list)) or not hasattr(generated, 'shape'):
     raise ValueError('The generator must return one tensor, got %r.'
                      % (generated,))
@@ -121,7 +137,8 @@ def check_networks(gan, spec, features=False, batch=2):
         'have shape %s; they must match (the discriminator sees both).'
         % (list(generated.shape[1:]), list(real.shape[1:])))
   for what, data in (('real', real), ('generated', generated)):
-    outputs = gan.call_discriminator(data, inputs, training=False)
+    outputs = _call('discriminator', '%s data %s' % (what, _describe(
+        real_spec)), gan.call_discriminator, data, inputs, training=False)
     if isinstance(outputs, (tuple, list)) or not hasattr(outputs, 'shape'):
       raise ValueError('The discriminator must return one tensor of logits, '
                        'got %r.' % (outputs,))
