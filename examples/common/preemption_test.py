@@ -113,3 +113,44 @@ def test_sigterm_checkpoints_the_step_and_the_same_run_resumes(tmp_path,
   assert re.search(r'resumed from a (checkpoint|backup) at step %d ' % step,
                    proc.stderr), proc.stderr[-3000:]
   assert _checkpoint_step(run_dir) == step + 3
+
+
+@pytest.mark.parametrize('binary', [_TOY2D, _DIGITS_ESTIMATOR],
+                         ids=['gan_train', 'estimator'])
+def test_sigkill_loses_at_most_one_save_interval(tmp_path, binary):
+  # SIGKILL cannot be caught: what survives is the last periodic checkpoint.
+  interval = 20
+  run_dir = str(tmp_path / 'run')
+  command = _command(binary, run_dir, 1000000)
+  command[command.index('--save_checkpoint_steps=1000000')] = (
+      '--save_checkpoint_steps=%d' % interval)
+  with open(tmp_path / 'first.log', 'w') as log:
+    proc = subprocess.Popen(command, cwd=_ROOT, stdout=log,
+                            stderr=subprocess.STDOUT, text=True)
+  try:
+    deadline = time.time() + 240
+    reached = []
+    while time.time() < deadline and proc.poll() is None:
+      reached = [int(s) for s in re.findall(
+          r'step (\d+)/\d+ ', (tmp_path / 'first.log').read_text())]
+      if reached and reached[-1] > 2 * interval and reached[-1] % interval:
+        break
+      time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=60)
+  finally:
+    if proc.poll() is None:
+      proc.kill()
+  reached = max(int(s) for s in re.findall(
+      r'step (\d+)/\d+ ', (tmp_path / 'first.log').read_text()))
+  restored = _checkpoint_step(run_dir)
+  assert restored % interval == 0 and 0 <= reached - restored <= interval, (
+      reached, restored)
+  proc = subprocess.run(_command(binary, run_dir, reached + 2), cwd=_ROOT,
+                        capture_output=True, text=True, timeout=300,
+                        check=False)
+  assert proc.returncode == 0, proc.stderr[-3000:]
+  assert 'resumed from a checkpoint at step %d ' % restored in proc.stderr
+  assert _checkpoint_step(run_dir) == reached + 2
+  print('killed at step %d, resumed from %d: %d steps lost (interval %d)'
+        % (reached, restored, reached - restored, interval))
