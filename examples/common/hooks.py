@@ -27,7 +27,7 @@ import numpy as np
 import tensorflow as tf
 
 __all__ = ['LogCheckpoints', 'NonFiniteLossError', 'PROGRESS', 'Preempted',
-           'StopOnSigterm', 'train_hooks_fn']
+           'StopOnSigterm', 'non_finite_message', 'train_hooks_fn']
 
 _v1 = tf.compat.v1
 
@@ -56,11 +56,13 @@ class StopOnSigterm(_v1.train.SessionRunHook):
   thread only; elsewhere SIGTERM keeps its default action) and restores the
   previous one at the end. `step` is the global step the session stopped
   at, or None if no SIGTERM came. The session's `CheckpointSaverHook`
-  saves that step when the session ends.
+  saves that step when the session ends. `last_step` is the global step
+  seen by the last run (to name the step when another hook stops it).
   """
 
   def __init__(self):
     self.step = None
+    self.last_step = None
     self._signalled = False
     self._previous = None
     self._global_step = None
@@ -74,7 +76,13 @@ class StopOnSigterm(_v1.train.SessionRunHook):
     del signum, frame  # Python runs this between two session.run calls.
     self._signalled = True
 
+  def before_run(self, run_context):
+    del run_context
+    return _v1.train.SessionRunArgs(self._global_step)
+
   def after_run(self, run_context, run_values):
+    # Read in the run that increments it: that step or the one before.
+    self.last_step = int(run_values.results)
     if self._signalled and self.step is None:
       self.step = int(run_context.session.run(self._global_step))
       logging.warning('SIGTERM received at step %d: writing a checkpoint '
@@ -87,7 +95,7 @@ class StopOnSigterm(_v1.train.SessionRunHook):
       self._previous = None
 
 
-def _non_finite_message(loss_name, value, step):
+def non_finite_message(loss_name, value, step):
   return ('The %s loss is %s at step %d; stopping. Lower the learning '
           'rates, add a --penalty or --spectral_norm, or check the data.'
           % (loss_name, value, step))
@@ -117,7 +125,7 @@ class _RunAndRecordHook(_v1.train.SessionRunHook):
           raise
         step = run_context.session.run(
             _v1.train.get_global_step()) + 1
-        raise NonFiniteLossError(_non_finite_message(
+        raise NonFiniteLossError(non_finite_message(
             self._name, 'nan or inf', step)) from e
 
 
@@ -150,7 +158,7 @@ class _MonitorHook(_v1.train.SessionRunHook):
     step = run_context.session.run(self._global_step) + 1
     for name, value in sorted(loss_values.items()):
       if not np.isfinite(value):
-        raise NonFiniteLossError(_non_finite_message(name, value, step))
+        raise NonFiniteLossError(non_finite_message(name, value, step))
     if step % self._every == 0 or step == self._last_step:
       # steps/s since the previous progress line (or the session start).
       start_time, start_step = self._start

@@ -146,8 +146,15 @@ def train(hparams):
                  'gan_loss=%s penalty=%s; checkpoints in %s',
                  hparams.gan_loss, hparams.penalty, hparams.train_log_dir)
     sigterm = hooks.StopOnSigterm()
-    estimator.train(_input_fn(hparams, hparams.seed),
-                    max_steps=hparams.max_number_of_steps, hooks=[sigterm])
+    try:
+      estimator.train(_input_fn(hparams, hparams.seed),
+                      max_steps=hparams.max_number_of_steps, hooks=[sigterm])
+    except tf.compat.v1.train.NanLossDuringTrainingError as e:
+      # The Estimator's own NaN check (on its loss, the discriminator's)
+      # can stop the run before the examples' hooks see the loss.
+      raise hooks.NonFiniteLossError(hooks.non_finite_message(
+          'discriminator', 'nan or inf', max(sigterm.last_step or 0, 1))
+      ) from e
     if sigterm.step is not None:
       raise hooks.Preempted(sigterm.step, hparams.train_log_dir)
   if not hparams.eval:

@@ -15,6 +15,11 @@ from examples.common import training
 from examples.toy2d import train_lib
 
 
+# Adam moves each weight by about the learning rate at its first step: 1e38
+# (finite: NaN and inf are refused as hyperparameters) overflows the next
+# forward pass, so a loss is non-finite by step 2.
+_HUGE_LR = 1e38
+
 def _hparams(train_log_dir, **overrides):
   """Tiny runs; the example's defaults for everything else."""
   tiny = dict(batch_size=16, max_number_of_steps=2, lr_decay_steps=0,
@@ -116,8 +121,8 @@ def test_non_finite_loss_stops_naming_step_and_loss(tmp_path):
   with pytest.raises(training.NonFiniteLossError,
                      match=r'The (generator|discriminator) loss is nan or inf '
                      r'at step [12]; stopping'):
-    train_lib.train(_hparams(tmp_path, generator_lr=float('inf'),
-                             discriminator_lr=float('inf'),
+    train_lib.train(_hparams(tmp_path, generator_lr=_HUGE_LR,
+                             discriminator_lr=_HUGE_LR,
                              max_number_of_steps=5))
   # Only the initial checkpoint (CheckpointSaverHook writes step 0 when the
   # session starts) exists: nothing diverged was saved.

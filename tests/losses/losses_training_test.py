@@ -80,10 +80,12 @@ def test_lazily_penalized_discriminator_trains(tmp_path, penalty):
       generator_loss_fn=pair.generator_loss_fn,
       discriminator_loss_fn=tfgan_ext_losses.with_penalty(
           pair.discriminator_loss_fn, penalty, weight=10.0, every=2)))
-  # gan_train increments the global step once per joint step, so the
-  # penalty was on at steps 0 and 2 and off at 1 and 3 (the gating itself is
-  # checked value by value in losses_penalized_test.py).
-  assert [int(v) for v in values[:, 0]] == [0, 1, 2, 3]
+  # gan_train increments the global step once per joint step. The hook reads
+  # it in the run that increments it, with no order between the two, so run
+  # s sees s or s + 1 (the gating itself is checked value by value in
+  # losses_penalized_test.py).
+  for run, step in enumerate(values[:, 0]):
+    assert int(step) in (run, run + 1), values[:, 0]
 
 
 def test_feature_matching_trains_with_tf1_discriminator(tmp_path):
