@@ -9,7 +9,8 @@ Trains the digits example (`examples.digits.train_lib.train`, the gan_train
 trainer, its default networks and loss; 3x its 3,000 steps, see MODES) on
 the first
 `--train_fraction` of the training images (shuffled with the run's seed),
-for every fraction x augmentation x seed, always with the generator's moving
+for every fraction x augmentation x seed (an augmentation may add a
+regularizer: `--augments=none,none+lecam`), always with the generator's moving
 average (`--generator_ema`), and evaluates the raw and the averaged generator
 of the same checkpoint with one shared eval classifier (FCD against the full
 set: `examples.digits.eval_lib`). Jobs run in worker processes with one
@@ -34,11 +35,12 @@ from benchmarks import workers
 from examples.digits import eval_lib
 from examples.digits import train_lib
 
-__all__ = ['CSV_FIELDS', 'MODES', 'RUN_FIELDS', 'jobs', 'main', 'summarize']
+__all__ = ['CSV_FIELDS', 'MODES', 'REGULARIZERS', 'RUN_FIELDS', 'jobs', 'main',
+           'summarize']
 
 MODES = {
     'quick': dict(steps=20, seeds=(0,), fractions=(0.1, 1.0),
-                  augments=('none', 'diffaugment', 'ada'),
+                  augments=('none', 'diffaugment', 'ada', 'none+lecam'),
                   classifier_steps=100),
     # 3x the digits example's 3,000 steps: at 3,000 the discriminator has not
     # yet overfit 180 images (ADA's r stays under its target, p near 0, and
@@ -84,14 +86,23 @@ def jobs(settings, overrides=None):
   return found
 
 
+# Regularizers an --augments entry may add after a '+' (e.g.
+# 'diffaugment+lecam'), with their published settings (not tuned here):
+# LeCam's lambda 0.3 (Tseng et al. 2021, StudioGAN); its decay 0.99 and
+# start 1,000 are the HParams defaults.
+REGULARIZERS = {'lecam': dict(lecam_weight=0.3)}
+
+
 def _hparams(job, run_dir):
   steps = max(job['steps'], 1)
+  augment, _, regularizer = job['augment'].partition('+')
   return train_lib.HParams(
       train_log_dir=run_dir, seed=job['seed'],
       max_number_of_steps=job['steps'], train_fraction=job['train_fraction'],
-      augment=job['augment'], eval=False, log_every_n_steps=steps,
+      augment=augment, eval=False, log_every_n_steps=steps,
       save_checkpoint_steps=steps, save_summaries_steps=steps,
-      **job['fields'])
+      **dict(job['fields'], **(REGULARIZERS[regularizer] if regularizer
+                               else {})))
 
 
 def _ada_p(run_dir):
@@ -243,6 +254,11 @@ def main(argv=None):
     settings['fractions'] = tuple(float(s) for s in args.fractions.split(','))
   if args.augments:
     settings['augments'] = tuple(args.augments.split(','))
+    for label in settings['augments']:
+      regularizer = label.partition('+')[2]
+      if regularizer and regularizer not in REGULARIZERS:
+        parser.error('--augments %s: after "+", one of %s' % (
+            label, ', '.join(REGULARIZERS)))
   if args.steps:
     settings['steps'] = args.steps
   overrides = {}

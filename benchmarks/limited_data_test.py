@@ -3,6 +3,7 @@
 """Tests of the limited-data and toy2d-average benchmarks (quick runs)."""
 
 import csv
+import json
 import os
 import subprocess
 import sys
@@ -41,6 +42,13 @@ def test_limited_data_quick_run_writes_every_configuration(tmp_path):
   assert len(runs) == len(rows) and all(r['status'] == 'ok' for r in runs)
   ada = [r for r in runs if r['augment'] == 'ada']
   assert ada and all(r['ada_p_final'] != '' for r in ada)
+  # 'none+lecam': no augmentation, LeCam at the paper's weight.
+  lecam = [r for r in runs if r['augment'] == 'none+lecam']
+  assert lecam
+  for run in lecam:
+    with open(work_dir / 'runs' / run['key'] / 'hparams.json') as f:
+      stored = json.load(f)
+    assert (stored['augment'], stored['lecam_weight']) == ('none', 0.3)
   assert 'FCD averaged' in (out_dir / 'limited_data.md').read_text()
   # Finished runs are not trained again (an interrupted benchmark resumes).
   before = os.path.getmtime(work_dir / 'runs' / runs[0]['key'] /

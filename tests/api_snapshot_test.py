@@ -26,6 +26,7 @@ MODULES = (
     'tfgan_ext.adaptive_augment',
     'tfgan_ext.augment',
     'tfgan_ext.averaging',
+    'tfgan_ext.lecam',
     'tfgan_ext.compat',
     'tfgan_ext.losses',
     'tfgan_ext.losses.wargs',

@@ -217,9 +217,18 @@ def test_adaptive_augment_in_gan_model_augments_and_updates():
     names = {v.name for v in tf.compat.v1.global_variables()}
     assert {'ada_p:0', 'ada_sign_sum:0', 'ada_image_count:0',
             'ada_steps:0'} <= names
+    # p's update is the discriminator's (what tfgan.gan_train_ops runs with
+    # its train op), not a dependency of the loss.
+    update = tf.compat.v1.get_collection(tf.compat.v1.GraphKeys.UPDATE_OPS,
+                                         'Discriminator')
+    assert len(update) == 1
     with tf.compat.v1.Session() as sess:
       sess.run(tf.compat.v1.global_variables_initializer())
-      _, real = sess.run([loss, model.discriminator_real_outputs])
+      sess.run(loss)  # A summary's evaluation of the loss moves nothing.
+      steps = [v for v in tf.compat.v1.global_variables()
+               if v.name == 'ada_steps:0'][0]
+      assert sess.run(steps) == 0.0
+      _, _, real = sess.run([loss, update, model.discriminator_real_outputs])
       # One step of 8 real images at speed 8: p moved by 1 towards r = 0.6.
       want = 1.0 if np.mean(np.sign(real)) > 0.6 else 0.0
       assert sess.run(ada.p) == want

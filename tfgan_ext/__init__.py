@@ -7,7 +7,8 @@ work on TensorFlow 2.15 to 2.21 and Python 3.11+ (see ``tfgan_ext.compat``).
 Modules: ``losses`` (losses, penalties, the registry), ``augment``
 (DiffAugment and ADA's differentiable augmentation), ``adaptive_augment``
 (ADA's p in a TF-GAN graph), ``averaging`` (the generator's moving average
-for ``tfgan.gan_train`` and GANEstimator), ``metrics`` (KID, improved
+for ``tfgan.gan_train`` and GANEstimator), ``lecam`` (LeCam regularization's
+anchors in a TF-GAN graph), ``metrics`` (KID, improved
 precision/recall, density/coverage on features); ``tfgan_ext.keras``, a
 separate import, trains through Keras ``fit``.
 """
@@ -20,9 +21,10 @@ compat.install()
 from tfgan_ext import adaptive_augment
 from tfgan_ext import augment
 from tfgan_ext import averaging
+from tfgan_ext import lecam
 from tfgan_ext import losses
 from tfgan_ext import metrics
 from tfgan_ext.version import __version__
 
 __all__ = ['__version__', 'adaptive_augment', 'augment', 'averaging',
-           'compat', 'losses', 'metrics']
+           'compat', 'lecam', 'losses', 'metrics']

@@ -14,8 +14,10 @@ checkpoints:
                         discriminator_loss_fn=ada.with_update(d_loss_fn))
 
 Every use of the discriminator then sees `ada_augment(data, p)`. The
-discriminator loss carries p's update: each time it is computed (once per
-discriminator step) the signs of D's outputs on the real batch are added up,
+discriminator loss brings p's update, an update op of the discriminator
+(UPDATE_OPS under its scope, run by `tfgan.gan_train_ops` with its train
+op): at each discriminator step the signs of D's outputs on the real batch
+are added up,
 and every `interval` steps p moves by `ada_adjustment` towards
 E[sign(D(x_real))] = `target`. p is summarized as 'ada_p'.
 """
@@ -116,17 +118,28 @@ class AdaptiveAugment:
     """A GANModel-style discriminator loss that also updates p.
 
     The loss is `discriminator_loss_fn(gan_model, **kwargs)` (the gan_loss
-    options it cannot take are dropped); computing it runs `update` on
-    `gan_model.discriminator_real_outputs` first.
+    options it cannot take are dropped); `update` on
+    `gan_model.discriminator_real_outputs` goes to UPDATE_OPS under the
+    discriminator's scope, so `tfgan.gan_train_ops` runs it with the
+    discriminator's train op: once per discriminator step, not at every
+    evaluation of the loss (summaries, hooks).
+
+    Raises:
+      ValueError: (from the loss) a model without a discriminator scope.
     """
     def discriminator_loss(gan_model, **kwargs):
-      update = self.update(gan_model.discriminator_real_outputs,
-                           after=[gan_model.discriminator_gen_outputs])
+      if gan_model.discriminator_scope is None:
+        raise ValueError('ADA needs gan_model.discriminator_scope (as '
+                         "tfgan.gan_model sets it): p's update runs with the "
+                         "discriminator's train op.")
+      with _v1.name_scope(gan_model.discriminator_scope.name + '/'):
+        update = self.update(gan_model.discriminator_real_outputs,
+                             after=[gan_model.discriminator_gen_outputs])
+      _v1.add_to_collection(_v1.GraphKeys.UPDATE_OPS, update)
       if kwargs.get('add_summaries', False):
         _v1.summary.scalar('ada_p', self.p)
-      with tf.control_dependencies([update]):
-        return tf.identity(tuple_losses.call_with_options(
-            discriminator_loss_fn, gan_model, kwargs))
+      return tuple_losses.call_with_options(discriminator_loss_fn, gan_model,
+                                            kwargs)
 
     discriminator_loss.__name__ = getattr(discriminator_loss_fn, '__name__',
                                           'discriminator_loss') + '_with_ada'

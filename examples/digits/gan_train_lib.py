@@ -10,7 +10,8 @@ optimizers, checkpoints, progress and NaN checks), then the evaluation.
 --augment wraps the discriminator (`tfgan_ext.augment`: every use of it
 sees augmented data) and, for ADA, its loss (p's update,
 `tfgan_ext.adaptive_augment`); --generator_ema wraps the generator's
-optimizer (`tfgan_ext.averaging`).
+optimizer (`tfgan_ext.averaging`); --lecam_weight adds LeCam regularization
+to the discriminator loss (`tfgan_ext.lecam`).
 """
 
 import functools
@@ -21,6 +22,7 @@ import tensorflow_gan as tfgan
 import tfgan_ext
 from tfgan_ext import adaptive_augment
 from tfgan_ext import augment
+from tfgan_ext import lecam
 from examples.common import hooks
 from examples.common import training
 from examples.digits import data_provider
@@ -91,13 +93,19 @@ def generator_loss_fn(hparams):
 def discriminator_loss_fn(hparams, augmented):
   """The discriminator loss of hparams.gan_loss plus hparams.penalty.
 
+  And plus LeCam regularization with --lecam_weight (`tfgan_ext.lecam`).
+
   Args:
     hparams: The run's HParams.
     augmented: The run's `Augmentation` (ADA's update rides on the loss).
   """
-  return augmented.discriminator_loss_fn(tfgan_ext.losses.with_penalty(
+  loss = tfgan_ext.losses.with_penalty(
       tfgan_ext.losses.get(hparams.gan_loss).discriminator_loss_fn,
-      hparams.penalty, hparams.penalty_weight, hparams.penalty_every))
+      hparams.penalty, hparams.penalty_weight, hparams.penalty_every)
+  if hparams.lecam_weight:
+    loss = lecam.LeCam(hparams.lecam_weight, hparams.lecam_decay,
+                       hparams.lecam_start).with_penalty(loss)
+  return augmented.discriminator_loss_fn(loss)
 
 
 def train(hparams):

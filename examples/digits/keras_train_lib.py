@@ -100,6 +100,8 @@ def build(K, strategy, hparams):
         augment=hparams.augment, augment_policy=hparams.augment_policy,
         ada_target=hparams.ada_target, ada_interval=hparams.ada_interval,
         ada_speed_images=hparams.ada_speed_images,
+        lecam_weight=hparams.lecam_weight, lecam_decay=hparams.lecam_decay,
+        lecam_start=hparams.lecam_start,
         jit_compile=hparams.xla)
   return gan
 

@@ -63,6 +63,14 @@ HParams = hparams_lib.hparams_class('HParams', hparams_lib.common_fields(
                'which p may move from 0 to 1 (the paper: 500k, for runs of '
                'tens of millions of images; here scaled to this budget of '
                '192k).', lower_bound=1),
+        _Field('lecam_weight', 0.0, 'If > 0, add this times LeCam '
+               'regularization (Tseng et al. 2021; the paper: 0.3) to the '
+               'discriminator loss.', lower_bound=0.0),
+        _Field('lecam_decay', 0.99, "LeCam's anchors' decay.",
+               lower_bound=0.0, upper_bound=0.999999),
+        _Field('lecam_start', 1000, 'Discriminator steps before the LeCam '
+               'anchors start averaging (batch means until then).',
+               lower_bound=0),
         _Field('noise_dims', 32, 'Generator noise dimension.', lower_bound=1),
         _Field('generator_channels', 64, 'Generator width.', lower_bound=1),
         _Field('discriminator_channels', 64, 'Discriminator width.',

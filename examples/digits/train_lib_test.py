@@ -16,6 +16,11 @@ from examples.digits import eval_lib
 from examples.digits import train_lib
 
 
+# Adam moves each weight by about the learning rate at its first step: 1e38
+# (finite: NaN and inf are refused as hyperparameters) overflows the next
+# forward pass, so a loss is non-finite by step 2.
+_HUGE_LR = 1e38
+
 def _hparams(train_log_dir, **overrides):
   """Tiny runs; the example's defaults for everything else."""
   tiny = dict(batch_size=16, max_number_of_steps=2, log_every_n_steps=1,
@@ -219,5 +224,31 @@ def test_every_trainer_stops_at_a_non_finite_loss(tmp_path, trainer):
                      r'(generator )?step [12]; stopping\. Lower the '
                      r'learning rates'):
     train_lib.train(_hparams(tmp_path, trainer=trainer, max_number_of_steps=6,
-                             generator_lr=float('inf'),
-                             discriminator_lr=float('inf')))
+                             generator_lr=_HUGE_LR,
+                             discriminator_lr=_HUGE_LR))
+
+
+@pytest.mark.parametrize('trainer', ['gan_train', 'estimator', 'keras'])
+@pytest.mark.parametrize('state', ['lecam', 'ada'])
+def test_discriminator_state_moves_once_per_discriminator_step(tmp_path,
+                                                              trainer, state):
+  # 3 steps of 2 discriminator steps, summaries at every step: LeCam's
+  # anchors and ADA's p must move once per discriminator step (6 counted),
+  # however often summaries and hooks evaluate the loss (they made it 9
+  # before the updates became the discriminator's update ops).
+  settings = ({'lecam_weight': 0.3, 'lecam_start': 2} if state == 'lecam'
+              else {'augment': 'ada'})
+  hparams = _hparams(tmp_path, trainer=trainer, gan_loss='hinge',
+                     max_number_of_steps=3, save_checkpoint_steps=3,
+                     discriminator_train_steps=1 if trainer == 'keras' else 2,
+                     **settings)
+  result = train_lib.train(hparams)
+  if trainer == 'keras':
+    assert result['steps'] == 3
+    assert all(np.all(np.isfinite(v)) for v in result['history'].values())
+    return
+  _assert_finite_checkpoint(tmp_path, step=3)
+  reader = tf.train.load_checkpoint(str(tmp_path))
+  assert reader.get_tensor('%s_steps' % state) == 6
+  if state == 'lecam':
+    assert reader.get_tensor('lecam_real_anchor') != 0.0

@@ -42,10 +42,15 @@ def _configs(loss_names, subset):
                               'penalty_every': 2, 'discriminator_steps': 2},
       # Three steps: the average copies the weights after the first.
       'generator_ema': {'loss': 'hinge', 'generator_ema': 0.5, '_steps': 3},
+      # Three steps: the anchors are batch means at the first, then averages
+      # of the global batch's means.
+      'lecam': {'loss': 'hinge', 'lecam_weight': 0.3, 'lecam_decay': 0.5,
+                'lecam_start': 1, '_steps': 3},
   })
   if subset:
     keep = ('loss:hinge', 'loss:relativistic', 'penalty:r1',
-            'feature_matching', 'lazy_r1_two_d_steps', 'generator_ema')
+            'feature_matching', 'lazy_r1_two_d_steps', 'generator_ema',
+            'lecam')
     configs = {k: v for k, v in configs.items() if k in keep}
   return configs
 
@@ -82,6 +87,8 @@ def _weights(gan):
   """The players' weights, then the average's (when there is one)."""
   extra = ([] if gan.sampling_generator is gan.generator
            else gan.sampling_generator.get_weights())
+  # LeCam's anchors: the global batch's means on every replica.
+  extra += [w.numpy() for w in gan.weights if 'lecam' in w.name]
   return [np.asarray(w) for w in gan.generator.get_weights() +
           gan.discriminator.get_weights() + extra]
 

@@ -32,6 +32,7 @@ from tfgan_ext.keras import distribute
 from tfgan_ext.keras import faults
 from tfgan_ext.keras import generator_average
 from tfgan_ext.keras import keras_versions
+from tfgan_ext.keras import lecam as lecam_lib
 from tfgan_ext.keras import step_losses
 from tfgan_ext.keras import train_step as train_step_lib
 from tfgan_ext.losses import _checks
@@ -135,6 +136,9 @@ class GANModel:
               ada_target=augment_lib.ADA_TARGET,
               ada_interval=4,
               ada_speed_images=500_000,
+              lecam_weight=0.0,
+              lecam_decay=0.99,
+              lecam_start=1000,
               **kwargs):
     """Configures the GAN for training.
 
@@ -183,6 +187,8 @@ class GANModel:
       ada_interval: Discriminator steps between ADA's adjustments of p.
       ada_speed_images: Real images over which ADA's p may move by 1 (the
         paper's 500k).
+      lecam_weight, lecam_decay, lecam_start: LeCam regularization (0: off;
+        the paper's 0.3, 0.99, 1,000 steps; `tfgan_ext.keras.lecam`).
       **kwargs: Passed to Keras' `compile`: `run_eagerly`, `jit_compile`,
         `steps_per_execution`.
 
@@ -230,6 +236,8 @@ class GANModel:
     augmenter = augmentation.resolve(augment, augment_policy, ada_target,
                                      ada_interval, ada_speed_images, version,
                                      self)
+    lecam = (lecam_lib.LeCam(version, self, lecam_weight, lecam_decay,
+                             lecam_start) if lecam_weight else None)
     generator_optimizer = version.loss_scaled_if_needed(
         generator_optimizer, self.generator, loss_scaling)
     discriminator_optimizer = version.loss_scaled_if_needed(
@@ -247,7 +255,7 @@ class GANModel:
     self.discriminator_optimizer = discriminator_optimizer
     self._train_step = train_step_lib.TrainStep(
         g_loss, d_loss, penalty, discriminator_steps, bool(fused),
-        float(feature_matching_weight), augmenter, self._average)
+        float(feature_matching_weight), augmenter, self._average, lecam)
     self._trackers = [version.mean_metric(n)
                       for n in self._train_step.logged_names()]
 

@@ -15,7 +15,8 @@ With an augmentation (`compile(augment=...)`) every discriminator call sees
 augmented data, generated and real, penalties included; with ADA, the signs
 of D's outputs on the real batch drive its probability. With a generator
 average (`compile(generator_ema=...)`), it is updated after each generator
-update.
+update; with LeCam (`compile(lecam_weight=...)`), its anchors move at each
+discriminator step before its penalty is added.
 
 Across replicas each loss is a mean over this replica's examples times
 `distribute.replica_share` (B_r / B), so the gradients Keras' optimizers sum
@@ -67,6 +68,7 @@ class TrainStep:
     augmentation: An `augmentation.Augmentation` / `AdaptiveAugmentation`
       applied to what the discriminator sees, or None.
     average: A `generator_average.GeneratorAverage`, or None.
+    lecam: A `lecam.LeCam`, or None.
   """
   generator_loss: step_losses.StepLoss
   discriminator_loss: step_losses.StepLoss
@@ -76,6 +78,7 @@ class TrainStep:
   feature_matching_weight: float
   augmentation: object = None
   average: object = None
+  lecam: object = None
 
   def logged_names(self):
     """The names of the values a step logs, in order."""
@@ -84,6 +87,8 @@ class TrainStep:
       names.append('feature_matching_loss')
     if self.penalty is not None:
       names.append(self.penalty.name)
+    if self.lecam is not None:
+      names.append(self.lecam.logged_name)
     if self.augmentation is not None and self.augmentation.logged_name:
       names.append(self.augmentation.logged_name)
     return names
@@ -173,6 +178,11 @@ class TrainStep:
           tensors, gan.discriminator_optimizer.iterations, num_replicas)
       loss += term
       logs.setdefault(self.penalty.name, []).append((value, gate))
+    if self.lecam is not None:
+      term, value = self.lecam.term(
+          tensors, gan.discriminator_optimizer.iterations)
+      loss += term
+      logs.setdefault(self.lecam.logged_name, []).append((value, 1.0))
     logs.setdefault('discriminator_loss', []).append((loss, 1.0))
     if self.augmentation is not None and self.augmentation.logged_name:
       used = self.augmentation.observe(

@@ -23,18 +23,24 @@ broadcast to [batch], or D's output does not depend on its input.
 
 Consistency regularization (`consistency_penalty`) is here too: not a
 gradient penalty, it asks D's output to stay the same when its input is
-augmented, and is weighted and reduced the same way.
+augmented, and is weighted and reduced the same way. So is LeCam
+regularization (`lecam_penalty`), which keeps D's outputs near moving
+averages of its past outputs (`lecam_moving_average`); it takes D's outputs
+and the two averages, like a discriminator loss.
 """
 
 import tensorflow as tf
 
 from tfgan_ext.losses import _batch_stats
+from tfgan_ext.losses import _checks
 from tfgan_ext.losses import _discriminator
 from tfgan_ext.losses import _reduction
 
 __all__ = [
     'consistency_penalty',
     'dragan_penalty',
+    'lecam_moving_average',
+    'lecam_penalty',
     'r1_penalty',
     'r2_penalty',
     'wasserstein_gradient_penalty',
@@ -288,3 +294,88 @@ def consistency_penalty(real_data, generator_inputs, discriminator_fn,
         _squared_distance(outputs, augmented), weights, scope,
         loss_collection, reduction, add_summaries, 'consistency_penalty',
         'the per-example penalty')
+
+
+# ------------------------------------------------------ LeCam regularization ---
+
+
+def lecam_penalty(discriminator_real_outputs, discriminator_gen_outputs,
+                  real_anchor, generated_anchor, real_weights=1.0,
+                  generated_weights=1.0, scope=None, loss_collection=_LOSSES,
+                  reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """LeCam regularization of the discriminator's outputs.
+
+  See `Regularizing Generative Adversarial Networks under Limited Data`
+  (Tseng et al. 2021, https://arxiv.org/abs/2104.03310), equation (3), as
+  the authors' code computes it (google/lecam-gan `lecam_reg`, also
+  StudioGAN's): each side is pulled towards the other side's anchor, and
+  only while it is beyond it.
+
+  R_LC = E_x[max(0, D(x) - a_G)^2] + E_z[max(0, a_R - D(G(z)))^2]
+
+  where a_R and a_G are moving averages of D's mean output on real and on
+  generated data (`lecam_moving_average`; the caller keeps them, as
+  variables, and passes their current values). The anchors get no gradient.
+  The paper's lambda is 0.3 on limited data (StudioGAN's default).
+
+  Args:
+    discriminator_real_outputs: D's output on real data.
+    discriminator_gen_outputs: D's output on generated data.
+    real_anchor: a_R, a scalar (the average of D's real outputs).
+    generated_anchor: a_G, a scalar (that of D's generated outputs).
+    real_weights, generated_weights, scope, loss_collection, reduction,
+      add_summaries: TF-GAN's (module docstring).
+
+  Returns:
+    The penalty, float32.
+
+  Raises:
+    TypeError: for outputs or anchors that are not floating point.
+    ValueError: for anchors that are not scalars, or shapes that do not fit.
+  """
+  with tf.compat.v1.name_scope(
+      scope, 'lecam_penalty',
+      (discriminator_real_outputs, discriminator_gen_outputs)) as scope:
+    real, gen = _checks.discriminator_outputs(
+        discriminator_real_outputs, discriminator_gen_outputs, reduction)
+    anchors = []
+    for anchor, name in ((real_anchor, 'real_anchor'),
+                         (generated_anchor, 'generated_anchor')):
+      anchor = tf.stop_gradient(_checks.to_float32(anchor, name))
+      if anchor.shape.rank not in (None, 0):
+        raise ValueError('`%s` must be a scalar, got shape %s.'
+                         % (name, anchor.shape))
+      anchors.append(anchor)
+    real_anchor, generated_anchor = anchors
+    return _reduction.reduce_real_and_generated(
+        tf.square(tf.nn.relu(real - generated_anchor)), real_weights,
+        tf.square(tf.nn.relu(real_anchor - gen)), generated_weights,
+        scope, loss_collection, reduction, add_summaries, 'lecam_penalty')
+
+
+def lecam_moving_average(anchor, outputs_mean, decay, step, start=0):
+  """The next value of a LeCam anchor (google/lecam-gan's `ema_losses`).
+
+  a <- decay * a + (1 - decay) * mean(D outputs), from discriminator step
+  `start` on; before it, a <- mean(D outputs) (the authors start at 1,000).
+
+  Args:
+    anchor: The anchor's current value (a scalar).
+    outputs_mean: This step's mean D output on that side (under
+      tf.distribute, the global batch's).
+    decay: In [0, 1) (the paper's 0.99).
+    step: The discriminator step being taken (0 for the first).
+    start: The step from which the average starts.
+
+  Returns:
+    The new value, float32 (without gradient).
+
+  Raises:
+    ValueError: for a decay outside [0, 1).
+  """
+  if not 0.0 <= float(decay) < 1.0:
+    raise ValueError('decay must be in [0, 1), got %r.' % (decay,))
+  anchor = tf.cast(anchor, tf.float32)
+  outputs_mean = tf.stop_gradient(tf.cast(outputs_mean, tf.float32))
+  averaged = decay * anchor + (1.0 - decay) * outputs_mean
+  return tf.where(tf.cast(step, tf.int64) < start, outputs_mean, averaged)
