@@ -143,6 +143,16 @@ def test_fit_to_step_arguments():
     tfk.faults.fit_to_step(gan, _data(), 5, 0)
 
 
+def test_fit_to_step_on_a_dataset_that_runs_dry_is_an_error():
+  # Unknown cardinality (so GANModel's empty-dataset check cannot see it):
+  # Keras 3 then runs epochs that log nothing (and still counts optimizer
+  # iterations); fit_to_step must not report them as trained steps.
+  gan = _gan(lib.keras_package('keras'))
+  dry = _data().take(1).filter(lambda *unused: False)
+  with pytest.raises(ValueError, match='the dataset yields nothing'):
+    tfk.faults.fit_to_step(gan, dry, 5, 2, verbose=0)
+
+
 def _resolver(task_type, task_id, cluster):
   resolver = tf.distribute.cluster_resolver.SimpleClusterResolver(
       tf.train.ClusterSpec(cluster), task_type=task_type, task_id=task_id)

@@ -182,16 +182,13 @@ def backup_and_restore(gan, backup_dir, strategy=None):
   Returns:
     A Keras callback of `gan`'s Keras package.
   """
-  K = gan.flavour.package
   strategy = strategy or gan.distribute_strategy
-  if not gan.flavour.is_keras3:
-    return K.callbacks.BackupAndRestore(backup_dir, delete_checkpoint=False)
-  backup = K.callbacks.BackupAndRestore(backup_dir, delete_checkpoint=False,
-                                        double_checkpoint=True)
-  if is_chief(strategy):
+  backup = gan.flavour.backup_and_restore(backup_dir)
+  if not gan.flavour.is_keras3 or is_chief(strategy):
     return backup
   backup.set_model(gan)
-  return K.callbacks.LambdaCallback(on_train_begin=backup.on_train_begin)
+  return gan.flavour.package.callbacks.LambdaCallback(
+      on_train_begin=backup.on_train_begin)
 
 
 def fit_to_step(gan, dataset, last_step, steps_per_epoch, callbacks=(),
@@ -219,7 +216,7 @@ def fit_to_step(gan, dataset, last_step, steps_per_epoch, callbacks=(),
 
   Raises:
     ValueError: `last_step` or `steps_per_epoch` below 1, or a dataset
-      that ran out.
+      that yields nothing.
   """
   if last_step < 1 or steps_per_epoch < 1:
     raise ValueError('last_step and steps_per_epoch must be >= 1, got %r '
@@ -236,17 +233,17 @@ def fit_to_step(gan, dataset, last_step, steps_per_epoch, callbacks=(),
   epochs = math.ceil(last_step / steps_per_epoch)
   history = {}
   while True:
-    before = int(iterations.numpy())
     result = gan.fit(dataset, epochs=epochs, steps_per_epoch=steps_per_epoch,
                      callbacks=callbacks, **fit_kwargs)
+    if result.epoch and not result.history:
+      # Keras 3 runs epochs on a dataset that yields nothing, logging nothing.
+      raise ValueError('fit ran epochs without logging a step: the dataset '
+                       'yields nothing; repeat it (dataset.repeat()).')
     for name, values in result.history.items():
       history.setdefault(name, []).extend(float(v) for v in values)
     steps = int(iterations.numpy())
     if steps >= last_step:
       return steps, history
-    if steps == before and result.epoch:
-      raise ValueError('fit ran an epoch without a step at generator step '
-                       '%d: repeat the dataset (dataset.repeat()).' % steps)
     # `fit` restored an epoch count that the planned epochs do not exceed
     # by enough (a cut-short epoch counts as done): plan more epochs.
     epochs += math.ceil((last_step - steps) / steps_per_epoch)

@@ -139,6 +139,19 @@ class KerasVersion:
   def set_global_policy(self, name):
     self.package.mixed_precision.set_global_policy(name)
 
+  def backup_and_restore(self, backup_dir):
+    """The package's `BackupAndRestore`, keeping its files after `fit`.
+
+    Keras 3's also keeps the previous backup (`double_checkpoint`) and
+    restores it when the latest cannot be read; tf-keras' has no such
+    option.
+    """
+    if self.is_keras3:
+      return self.package.callbacks.BackupAndRestore(
+          backup_dir, delete_checkpoint=False, double_checkpoint=True)
+    return self.package.callbacks.BackupAndRestore(backup_dir,
+                                                   delete_checkpoint=False)
+
 
 def _computes_in_float16(model):
   pending = [model]
