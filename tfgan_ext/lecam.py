@@ -12,8 +12,9 @@ discriminator loss:
                         discriminator_loss_fn=lecam.with_penalty(d_loss_fn))
 
 The loss is d_loss_fn's plus `weight * lecam_penalty` against the anchors
-moved with this batch's mean outputs (`tfgan_ext.losses.lecam_moving_average`),
-as in the authors' code (google/lecam-gan). The assignment of the moved
+moved with this batch's mean outputs
+(`tfgan_ext.losses.wargs.lecam_moving_average`), as in the authors' code
+(google/lecam-gan). The assignment of the moved
 anchors is an update op of the discriminator (graph collection UPDATE_OPS,
 under its scope), which `tfgan.gan_train_ops` runs with the discriminator's
 train op: once per discriminator step, however often else the loss is

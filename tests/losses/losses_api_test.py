@@ -189,6 +189,8 @@ def test_tuple_form_equals_argument_form(name):
   extra = {'seed': 5} if 'seed' in inspect.signature(args_fn).parameters else {}
   if name == 'consistency_penalty':
     extra = {'augment_fn': lambda x: x[:, ::-1]}
+  if name == 'lecam_penalty':
+    extra = {'real_anchor': 0.2, 'generated_anchor': -0.1}
 
   def both():
     return (getattr(tuple_losses, name)(model, **extra),

@@ -356,6 +356,9 @@ def lecam_penalty(discriminator_real_outputs, discriminator_gen_outputs,
 def lecam_moving_average(anchor, outputs_mean, decay, step, start=0):
   """The next value of a LeCam anchor (google/lecam-gan's `ema_losses`).
 
+  See `Regularizing Generative Adversarial Networks under Limited Data`
+  (https://arxiv.org/abs/2104.03310), section 3.1.
+
   a <- decay * a + (1 - decay) * mean(D outputs), from discriminator step
   `start` on; before it, a <- mean(D outputs) (the authors start at 1,000).
 

@@ -32,7 +32,7 @@ __all__ = [
     'cycle_consistency_loss', 'dragan_penalty',
     'energy_based_discriminator_loss', 'energy_based_generator_loss',
     'feature_matching_loss', 'hinge_discriminator_loss',
-    'hinge_generator_loss', 'lecam_moving_average', 'lecam_penalty',
+    'hinge_generator_loss', 'lecam_penalty',
     'least_squares_discriminator_loss',
     'least_squares_generator_loss', 'lsgan_discriminator_loss',
     'lsgan_generator_loss', 'minimax_discriminator_loss',
@@ -158,8 +158,6 @@ acgan_generator_loss = args_to_gan_model(wargs.acgan_generator_loss)
 consistency_penalty = args_to_gan_model(wargs.consistency_penalty)
 dragan_penalty = args_to_gan_model(wargs.dragan_penalty)
 lecam_penalty = args_to_gan_model(wargs.lecam_penalty)
-# Not a loss: the anchors' update rule that lecam_penalty's callers use.
-lecam_moving_average = wargs.lecam_moving_average
 energy_based_discriminator_loss = args_to_gan_model(
     wargs.energy_based_discriminator_loss)
 energy_based_generator_loss = args_to_gan_model(
