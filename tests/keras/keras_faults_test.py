@@ -93,9 +93,9 @@ def test_sigterm_then_restart_equals_an_uninterrupted_run(flavour, tmp_path):
   assert restored[0] == 5 and steps == LAST_STEP
   assert int(resumed.optimizer.iterations.numpy()) == LAST_STEP
   assert int(resumed.discriminator_optimizer.iterations.numpy()) == LAST_STEP
-  for got, want in zip(resumed.generator.weights + resumed.discriminator.weights,
-                       reference.generator.weights +
-                       reference.discriminator.weights):
+  for got, want in zip(
+      resumed.generator.weights + resumed.discriminator.weights,
+      reference.generator.weights + reference.discriminator.weights):
     np.testing.assert_allclose(got.numpy(), want.numpy(), rtol=1e-6,
                                atol=1e-7)
 

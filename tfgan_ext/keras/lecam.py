@@ -6,8 +6,9 @@ The two anchors (moving averages of D's mean output on real and on generated
 data) are weights of the model, saved and restored with it. Each
 discriminator step first moves them with this step's outputs, averaged over
 the global batch (one all-reduce), by
-`tfgan_ext.losses.wargs.lecam_moving_average`, then adds `weight * lecam_penalty` (against the moved anchors, as the
-authors' code does) to the discriminator loss. Every replica computes the
+`tfgan_ext.losses.wargs.lecam_moving_average`, then adds
+`weight * lecam_penalty` (against the moved anchors, as the authors' code
+does) to the discriminator loss. Every replica computes the
 same anchors and assigns them (ONLY_FIRST_REPLICA weights), so they stay
 equal across replicas.
 """
