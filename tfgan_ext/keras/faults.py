@@ -250,7 +250,7 @@ def fit_to_step(gan, dataset, last_step, steps_per_epoch, callbacks=(),
 
 
 def explain_collective_error(error):
-  """Re-raises `error` with its cause and fix if it is TF's second-strategy one."""
+  """Re-raises `error` with cause and fix if it is the second-strategy defect."""
   if (isinstance(error, tf.errors.OpError) and
       'collective instance' in str(error)):
     raise RuntimeError(SECOND_STRATEGY_MESSAGE) from error
