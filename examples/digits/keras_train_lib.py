@@ -220,9 +220,9 @@ def fit_with_backups(gan, data, last_step, steps_per_epoch, train_log_dir,
   tfgan_ext.keras.faults' pieces, in order: the NaN stop (first: a NaN step
   raises before its epoch's backup is written), `callbacks`, the backup in
   `<train_log_dir>/backup` every `steps_per_epoch` steps (an epoch; only
-  the chief writes), a log line when it restored a step, and the SIGTERM
-  stop (last: the epoch-end callbacks save the step first).
-  The log line is written when the first `fit` begins.
+  the chief writes), a log line at the first `fit`'s start ('starting at
+  step 0' or 'resumed from a backup at step N'), and the SIGTERM stop
+  (last: the epoch-end callbacks save the step first).
 
   Returns:
     (steps, history) of `tfk.faults.fit_to_step`.
