@@ -24,6 +24,7 @@ E[sign(D(x_real))] = `target`. p is summarized as 'ada_p'.
 
 import tensorflow as tf
 
+from tfgan_ext import _graph_state
 from tfgan_ext import augment
 from tfgan_ext.losses import _checks
 from tfgan_ext.losses import tuple_losses
@@ -62,16 +63,8 @@ class AdaptiveAugment:
 
   def _state(self):
     """This graph's state variables (created at the top of the graph)."""
-    graph = _v1.get_default_graph()
-    if graph not in self._graphs:
-      with graph.name_scope(None), _v1.variable_scope(
-          _v1.VariableScope(reuse=False), auxiliary_name_scope=False):
-        self._graphs[graph] = {
-            name: _v1.get_variable('%s_%s' % (self.name, name),
-                                   initializer=0.0, trainable=False,
-                                   use_resource=True)
-            for name in _STATE}
-    return self._graphs[graph]
+    return _graph_state.scalar_variables(
+        self._graphs, self.name, {name: tf.float32 for name in _STATE})
 
   @property
   def p(self):

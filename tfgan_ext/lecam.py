@@ -25,13 +25,14 @@ trainer's counterpart is `compile(lecam_weight=...)`.
 
 import tensorflow as tf
 
+from tfgan_ext import _graph_state
+from tfgan_ext.losses import _checks
 from tfgan_ext.losses import tuple_losses
 from tfgan_ext.losses import wargs
 
 __all__ = ['LeCam']
 
 _v1 = tf.compat.v1
-_STATE = ('real_anchor', 'generated_anchor', 'steps')
 
 
 class LeCam:
@@ -49,12 +50,7 @@ class LeCam:
   """
 
   def __init__(self, weight=0.3, decay=0.99, start=1000, name='lecam'):
-    if not float(weight) > 0:
-      raise ValueError('weight must be > 0, got %r.' % (weight,))
-    if not 0.0 <= float(decay) < 1.0:
-      raise ValueError('decay must be in [0, 1), got %r.' % (decay,))
-    if isinstance(start, bool) or not isinstance(start, int) or start < 0:
-      raise ValueError('start must be an int >= 0, got %r.' % (start,))
+    _checks.lecam_settings(weight, decay, start)
     self.weight = float(weight)
     self.decay = float(decay)
     self.start = start
@@ -63,18 +59,10 @@ class LeCam:
 
   def state(self):
     """This graph's anchors and step count (variables, created once)."""
-    graph = _v1.get_default_graph()
-    if graph not in self._graphs:
-      with graph.name_scope(None), _v1.variable_scope(
-          _v1.VariableScope(reuse=False), auxiliary_name_scope=False):
-        self._graphs[graph] = {
-            name: _v1.get_variable(
-                '%s_%s' % (self.name, name), trainable=False,
-                use_resource=True,
-                initializer=_v1.zeros_initializer(),
-                shape=(), dtype=tf.int64 if name == 'steps' else tf.float32)
-            for name in _STATE}
-    return self._graphs[graph]
+    return _graph_state.scalar_variables(
+        self._graphs, self.name, {'real_anchor': tf.float32,
+                                  'generated_anchor': tf.float32,
+                                  'steps': tf.int64})
 
   def penalty(self, gan_model, add_summaries=False):
     """LeCam's penalty against the anchors moved with this step's outputs.

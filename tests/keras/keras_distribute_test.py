@@ -21,12 +21,14 @@ multi-worker path is Keras 2's, as `keras` on TF 2.15), to keep CI time down.
 
 import json
 import os
-import socket
 import subprocess
 import sys
 
 import numpy as np
 import pytest
+
+import tfgan_ext.keras as tfk
+from tests.keras import keras_testlib as lib
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _REPO = os.path.dirname(os.path.dirname(_HERE))
@@ -48,16 +50,6 @@ def _parse(proc):
   return json.loads(line[len('RESULT '):])
 
 
-def _free_ports(count):
-  sockets = [socket.socket() for _ in range(count)]
-  for s in sockets:
-    s.bind(('localhost', 0))
-  ports = [s.getsockname()[1] for s in sockets]
-  for s in sockets:
-    s.close()
-  return ports
-
-
 def _run_mirrored(flags):
   proc = subprocess.run(
       [sys.executable, _WORKER, '--strategy=mirrored'] + flags, cwd=_REPO,
@@ -66,13 +58,11 @@ def _run_mirrored(flags):
 
 
 def _run_multi_worker(flags):
-  ports = _free_ports(2)
-  cluster = {'worker': ['localhost:%d' % p for p in ports]}
+  ports = lib.free_ports(2)
   procs = [subprocess.Popen(
       [sys.executable, _WORKER, '--strategy=multi_worker'] + flags,
       cwd=_REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-      env=_env(TF_CONFIG=json.dumps(
-          {'cluster': cluster, 'task': {'type': 'worker', 'index': i}})))
+      env=_env(TF_CONFIG=tfk.distribute.local_tf_config(2, i, ports)))
            for i in range(2)]
   results = []
   for proc in procs:

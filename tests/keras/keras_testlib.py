@@ -8,6 +8,7 @@
 """
 
 import importlib
+import socket
 
 import numpy as np
 import pytest
@@ -15,10 +16,21 @@ import tensorflow as tf
 
 import tfgan_ext.keras as tfk
 
-__all__ = ['FLAVOURS', 'image_data', 'image_gan', 'keras_package',
-           'linear_gan', 'pairs_dataset']
+__all__ = ['FLAVOURS', 'free_ports', 'image_data', 'image_gan',
+           'keras_package', 'linear_gan', 'pairs_dataset']
 
 FLAVOURS = ('keras', 'tf_keras')
+
+
+def free_ports(count):
+  """`count` TCP ports on localhost that were free a moment ago."""
+  sockets = [socket.socket() for _ in range(count)]
+  for s in sockets:
+    s.bind(('localhost', 0))
+  ports = [s.getsockname()[1] for s in sockets]
+  for s in sockets:
+    s.close()
+  return ports
 
 
 def keras_package(name):

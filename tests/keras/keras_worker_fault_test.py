@@ -18,12 +18,14 @@ import json
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
 
 import numpy as np
+
+import tfgan_ext.keras as tfk
+from tests.keras import keras_testlib as lib
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _REPO = os.path.dirname(os.path.dirname(_HERE))
@@ -32,26 +34,13 @@ LAST_STEP, INTERVAL = 24, 4
 _TIMEOUT = 300
 
 
-def _free_ports(count):
-  sockets = [socket.socket() for _ in range(count)]
-  for s in sockets:
-    s.bind(('localhost', 0))
-  ports = [s.getsockname()[1] for s in sockets]
-  for s in sockets:
-    s.close()
-  return ports
-
-
 def _start_job(run_dir, log_dir, tag):
   """Starts the two workers; returns [(Popen, stdout path, stderr path)]."""
-  ports = _free_ports(2)
+  ports = lib.free_ports(2)
   workers = []
   for index in range(2):
-    tf_config = json.dumps({
-        'cluster': {'worker': ['localhost:%d' % p for p in ports]},
-        'task': {'type': 'worker', 'index': index}})
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL='3', PYTHONPATH=_REPO,
-               TF_CONFIG=tf_config)
+               TF_CONFIG=tfk.distribute.local_tf_config(2, index, ports))
     out = os.path.join(log_dir, '%s_%d.out' % (tag, index))
     err = os.path.join(log_dir, '%s_%d.err' % (tag, index))
     with open(out, 'w') as fout, open(err, 'w') as ferr:

@@ -182,13 +182,8 @@ def backup_and_restore(gan, backup_dir, strategy=None):
   Returns:
     A Keras callback of `gan`'s Keras package.
   """
-  strategy = strategy or gan.distribute_strategy
-  backup = gan.flavour.backup_and_restore(backup_dir)
-  if not gan.flavour.is_keras3 or is_chief(strategy):
-    return backup
-  backup.set_model(gan)
-  return gan.flavour.package.callbacks.LambdaCallback(
-      on_train_begin=backup.on_train_begin)
+  return gan.flavour.backup_and_restore(
+      backup_dir, gan, chief=is_chief(strategy or gan.distribute_strategy))
 
 
 def fit_to_step(gan, dataset, last_step, steps_per_epoch, callbacks=(),

@@ -139,18 +139,25 @@ class KerasVersion:
   def set_global_policy(self, name):
     self.package.mixed_precision.set_global_policy(name)
 
-  def backup_and_restore(self, backup_dir):
-    """The package's `BackupAndRestore`, keeping its files after `fit`.
+  def backup_and_restore(self, backup_dir, model, chief=True):
+    """The package's `BackupAndRestore` for `model`, keeping its files.
 
     Keras 3's also keeps the previous backup (`double_checkpoint`) and
     restores it when the latest cannot be read; tf-keras' has no such
-    option.
+    option. Keras 3's has every worker write: a worker that is not the
+    `chief` gets a callback that only restores (tf-keras' own
+    BackupAndRestore lets only the chief write).
     """
-    if self.is_keras3:
-      return self.package.callbacks.BackupAndRestore(
-          backup_dir, delete_checkpoint=False, double_checkpoint=True)
-    return self.package.callbacks.BackupAndRestore(backup_dir,
-                                                   delete_checkpoint=False)
+    if not self.is_keras3:
+      return self.package.callbacks.BackupAndRestore(backup_dir,
+                                                     delete_checkpoint=False)
+    backup = self.package.callbacks.BackupAndRestore(
+        backup_dir, delete_checkpoint=False, double_checkpoint=True)
+    if chief:
+      return backup
+    backup.set_model(model)
+    return self.package.callbacks.LambdaCallback(
+        on_train_begin=backup.on_train_begin)
 
 
 def _computes_in_float16(model):

@@ -16,6 +16,7 @@ equal across replicas.
 import tensorflow as tf
 
 from tfgan_ext.keras import distribute
+from tfgan_ext.losses import _checks
 from tfgan_ext.losses import wargs
 
 __all__ = ['LeCam']
@@ -39,13 +40,7 @@ class LeCam:
   logged_name = 'lecam_penalty'
 
   def __init__(self, flavour, model, weight, decay, start):
-    if not float(weight) > 0:
-      raise ValueError('lecam_weight must be > 0 (0: off), got %r.'
-                       % (weight,))
-    if not 0.0 <= float(decay) < 1.0:
-      raise ValueError('lecam_decay must be in [0, 1), got %r.' % (decay,))
-    if isinstance(start, bool) or not isinstance(start, int) or start < 0:
-      raise ValueError('lecam_start must be an int >= 0, got %r.' % (start,))
+    _checks.lecam_settings(weight, decay, start, prefix='lecam_')
     self.weight = float(weight)
     self.decay = float(decay)
     self.start = start

@@ -32,6 +32,7 @@ __all__ = [
     'checked_loss',
     'discriminator_outputs',
     'floating_tensor',
+    'lecam_settings',
     'positive_int',
     'to_float32',
 ]
@@ -55,6 +56,21 @@ _WEIGHTED_BY = {
     'generated_weights': 'discriminator_gen_outputs',
     'weights': 'discriminator_gen_outputs',
 }
+
+
+def lecam_settings(weight, decay, start, prefix=''):
+  """Raises ValueError unless LeCam's weight > 0, decay in [0, 1), start >= 0.
+
+  Args:
+    weight, decay, start: The settings (start an int).
+    prefix: Prefix of their names in the message (e.g. 'lecam_').
+  """
+  if not float(weight) > 0:
+    raise ValueError('%sweight must be > 0, got %r.' % (prefix, weight))
+  if not 0.0 <= float(decay) < 1.0:
+    raise ValueError('%sdecay must be in [0, 1), got %r.' % (prefix, decay))
+  if isinstance(start, bool) or not isinstance(start, int) or start < 0:
+    raise ValueError('%sstart must be an int >= 0, got %r.' % (prefix, start))
 
 
 def positive_int(value, name):
