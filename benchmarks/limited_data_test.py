@@ -1,10 +1,11 @@
 # Copyright 2026 The tfgan_ext Authors.
 # SPDX-License-Identifier: Apache-2.0
-"""Tests of the limited-data and toy2d-average benchmarks (quick runs)."""
+"""Tests of the limited-data and toy2d benchmarks (quick runs)."""
 
 import csv
 import json
 import os
+import pathlib
 import subprocess
 import sys
 
@@ -12,11 +13,13 @@ import pytest
 
 from benchmarks import limited_data
 from benchmarks import toy2d_average
+from benchmarks import toy2d_regularizers
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def _run(module, tmp_path, *flags):
+  tmp_path = pathlib.Path(tmp_path)
   out_dir, work_dir = tmp_path / 'out', tmp_path / 'work'
   subprocess.run([sys.executable, '-m', module, '--quick', '--out_dir',
                   str(out_dir), '--work_dir', str(work_dir)] + list(flags),
@@ -24,13 +27,32 @@ def _run(module, tmp_path, *flags):
   return out_dir, work_dir
 
 
+def _limited_data_quick(tmp_dir):
+  return _run('benchmarks.limited_data', tmp_dir)
+
+
+def _toy2d_average_quick(tmp_dir):
+  return _run('benchmarks.toy2d_average', tmp_dir, '--datasets=ring',
+              '--name=ring_check')
+
+
+def _toy2d_regularizers_quick(tmp_dir):
+  return _run('benchmarks.toy2d_regularizers', tmp_dir, '--datasets=ring',
+              '--name=ring_check')
+
+
+# Started when the session starts (tests/background.py).
+BACKGROUND = (_limited_data_quick, _toy2d_average_quick,
+              _toy2d_regularizers_quick)
+
+
 def _csv(path):
   with open(path) as f:
     return list(csv.DictReader(f))
 
 
-def test_limited_data_quick_run_writes_every_configuration(tmp_path):
-  out_dir, work_dir = _run('benchmarks.limited_data', tmp_path)
+def test_limited_data_quick_run_writes_every_configuration(background):
+  out_dir, work_dir = background.result(_limited_data_quick)
   rows = _csv(out_dir / 'limited_data.csv')
   quick = limited_data.MODES['quick']
   assert {(float(r['train_fraction']), r['augment']) for r in rows} == {
@@ -53,7 +75,7 @@ def test_limited_data_quick_run_writes_every_configuration(tmp_path):
   # Finished runs are not trained again (an interrupted benchmark resumes).
   before = os.path.getmtime(work_dir / 'runs' / runs[0]['key'] /
                             'result.json')
-  _run('benchmarks.limited_data', tmp_path)
+  _run('benchmarks.limited_data', out_dir.parent)
   assert os.path.getmtime(work_dir / 'runs' / runs[0]['key'] /
                           'result.json') == before
 
@@ -81,11 +103,22 @@ def test_summary_ratios_are_to_no_augmentation_at_the_same_fraction():
   assert by_key[(1.0, 'none')]['fcd_std'] is None  # One seed.
 
 
-def test_toy2d_average_quick_run(tmp_path):
-  out_dir, _ = _run('benchmarks.toy2d_average', tmp_path,
-                    '--datasets=ring', '--name=ring_check')
+def test_toy2d_average_quick_run(background):
+  out_dir, _ = background.result(_toy2d_average_quick)
   rows = _csv(out_dir / 'ring_check.csv')
   assert [r['dataset'] for r in rows] == ['ring']
   assert tuple(rows[0]) == toy2d_average.CSV_FIELDS
   text = (out_dir / 'ring_check.md').read_text()
   assert '| ring | raw |' in text and '| ring | averaged |' in text
+
+
+def test_toy2d_regularizers_quick_run(background):
+  out_dir, _ = background.result(_toy2d_regularizers_quick)
+  rows = _csv(out_dir / 'ring_check.csv')
+  assert [(r['dataset'], r['variant']) for r in rows] == [
+      ('ring', v) for v in toy2d_regularizers.VARIANTS]
+  assert tuple(rows[0]) == toy2d_regularizers.CSV_FIELDS
+  for row in rows:
+    assert 0 <= int(float(row['modes_captured_mean'])) <= 8
+  text = (out_dir / 'ring_check.md').read_text()
+  assert '| ring | top_k |' in text

@@ -28,15 +28,22 @@ from examples.toy2d import train_lib as toy2d_train
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-@pytest.fixture(scope='module')
-def quick_run(tmp_path_factory):
-  out_dir = tmp_path_factory.mktemp('quality_out')
-  work_dir = tmp_path_factory.mktemp('quality_work')
+def _quick_run(tmp_dir):
+  out_dir = os.path.join(tmp_dir, 'out')
   subprocess.run(
       [sys.executable, '-m', 'benchmarks.quality', '--quick',
-       '--out_dir', str(out_dir), '--work_dir', str(work_dir)],
+       '--out_dir', out_dir, '--work_dir', os.path.join(tmp_dir, 'work')],
       cwd=ROOT, check=True, timeout=600)
   return out_dir
+
+
+# Started when the session starts (tests/background.py).
+BACKGROUND = (_quick_run,)
+
+
+@pytest.fixture(scope='module')
+def quick_run(background):
+  return background.result(_quick_run)
 
 
 def _rows(out_dir):

@@ -12,6 +12,7 @@ rewritten on purpose, so that it shows in review:
 """
 
 import inspect
+import re
 import os
 import sys
 import types
@@ -42,7 +43,9 @@ MODULES = (
 
 def _signature(obj):
   try:
-    return str(inspect.signature(obj))
+    # A function default shows as '<function name at 0x...>': drop the
+    # address, which changes from run to run.
+    return re.sub(r' at 0x[0-9a-f]+>', '>', str(inspect.signature(obj)))
   except (TypeError, ValueError):
     return '(<no signature>)'
 

@@ -8,9 +8,9 @@ Modules: ``losses`` (losses, penalties, the registry), ``augment``
 (DiffAugment and ADA's differentiable augmentation), ``adaptive_augment``
 (ADA's p in a TF-GAN graph), ``averaging`` (the generator's moving average
 for ``tfgan.gan_train`` and GANEstimator), ``lecam`` (LeCam regularization's
-anchors in a TF-GAN graph), ``metrics`` (KID, improved
-precision/recall, density/coverage on features); ``tfgan_ext.keras``, a
-separate import, trains through Keras ``fit``.
+anchors in a TF-GAN graph), ``top_k`` (top-k training on the global step),
+``metrics`` (KID, improved precision/recall, density/coverage on features);
+``tfgan_ext.keras``, a separate import, trains through Keras ``fit``.
 """
 
 from tfgan_ext import compat
@@ -24,7 +24,8 @@ from tfgan_ext import averaging
 from tfgan_ext import lecam
 from tfgan_ext import losses
 from tfgan_ext import metrics
+from tfgan_ext import top_k
 from tfgan_ext.version import __version__
 
 __all__ = ['__version__', 'adaptive_augment', 'augment', 'averaging',
-           'compat', 'lecam', 'losses', 'metrics']
+           'compat', 'lecam', 'losses', 'metrics', 'top_k']

@@ -3,12 +3,13 @@
 """Example hyperparameters, each declared once: default, help, flag options.
 
 An example's `train_lib.HParams` is a namedtuple built here from declared
-fields: the fields every example has (`COMMON_FIELDS`, with the example's own
-defaults) plus the example's own. Its defaults are the only defaults: the
-absl flags of `train.py`, the tests and the benchmarks all read them.
+fields: the fields every example has (`examples.common.fields`, with the
+example's own defaults) plus the example's own. Its defaults are the only
+defaults: the absl flags of `train.py`, the tests and the benchmarks all
+read them.
 
   # train_lib.py
-  HParams = hparams.hparams_class('HParams', hparams.common_fields(
+  HParams = hparams.hparams_class('HParams', fields.common_fields(
       batch_size=256, max_number_of_steps=10000) + (
           hparams.Field('dataset', 'ring', 'Mixture.',
                         choices=('ring', 'grid')),
@@ -40,15 +41,12 @@ from absl import flags
 from absl import logging
 import tensorflow as tf
 
-import tfgan_ext
 from examples.common import presets
 
 __all__ = [
-    'COMMON_FIELDS',
     'FILENAME',
     'Field',
     'PRESET_FLAG',
-    'common_fields',
     'declarations',
     'define_flags',
     'from_dict',
@@ -161,77 +159,6 @@ class Field:
     return value
 
 
-COMMON_FIELDS = (
-    Field('gan_loss', 'non_saturating', 'GAN loss pair, by registry name.',
-          choices=tfgan_ext.losses.names(include_aliases=True)),
-    Field('penalty', tfgan_ext.losses.NO_PENALTY,
-          'Discriminator penalty added to the discriminator loss.',
-          choices=(tfgan_ext.losses.NO_PENALTY,) +
-          tfgan_ext.losses.penalty_names(include_aliases=True)),
-    Field('penalty_weight', 10.0, 'Weight of --penalty.'),
-    Field('penalty_every', 1, 'Lazy regularization: apply --penalty every '
-          'this many discriminator steps (weight scaled to match).',
-          lower_bound=1),
-    Field('spectral_norm', False, 'Spectrally normalize the discriminator '
-          'weights (tfgan.features.spectral_normalization_custom_getter).'),
-    Field('weight_clip', 0.0, 'If > 0, clip discriminator weights to [-c, c] '
-          'after each update (WGAN; '
-          'tfgan.features.clip_discriminator_weights).', lower_bound=0.0),
-    Field('batch_size', 64, 'Batch size.', lower_bound=1),
-    Field('max_number_of_steps', 1000, 'Train until the global step reaches '
-          'this (a resumed run continues up to it).', lower_bound=0,
-          resumable=True),
-    Field('train_log_dir', None, 'Checkpoints, TensorBoard summaries and eval '
-          'output.', required=True, resumable=True),
-    Field('generator_lr', 2e-4, 'Generator Adam learning rate.'),
-    Field('discriminator_lr', 2e-4, 'Discriminator Adam learning rate.'),
-    Field('adam_beta1', 0.5, 'Adam beta1.'),
-    Field('adam_beta2', 0.999, 'Adam beta2.'),
-    Field('lr_decay_steps', 0, 'If > 0, both learning rates decay linearly to '
-          '0 over the last this many steps.', lower_bound=0),
-    Field('seed', 0, 'Seed for TensorFlow ops and the data pipeline.'),
-    Field('log_every_n_steps', 500, 'Log step, steps/s and losses this '
-          'often.', lower_bound=1, resumable=True),
-    Field('save_checkpoint_steps', 1000, 'Write a checkpoint this often (and '
-          'at the end).', lower_bound=1, resumable=True),
-    Field('save_summaries_steps', 100, 'Write TensorBoard summaries this '
-          'often.', lower_bound=1, resumable=True),
-    Field('mixed_precision', False, 'Compute the networks in float16 '
-          '(variables, losses and optimizer state stay float32; dynamic loss '
-          'scaling). Pays off on GPUs with tensor cores.'),
-    Field('xla', False, 'Compile the networks with XLA (jit scopes) and turn '
-          'on XLA auto-clustering in the session.', resumable=True),
-    Field('generator_train_steps', 1, 'Generator updates per global step '
-          '(tfgan.GANTrainSteps).', lower_bound=1),
-    Field('discriminator_train_steps', 1, 'Discriminator updates per global '
-          "step, after the generator's (tfgan.GANTrainSteps; WGAN-GP's n_critic "
-          '= 5). Each update draws a new batch; --max_number_of_steps counts '
-          'global (generator) steps.', lower_bound=1),
-    Field('generator_ema', 0.0, 'If > 0, the decay of a moving average of the '
-          "generator's weights (e.g. 0.999); eval then reports the raw and "
-          'the averaged generator from the same checkpoint.', lower_bound=0.0,
-          upper_bound=0.999999),
-    Field('generator_ema_start', 0, 'Generator updates during which the '
-          'average copies the weights (0: it starts from the first update).',
-          lower_bound=0),
-)
-
-
-def common_fields(**defaults):
-  """`COMMON_FIELDS` with some defaults replaced (an example's own defaults).
-
-  Raises:
-    ValueError: a keyword is not a common field (the message lists them), or
-      a default is outside the field's choices or bounds.
-  """
-  unknown = sorted(set(defaults) - {f.name for f in COMMON_FIELDS})
-  if unknown:
-    raise ValueError('No field named %s; the fields are: %s' % (
-        ', '.join(unknown), ', '.join(f.name for f in COMMON_FIELDS)))
-  return tuple(dataclasses.replace(f, default=defaults[f.name])
-               if f.name in defaults else f for f in COMMON_FIELDS)
-
-
 def hparams_class(typename, fields, module):
   """A namedtuple class with one field per `Field`, defaulting to its default.
 
@@ -251,7 +178,7 @@ def hparams_class(typename, fields, module):
   twice = sorted({n for n in names if names.count(n) > 1})
   if twice:
     raise ValueError('Fields declared twice: %s (change a common field\'s '
-                     'default with common_fields(name=value)).'
+                     'default with fields.common_fields(name=value)).'
                      % ', '.join(twice))
   cls = collections.namedtuple(
       typename, names, defaults=[f.default for f in fields], module=module)

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 import pytest
 
 import tfgan_ext
+from examples.common import fields
 from examples.common import hparams as hparams_lib
 from examples.digits import train_lib as digits_train_lib
 from examples.toy2d import train_lib as toy2d_train_lib
@@ -112,20 +113,20 @@ def test_bounds_reach_the_flags():
 
 
 def test_common_fields_refuses_unknown_names_and_bad_defaults():
-  assert {f.name: f.default for f in hparams_lib.common_fields(
+  assert {f.name: f.default for f in fields.common_fields(
       batch_size=7)}['batch_size'] == 7
   with pytest.raises(ValueError, match='No field named batch; the fields '
                      'are: gan_loss, '):
-    hparams_lib.common_fields(batch=7)
+    fields.common_fields(batch=7)
   with pytest.raises(ValueError, match='batch_size: the default 0 is below'):
-    hparams_lib.common_fields(batch_size=0)
+    fields.common_fields(batch_size=0)
   with pytest.raises(ValueError, match="'hingee' is not one of"):
-    hparams_lib.common_fields(gan_loss='hingee')
+    fields.common_fields(gan_loss='hingee')
 
 
 def test_a_field_declared_twice_is_an_error():
   with pytest.raises(ValueError, match='declared twice: batch_size'):
-    hparams_lib.hparams_class('H', hparams_lib.COMMON_FIELDS + (
+    hparams_lib.hparams_class('H', fields.COMMON_FIELDS + (
         hparams_lib.Field('batch_size', 8, 'Again.'),), module=__name__)
 
 

@@ -11,7 +11,8 @@ optimizers, checkpoints, progress and NaN checks), then the evaluation.
 sees augmented data) and, for ADA, its loss (p's update,
 `tfgan_ext.adaptive_augment`); --generator_ema wraps the generator's
 optimizer (`tfgan_ext.averaging`); --lecam_weight adds LeCam regularization
-to the discriminator loss (`tfgan_ext.lecam`).
+to the discriminator loss (`tfgan_ext.lecam`); top-k training, bCR and zCR
+come from `examples.common.regularizers`.
 """
 
 import functools
@@ -24,6 +25,7 @@ from tfgan_ext import adaptive_augment
 from tfgan_ext import augment
 from tfgan_ext import lecam
 from examples.common import hooks
+from examples.common import regularizers
 from examples.common import training
 from examples.digits import data_provider
 from examples.digits import eval_lib
@@ -67,12 +69,19 @@ class Augmentation:
 
 
 def generator_loss_fn(hparams):
-  """The generator loss: adversarial, feature matching, or their sum.
+  """The generator loss: adversarial (top-k), feature matching, or the sum.
 
   Raises:
-    ValueError: feature matching alone without a weight.
+    ValueError: feature matching alone without a weight, top-k without the
+      adversarial loss or with a loss it cannot restrict.
   """
   adversarial = tfgan_ext.losses.get(hparams.gan_loss).generator_loss_fn
+  if hparams.top_k_epoch_steps and not hparams.adversarial_generator_loss:
+    raise ValueError('--top_k_epoch_steps restricts the adversarial '
+                     'generator loss; --noadversarial_generator_loss drops '
+                     'it.')
+  # Top-k and zCR's generator term.
+  adversarial = regularizers.generator_loss_fn(hparams, adversarial)
   weight = hparams.feature_matching_weight
   if not weight:
     if not hparams.adversarial_generator_loss:
@@ -93,7 +102,8 @@ def generator_loss_fn(hparams):
 def discriminator_loss_fn(hparams, augmented):
   """The discriminator loss of hparams.gan_loss plus hparams.penalty.
 
-  And plus LeCam regularization with --lecam_weight (`tfgan_ext.lecam`).
+  And plus zCR and bCR (`examples.common.regularizers`) and LeCam
+  regularization with --lecam_weight (`tfgan_ext.lecam`).
 
   Args:
     hparams: The run's HParams.
@@ -102,6 +112,9 @@ def discriminator_loss_fn(hparams, augmented):
   loss = tfgan_ext.losses.with_penalty(
       tfgan_ext.losses.get(hparams.gan_loss).discriminator_loss_fn,
       hparams.penalty, hparams.penalty_weight, hparams.penalty_every)
+  loss = regularizers.discriminator_loss_fn(
+      hparams, loss, functools.partial(augment.diff_augment,
+                                       policy=hparams.bcr_augment))
   if hparams.lecam_weight:
     loss = lecam.LeCam(hparams.lecam_weight, hparams.lecam_decay,
                        hparams.lecam_start).with_penalty(loss)

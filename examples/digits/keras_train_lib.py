@@ -102,6 +102,12 @@ def build(K, strategy, hparams):
         ada_speed_images=hparams.ada_speed_images,
         lecam_weight=hparams.lecam_weight, lecam_decay=hparams.lecam_decay,
         lecam_start=hparams.lecam_start,
+        top_k_epoch_steps=hparams.top_k_epoch_steps or None,
+        top_k_gamma=hparams.top_k_gamma, top_k_nu=hparams.top_k_nu,
+        bcr_weight=hparams.bcr_weight, bcr_augment=hparams.bcr_augment,
+        zcr_weight=hparams.zcr_weight,
+        zcr_generator_weight=hparams.zcr_generator_weight,
+        zcr_stddev=hparams.zcr_stddev,
         jit_compile=hparams.xla)
   return gan
 

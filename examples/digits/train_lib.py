@@ -14,6 +14,7 @@ Every trainer takes the same `hparams`, trains the same networks on the same
 data and evaluates the same way (`eval_lib`).
 """
 
+from examples.common import fields
 from examples.common import hparams as hparams_lib
 from examples.digits import data_provider
 from examples.digits import estimator_train_lib
@@ -36,7 +37,7 @@ TRAINERS = tuple(_TRAINERS)
 
 # The one source of digits' defaults (flags, tests and benchmarks read them),
 # shared by every loss.
-HParams = hparams_lib.hparams_class('HParams', hparams_lib.common_fields(
+HParams = hparams_lib.hparams_class('HParams', fields.common_fields(
     max_number_of_steps=3000, save_summaries_steps=200) + (
         _Field('dataset', 'digits', 'digits: scikit-learn 8x8 (offline); '
                'others via tensorflow_datasets.',
@@ -71,6 +72,11 @@ HParams = hparams_lib.hparams_class('HParams', hparams_lib.common_fields(
         _Field('lecam_start', 1000, 'Discriminator steps before the LeCam '
                'anchors start averaging (batch means until then).',
                lower_bound=0),
+        _Field('bcr_weight', 0.0, 'If > 0, balanced consistency '
+               'regularization (bCR, Zhao et al. 2021; the paper: 10) in the '
+               'discriminator loss.', lower_bound=0.0),
+        _Field('bcr_augment', 'translation', "bCR's transform T: DiffAugment "
+               'policies (tfgan_ext.augment).'),
         _Field('noise_dims', 32, 'Generator noise dimension.', lower_bound=1),
         _Field('generator_channels', 64, 'Generator width.', lower_bound=1),
         _Field('discriminator_channels', 64, 'Discriminator width.',

@@ -252,3 +252,68 @@ def test_discriminator_state_moves_once_per_discriminator_step(tmp_path,
   assert reader.get_tensor('%s_steps' % state) == 6
   if state == 'lecam':
     assert reader.get_tensor('lecam_real_anchor') != 0.0
+
+
+def _summaries(train_log_dir, tag):
+  """{step: value} of a scalar summary in the run's event files."""
+  values = {}
+  for path in tf.io.gfile.glob(os.path.join(str(train_log_dir),
+                                            'events.out.tfevents.*')):
+    for event in tf.compat.v1.train.summary_iterator(path):
+      for value in event.summary.value:
+        if tag in value.tag:
+          values[event.step] = float(tf.make_ndarray(value.tensor)
+                                     if value.HasField('tensor')
+                                     else value.simple_value)
+  return values
+
+
+@pytest.mark.parametrize('trainer', ['gan_train', 'estimator', 'keras'])
+def test_top_k_keeps_the_scheduled_share_in_every_trainer(tmp_path, trainer):
+  # gamma 0.5 per 1-step epoch, nu 0.5: 16 of 16 at step 0, 8 from step 1.
+  hparams = _hparams(tmp_path, trainer=trainer, gan_loss='hinge',
+                     top_k_epoch_steps=1, top_k_gamma=0.5, top_k_nu=0.5,
+                     save_checkpoint_steps=2)
+  result = train_lib.train(hparams)
+  if trainer == 'keras':
+    assert result['history']['top_k_fraction'] == [0.75]
+    return
+  _assert_finite_checkpoint(tmp_path, step=2)
+  # A summary reads the global step in the run that increments it (before or
+  # after, as TensorFlow orders it; tests/top_k_test.py pins the schedule on
+  # a fixed step): 1.0 or 0.5 at the first step, 0.5 at the last.
+  shares = _summaries(tmp_path, 'top_k_fraction')
+  assert len(shares) == 2 and set(shares.values()) <= {1.0, 0.5}
+  assert shares[max(shares)] == 0.5
+
+
+@pytest.mark.parametrize('trainer', ['gan_train', 'estimator', 'keras'])
+def test_top_k_refuses_a_relativistic_loss(tmp_path, trainer):
+  with pytest.raises(ValueError, match='relativistic_generator_loss'):
+    train_lib.train(_hparams(tmp_path, trainer=trainer,
+                             gan_loss='relativistic', top_k_epoch_steps=5))
+
+
+@pytest.mark.parametrize('trainer,conditional', [
+    ('gan_train', False), ('gan_train', True), ('estimator', False),
+    ('keras', False)])
+def test_consistency_regularization_trains_in_every_trainer(
+    tmp_path, trainer, conditional):
+  # bCR (translation) and zCR, both players' terms; conditional: zCR
+  # perturbs the noise of (noise, labels).
+  hparams = _hparams(tmp_path, trainer=trainer, gan_loss='hinge',
+                     conditional=conditional, bcr_weight=10.0,
+                     zcr_weight=5.0, save_checkpoint_steps=2)
+  result = train_lib.train(hparams)
+  if trainer == 'keras':
+    history = result['history']
+    for name in ('bcr_penalty', 'zcr_penalty', 'zcr_generator_loss'):
+      assert np.isfinite(history[name][0]), name
+    assert history['zcr_generator_loss'][0] < 0
+    return
+  _assert_finite_checkpoint(tmp_path, step=2)
+  for tag in ('balanced_consistency_penalty_term',
+              'latent_consistency_penalty_term',
+              'latent_consistency_generator_loss_term'):
+    values = _summaries(tmp_path, tag)
+    assert values and all(np.isfinite(v) for v in values.values()), tag

@@ -3,7 +3,8 @@
 """Trains an MLP GAN on a 2D mixture of Gaussians (ring or grid).
 
 `train(hparams)` is TF-GAN's loop written out: `tfgan.gan_model`,
-`tfgan.gan_loss` with the loss pair and penalty named by the flags,
+`tfgan.gan_loss` with the loss pair and penalty named by the flags (and
+top-k training and zCR, `examples.common.regularizers`),
 `tfgan.gan_train_ops` and `tfgan.gan_train` (through
 `examples.common.training`, which adds the run's optimizers, checkpoints,
 progress and NaN checks), then the evaluation.
@@ -13,7 +14,9 @@ import tensorflow as tf
 import tensorflow_gan as tfgan
 
 import tfgan_ext
+from examples.common import fields
 from examples.common import hparams as hparams_lib
+from examples.common import regularizers
 from examples.common import training
 from examples.toy2d import data_provider
 from examples.toy2d import eval_lib
@@ -28,7 +31,7 @@ _Field = hparams_lib.Field
 # The one source of toy2d's defaults (flags, tests and benchmarks read them).
 # Shared by every loss (no per-loss tuning), chosen by measurement: see
 # docs/trainers.md.
-HParams = hparams_lib.hparams_class('HParams', hparams_lib.common_fields(
+HParams = hparams_lib.hparams_class('HParams', fields.common_fields(
     batch_size=256, max_number_of_steps=10000, adam_beta1=0.0, adam_beta2=0.9,
     lr_decay_steps=3000, log_every_n_steps=1000, save_checkpoint_steps=2000,
     save_summaries_steps=500) + (
@@ -62,6 +65,10 @@ def train(hparams):
     training.RunMismatchError: train_log_dir holds another run.
   """
   hparams_lib.validate(hparams)
+  pair = tfgan_ext.losses.get(hparams.gan_loss)
+  # Top-k and zCR (raises for a loss top-k cannot restrict).
+  generator_loss_fn = regularizers.generator_loss_fn(hparams,
+                                                     pair.generator_loss_fn)
   with training.graph_for(hparams):
     with tf.name_scope('inputs'):
       real = data_provider.provide_data(hparams.dataset, hparams.batch_size)
@@ -71,14 +78,14 @@ def train(hparams):
         discriminator_fn=networks.discriminator_fn(hparams),
         real_data=real,
         generator_inputs=noise)
-    pair = tfgan_ext.losses.get(hparams.gan_loss)
     with tf.name_scope('loss'):
       gan_loss = tfgan.gan_loss(
           gan_model,
-          generator_loss_fn=pair.generator_loss_fn,
-          discriminator_loss_fn=tfgan_ext.losses.with_penalty(
-              pair.discriminator_loss_fn, hparams.penalty,
-              hparams.penalty_weight, hparams.penalty_every),
+          generator_loss_fn=generator_loss_fn,
+          discriminator_loss_fn=regularizers.discriminator_loss_fn(
+              hparams, tfgan_ext.losses.with_penalty(
+                  pair.discriminator_loss_fn, hparams.penalty,
+                  hparams.penalty_weight, hparams.penalty_every)),
           add_summaries=True)
     train_ops = training.gan_train_ops(hparams, gan_model, gan_loss)
     step = training.gan_train(hparams, train_ops)

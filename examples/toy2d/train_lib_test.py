@@ -232,3 +232,20 @@ def test_no_readable_checkpoint_is_a_clear_error(tmp_path):
                      match='no checkpoint in .* can be read.*Delete the '
                      'directory'):
     train_lib.train(hparams._replace(max_number_of_steps=4))
+
+
+def test_top_k_trains_and_refuses_a_relativistic_loss(tmp_path):
+  train_lib.train(_hparams(tmp_path / 'hinge', gan_loss='hinge',
+                           top_k_epoch_steps=1, top_k_gamma=0.5))
+  assert _checkpoint_step(tmp_path / 'hinge') == 2
+  with pytest.raises(ValueError, match='relativistic_generator_loss'):
+    train_lib.train(_hparams(tmp_path / 'relativistic',
+                             gan_loss='relativistic', top_k_epoch_steps=1))
+  assert not (tmp_path / 'relativistic').exists()  # Refused before the run.
+
+
+def test_zcr_trains(tmp_path):
+  train_lib.train(_hparams(tmp_path, zcr_weight=5.0))
+  assert _checkpoint_step(tmp_path) == 2
+  for name, value in _variables(tmp_path).items():
+    assert np.all(np.isfinite(value)), name

@@ -25,7 +25,11 @@ import numpy as np
 BATCH = 8  # Global batch.
 NOISE_DIMS, DATA_DIMS = 4, 3
 LEARNING_RATE = 0.1
-STAT_STEPS = 60  # Steps of the random-penalty statistical comparison.
+# Steps of the random-penalty statistical comparisons: zCR's per-step values
+# vary more (a few squared differences of 8 examples), so it takes more.
+STAT_STEPS = {'dragan': 60, 'wasserstein_gradient_penalty': 60, 'zcr': 240}
+_TOP_K = {'loss': 'hinge', 'top_k_epoch_steps': 1, 'top_k_gamma': 0.5,
+          'top_k_nu': 0.25, '_steps': 3}
 
 
 def _configs(loss_names, subset):
@@ -46,11 +50,16 @@ def _configs(loss_names, subset):
       # of the global batch's means.
       'lecam': {'loss': 'hinge', 'lecam_weight': 0.3, 'lecam_decay': 0.5,
                 'lecam_start': 1, '_steps': 3},
+      # Three steps keeping 8, 4 and 2 of the global batch of 8.
+      'top_k': _TOP_K,
+      # bCR with a deterministic T (reversed, halved features).
+      'bcr': {'loss': 'hinge', 'bcr_weight': 10.0,
+              'bcr_augment': lambda x: x[:, ::-1] * 0.5},
   })
   if subset:
     keep = ('loss:hinge', 'loss:relativistic', 'penalty:r1',
             'feature_matching', 'lazy_r1_two_d_steps', 'generator_ema',
-            'lecam')
+            'lecam', 'top_k', 'bcr')
     configs = {k: v for k, v in configs.items() if k in keep}
   return configs
 
@@ -187,6 +196,7 @@ def main():
   import tfgan_ext  # pylint: disable=g-import-not-at-top
   import tfgan_ext.keras as tk  # pylint: disable=g-import-not-at-top
   from tfgan_ext.keras import distribute  # pylint: disable=g-import-not-at-top
+  from tfgan_ext.losses import _batch_stats  # pylint: disable=g-import-not-at-top
   keras_mod = __import__(args.flavour)
   default = tf.distribute.get_strategy()
   # The one-replica references run on one process only (the chief).
@@ -227,21 +237,44 @@ def main():
   finally:
     distribute.replica_share = share
 
+  # Control: top-k selecting within each replica (no all-gather) must be
+  # caught by the 'top_k' configuration.
+  gather = _batch_stats.batch_gather
+  _batch_stats.batch_gather = lambda values: (values, tf.constant(0))
+  try:
+    kwargs = dict(_TOP_K)
+    steps = kwargs.pop('_steps')
+    single = chief and _train(tf, keras_mod, tk, default, kwargs, steps,
+                              LEARNING_RATE)
+    distributed = _train(tf, keras_mod, tk, strategy, kwargs, steps,
+                         LEARNING_RATE)
+    result['control_top_k_per_replica'] = _compare(single or distributed,
+                                                   distributed)
+  finally:
+    _batch_stats.batch_gather = gather
+
   if not args.skip_statistics:
     result['statistics'] = {}
-    for penalty in ('dragan', 'wasserstein_gradient_penalty'):
-      kwargs = {'loss': 'wasserstein', 'penalty': penalty}
+    random_terms = {
+        'dragan': {'penalty': 'dragan'},
+        'wasserstein_gradient_penalty': {
+            'penalty': 'wasserstein_gradient_penalty'},
+        # zCR's dz is random; its generator term is off, so the logged
+        # 'penalty' is the discriminator's.
+        'zcr': {'zcr_weight': 5.0, 'zcr_generator_weight': 0.0,
+                'zcr_stddev': 0.5}}
+    for key, extra in random_terms.items():
+      kwargs = dict({'loss': 'wasserstein'}, **extra)
       t0 = time.time()
       # Learning rate 0: the weights stay put, so each step's penalty is an
       # independent draw of the same random variable.
       logs_1 = chief and _train(tf, keras_mod, tk, default, kwargs,
-                                STAT_STEPS, 0.0)[2]
-      _, _, logs_n = _train(tf, keras_mod, tk, strategy, kwargs, STAT_STEPS,
-                            0.0)
+                                STAT_STEPS[key], 0.0)[2]
+      _, _, logs_n = _train(tf, keras_mod, tk, strategy, kwargs,
+                            STAT_STEPS[key], 0.0)
       # And it trains: a few steps with a learning rate.
       before, after, logs_t = _train(tf, keras_mod, tk, strategy, kwargs, 3,
                                      LEARNING_RATE)
-      key = penalty if penalty == 'dragan' else 'wasserstein_gradient_penalty'
       log_key = [k for k in logs_n if 'penalty' in k][0]
       result['statistics'][key] = {
           'single': logs_1 and logs_1[log_key],

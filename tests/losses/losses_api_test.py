@@ -26,6 +26,8 @@ GEN_OUT = rng.normal(size=(4, 1)).astype(np.float32)
 REAL = rng.normal(size=(4, 3)).astype(np.float32)
 GEN = rng.normal(size=(4, 3)).astype(np.float32)
 LINEAR_W = rng.normal(size=(3, 1)).astype(np.float32)
+NOISE = rng.normal(size=(4, 2)).astype(np.float32)
+GENERATOR_W = rng.normal(size=(2, 3)).astype(np.float32)
 
 
 def _linear(x, unused_inputs):
@@ -99,6 +101,7 @@ def test_tuple_wrapped_covers_every_args_style_name_reading_tuple_fields():
               if set(inspect.signature(getattr(wargs, name)).parameters) &
               tuple_losses.TUPLE_FIELDS}
   expected.discard('feature_matching_loss')  # Its tuple form takes features_fn.
+  expected.discard('top_k_mask')  # Not a loss: the weights top-k uses.
   assert expected == set(TUPLE_WRAPPED)
 
 
@@ -176,7 +179,9 @@ def _model_for(name):
     return _infogan_model()
   return lib.fake_model(
       discriminator_real_outputs=REAL_OUT, discriminator_gen_outputs=GEN_OUT,
-      real_data=REAL, generated_data=GEN, discriminator_fn=_linear)
+      real_data=REAL, generated_data=GEN, discriminator_fn=_linear,
+      generator_inputs=NOISE, generator_fn=lambda z: tf.matmul(z,
+                                                               GENERATOR_W))
 
 
 @pytest.mark.parametrize('name', TUPLE_WRAPPED)
@@ -187,10 +192,12 @@ def test_tuple_form_equals_argument_form(name):
             for p in inspect.signature(args_fn).parameters
             if p in model._fields}
   extra = {'seed': 5} if 'seed' in inspect.signature(args_fn).parameters else {}
-  if name == 'consistency_penalty':
+  if name in ('consistency_penalty', 'balanced_consistency_penalty'):
     extra = {'augment_fn': lambda x: x[:, ::-1]}
   if name == 'lecam_penalty':
     extra = {'real_anchor': 0.2, 'generated_anchor': -0.1}
+  if name == 'top_k_generator_loss':
+    extra = {'fraction': 0.5}
 
   def both():
     return (getattr(tuple_losses, name)(model, **extra),

@@ -3,7 +3,7 @@
 """Batch statistics of losses over the global batch under tf.distribute.
 
 The relativistic average losses, feature matching and DRAGAN use statistics
-of the whole batch. Under `MirroredStrategy` over 2 logical CPU devices, each
+of the whole batch, top-k training the best examples of the whole batch. Under `MirroredStrategy` over 2 logical CPU devices, each
 replica's loss times its share of the batch (B_r / B) must sum to the
 single-device loss of the whole batch, and the per-replica gradients with
 respect to each replica's inputs must be the single-device gradients: that
@@ -104,7 +104,26 @@ def _worker():  # pragma: no cover (runs in a subprocess)
              for grad in grads]
     return total, grads
 
+  def top_k_masks(split, use_function):
+    """top_k_mask(gen_logits, 0.5) per replica, concatenated."""
+    parts = np.split(arrays['gen_logits'], [split])
+    values = strategy.experimental_distribute_values_from_function(
+        lambda ctx: tf.constant(parts[ctx.replica_id_in_sync_group]))
+    run = lambda v: strategy.run(lambda t: wargs.top_k_mask(t, 0.5),
+                                 args=(v,))
+    if use_function:
+      run = tf.function(run)
+    return np.concatenate([m.numpy().ravel() for m in
+                           strategy.experimental_local_results(run(values))])
+
   result = {}
+  # Top-k's selection: equal halves (eager, tf.function) and 5 + 3 examples.
+  result['top_k_mask'] = {
+      'single': wargs.top_k_mask(arrays['gen_logits'], 0.5).numpy().ravel(
+          ).tolist(),
+      'eager': top_k_masks(_BATCH // 2, False).tolist(),
+      'function': top_k_masks(_BATCH // 2, True).tolist(),
+      'uneven': top_k_masks(5, True).tolist()}
   for name, (fn, names) in cases.items():
     value, grads = value_and_grads(
         fn, [tf.constant(arrays[n]) for n in names])
@@ -117,6 +136,8 @@ def _worker():  # pragma: no cover (runs in a subprocess)
     result[name] = entry
   # The same with per-replica statistics (all-reduce off).
   _batch_stats.replica_context = lambda: None
+  result['top_k_mask']['per_replica_stats'] = top_k_masks(_BATCH // 2,
+                                                          True).tolist()
   for name, (fn, names) in cases.items():
     total, dgrads = distributed(fn, names, True)
     result[name]['per_replica_stats'] = [total, [g.tolist() for g in dgrads]]
@@ -203,6 +224,29 @@ def test_relativistic_value_against_numpy(results):
           - np.mean(log_sigmoid(-(g - r.mean()))))
   value, _ = results['relativistic_discriminator_loss']['function']
   np.testing.assert_allclose(value, want, rtol=1e-5)
+
+
+def _top_k_reference(scores, fraction):
+  """Top-k's mask in NumPy: the k = floor(fraction * B) best scores, ties
+  to the earlier example (Sinha et al. 2020)."""
+  k = max(1, int(np.floor(fraction * len(scores))))
+  order = np.lexsort((np.arange(len(scores)), -scores))
+  mask = np.zeros(len(scores))
+  mask[order[:k]] = 1.0
+  return mask
+
+
+@pytest.mark.parametrize('mode', ['eager', 'function', 'uneven'])
+def test_top_k_selects_over_the_global_batch(results, mode):
+  want = _top_k_reference(_inputs()['gen_logits'][:, 0], 0.5)
+  np.testing.assert_array_equal(results['top_k_mask']['single'], want)
+  np.testing.assert_array_equal(results['top_k_mask'][mode], want)
+  # The four best are all on the first replica (its half is shifted up), so
+  # a selection within each replica (the control) keeps another set.
+  assert want[:_BATCH // 2].sum() == 4
+  per_replica = results['top_k_mask']['per_replica_stats']
+  assert per_replica[:_BATCH // 2].count(1.0) == 2
+  assert not np.array_equal(per_replica, want)
 
 
 def test_batch_std_against_numpy(results):

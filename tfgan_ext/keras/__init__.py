@@ -17,7 +17,9 @@ only when used), `keras_versions` (what differs between the two packages),
 `penalty=`), `checks` (errors before training), `distribute` (loss shares
 across replicas, strategies by name), `callbacks` (sample grid, Fréchet
 distance), `faults` (NaN and SIGTERM stops, backups, training to a step),
-`quality_callback` (KID, precision/recall, density/coverage).
+`quality_callback` (KID, precision/recall, density/coverage), and the
+step's options with state: `augmentation`, `generator_average`, `lecam`,
+`top_k`.
 Importing this package imports no Keras: each model's own Keras package is
 used. See docs/keras.md.
 """

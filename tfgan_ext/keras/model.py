@@ -28,12 +28,14 @@ from tfgan_ext.keras import augmentation
 from tfgan_ext.keras import callbacks as callbacks_lib
 from tfgan_ext.keras import checks
 from tfgan_ext.keras import conditioning
+from tfgan_ext.keras import consistency as consistency_lib
 from tfgan_ext.keras import distribute
 from tfgan_ext.keras import faults
 from tfgan_ext.keras import generator_average
 from tfgan_ext.keras import keras_versions
 from tfgan_ext.keras import lecam as lecam_lib
 from tfgan_ext.keras import step_losses
+from tfgan_ext.keras import top_k as top_k_lib
 from tfgan_ext.keras import train_step as train_step_lib
 from tfgan_ext.losses import _checks
 
@@ -139,6 +141,14 @@ class GANModel:
               lecam_weight=0.0,
               lecam_decay=0.99,
               lecam_start=1000,
+              top_k_epoch_steps=None,
+              top_k_gamma=0.99,
+              top_k_nu=0.5,
+              bcr_weight=0.0,
+              bcr_augment='translation',
+              zcr_weight=0.0,
+              zcr_generator_weight=0.5,
+              zcr_stddev=0.03,
               **kwargs):
     """Configures the GAN for training.
 
@@ -189,6 +199,15 @@ class GANModel:
         paper's 500k).
       lecam_weight, lecam_decay, lecam_start: LeCam regularization (0: off;
         the paper's 0.3, 0.99, 1,000 steps; `tfgan_ext.keras.lecam`).
+      top_k_epoch_steps, top_k_gamma, top_k_nu: Top-k training (None: off):
+        the generator loss keeps the max(gamma^epoch, nu) share of the
+        global batch D rates best, epoch = generator steps // epoch_steps
+        (the paper's 0.99, 0.5; `tfgan_ext.keras.top_k`).
+      bcr_weight, bcr_augment: Balanced consistency regularization (0: off;
+        the paper's 10) with T a DiffAugment policy or fn(data).
+      zcr_weight, zcr_generator_weight, zcr_stddev: Latent consistency
+        regularization of D (0: off; the paper's 5) and G (the paper's 0.5),
+        dz ~ N(0, stddev^2) (`tfgan_ext.keras.consistency`).
       **kwargs: Passed to Keras' `compile`: `run_eagerly`, `jit_compile`,
         `steps_per_execution`.
 
@@ -212,18 +231,12 @@ class GANModel:
     penalty = step_losses.resolve_penalty(penalty, penalty_weight,
                                           penalty_every, penalty_kwargs)
     _checks.positive_int(discriminator_steps, 'discriminator_steps')
-    if not isinstance(feature_matching_weight, (int, float)) or (
-        feature_matching_weight < 0):
-      raise ValueError('feature_matching_weight must be a number >= 0, got '
-                       '%r.' % (feature_matching_weight,))
+    checks.feature_matching_settings(feature_matching_weight,
+                                     feature_matching_layer)
     if feature_matching_weight:
-      self._feature_model = self._build_feature_model(feature_matching_layer)
-    elif feature_matching_layer is not None:
-      raise ValueError('feature_matching_layer is set but '
-                       'feature_matching_weight is 0.')
-    if loss_scaling not in ('auto', True, False):
-      raise ValueError("loss_scaling must be 'auto', True or False, got %r."
-                       % (loss_scaling,))
+      self._feature_model = step_losses.feature_model(
+          self.flavour, self.discriminator, feature_matching_layer)
+    checks.loss_scaling_setting(loss_scaling)
     version = self.flavour
     self._average = None
     if generator_ema is not None:
@@ -238,6 +251,12 @@ class GANModel:
                                      self)
     lecam = (lecam_lib.LeCam(version, self, lecam_weight, lecam_decay,
                              lecam_start) if lecam_weight else None)
+    top_k = (None if top_k_epoch_steps is None else top_k_lib.TopK(
+        g_loss, top_k_epoch_steps, top_k_gamma, top_k_nu))
+    consistency = consistency_lib.Consistency(
+        bcr_weight, bcr_augment, zcr_weight, zcr_generator_weight, zcr_stddev)
+    if not consistency.logged_names():
+      consistency = None
     generator_optimizer = version.loss_scaled_if_needed(
         generator_optimizer, self.generator, loss_scaling)
     discriminator_optimizer = version.loss_scaled_if_needed(
@@ -255,36 +274,10 @@ class GANModel:
     self.discriminator_optimizer = discriminator_optimizer
     self._train_step = train_step_lib.TrainStep(
         g_loss, d_loss, penalty, discriminator_steps, bool(fused),
-        float(feature_matching_weight), augmenter, self._average, lecam)
+        float(feature_matching_weight), augmenter, self._average, lecam,
+        top_k, consistency)
     self._trackers = [version.mean_metric(n)
                       for n in self._train_step.logged_names()]
-
-  def _build_feature_model(self, layer_name):
-    """A model of the discriminator's inputs -> (its logits, the layer's)."""
-    discriminator = self.discriminator
-    if not layer_name:
-      raise ValueError('feature_matching_weight > 0 needs '
-                       'feature_matching_layer, the name of a discriminator '
-                       'layer.')
-    if not getattr(discriminator, 'inputs', None):
-      raise ValueError(
-          'Feature matching reads an inner layer of the discriminator, so it '
-          'must be a built functional or Sequential model (with `inputs`); '
-          '%r is not.' % discriminator.name)
-    try:
-      layer = discriminator.get_layer(layer_name)
-    except ValueError:
-      raise ValueError('The discriminator %r has no layer %r; its layers are '
-                       '%s.' % (discriminator.name, layer_name,
-                                [l.name for l in discriminator.layers])
-                       ) from None
-    outputs = discriminator.outputs
-    if len(outputs) != 1:
-      raise ValueError('Feature matching needs a discriminator with one '
-                       'output (the logit), got %d.' % len(outputs))
-    return self.flavour.functional_model(
-        discriminator.inputs, [outputs[0], layer.output],
-        name='%s_with_%s' % (discriminator.name, layer_name))
 
   @property
   def generator_optimizer(self):
@@ -321,6 +314,7 @@ class GANModel:
                       'positional argument; pass the others by keyword.')
     spec = checks.dataset_spec(x)
     checks.check_augmentable(spec, self._train_step.augmentation)
+    checks.check_augmentable(spec, self._train_step.consistency, 'bcr_augment')
     with self.distribute_strategy.scope():
       checks.check_networks(self, spec,
                             features=self._feature_model is not None)

@@ -6,8 +6,10 @@
 accepts into `StepLoss`es: callables of a dict of the step's tensors (named
 like `tfgan.GANModel` fields: `real_data`, `generated_data`,
 `generator_inputs`, `discriminator_real_outputs`,
-`discriminator_gen_outputs`, `discriminator_fn`, `discriminator_scope`) that
-return a float32 scalar, the mean over this replica's examples.
+`discriminator_gen_outputs`, `discriminator_fn`, `discriminator_scope`,
+`generator_fn`, `generator_scope`) that return a float32 scalar, the mean
+over this replica's examples. `feature_model` builds the discriminator's
+feature output for feature matching.
 
 Accepted loss specs: a registry name (`tfgan_ext.losses.names()`: its
 argument-style pair, `registry.argument_style(name)`, is called directly), or
@@ -32,12 +34,13 @@ from tfgan_ext.losses import registry
 from tfgan_ext.losses import wargs
 
 __all__ = ['Penalty', 'STEP_TENSORS', 'StepLoss', 'feature_matching',
-           'resolve_loss', 'resolve_penalty']
+           'feature_model', 'resolve_loss', 'resolve_penalty']
 
 # What a step can give a loss, by GANModel field name.
 STEP_TENSORS = ('real_data', 'generated_data', 'generator_inputs',
                 'discriminator_real_outputs', 'discriminator_gen_outputs',
-                'discriminator_fn', 'discriminator_scope')
+                'discriminator_fn', 'discriminator_scope', 'generator_fn',
+                'generator_scope')
 
 
 def _parameters(fn):
@@ -53,7 +56,8 @@ def _gan_model_tuple(tensors):
   return tfgan.GANModel(
       generator_inputs=tensors.get('generator_inputs'),
       generated_data=tensors.get('generated_data'),
-      generator_variables=[], generator_scope=None, generator_fn=None,
+      generator_variables=[], generator_scope=None,
+      generator_fn=tensors.get('generator_fn'),
       real_data=tensors.get('real_data'),
       discriminator_real_outputs=tensors.get('discriminator_real_outputs'),
       discriminator_gen_outputs=tensors.get('discriminator_gen_outputs'),
@@ -211,6 +215,43 @@ def resolve_penalty(spec, weight=1.0, every=1, kwargs=None):
   if fn is None or fn is registry.no_penalty:
     return None
   return Penalty(StepLoss(fn, 'penalty', kwargs), weight, every)
+
+
+def feature_model(flavour, discriminator, layer_name):
+  """A model of the discriminator's inputs -> (its logits, the layer's).
+
+  Args:
+    flavour: The model's `KerasVersion` (it builds the functional model).
+    discriminator: A built functional or Sequential Keras model.
+    layer_name: The name of the layer whose output feature matching reads.
+
+  Raises:
+    ValueError: no layer name, a discriminator without `inputs`, no such
+      layer (the message lists the layers), or more than one output.
+  """
+  if not layer_name:
+    raise ValueError('feature_matching_weight > 0 needs '
+                     'feature_matching_layer, the name of a discriminator '
+                     'layer.')
+  if not getattr(discriminator, 'inputs', None):
+    raise ValueError(
+        'Feature matching reads an inner layer of the discriminator, so it '
+        'must be a built functional or Sequential model (with `inputs`); '
+        '%r is not.' % discriminator.name)
+  try:
+    layer = discriminator.get_layer(layer_name)
+  except ValueError:
+    raise ValueError('The discriminator %r has no layer %r; its layers are '
+                     '%s.' % (discriminator.name, layer_name,
+                              [l.name for l in discriminator.layers])
+                     ) from None
+  outputs = discriminator.outputs
+  if len(outputs) != 1:
+    raise ValueError('Feature matching needs a discriminator with one '
+                     'output (the logit), got %d.' % len(outputs))
+  return flavour.functional_model(
+      discriminator.inputs, [outputs[0], layer.output],
+      name='%s_with_%s' % (discriminator.name, layer_name))
 
 
 def feature_matching():

@@ -16,7 +16,11 @@ augmented data, generated and real, penalties included; with ADA, the signs
 of D's outputs on the real batch drive its probability. With a generator
 average (`compile(generator_ema=...)`), it is updated after each generator
 update; with LeCam (`compile(lecam_weight=...)`), its anchors move at each
-discriminator step before its penalty is added.
+discriminator step before its penalty is added; with top-k training
+(`compile(top_k_epoch_steps=...)`), the generator loss keeps the generated
+examples of the global batch that D rates best; with consistency
+regularization (`compile(bcr_weight=..., zcr_weight=...)`), its terms join
+both losses.
 
 Across replicas each loss is a mean over this replica's examples times
 `distribute.replica_share` (B_r / B), so the gradients Keras' optimizers sum
@@ -69,6 +73,8 @@ class TrainStep:
       applied to what the discriminator sees, or None.
     average: A `generator_average.GeneratorAverage`, or None.
     lecam: A `lecam.LeCam`, or None.
+    top_k: A `top_k.TopK` (it computes the generator loss), or None.
+    consistency: A `consistency.Consistency` (bCR, zCR), or None.
   """
   generator_loss: step_losses.StepLoss
   discriminator_loss: step_losses.StepLoss
@@ -79,16 +85,22 @@ class TrainStep:
   augmentation: object = None
   average: object = None
   lecam: object = None
+  top_k: object = None
+  consistency: object = None
 
   def logged_names(self):
     """The names of the values a step logs, in order."""
     names = ['generator_loss', 'discriminator_loss']
     if self.feature_matching_weight:
       names.append('feature_matching_loss')
+    if self.top_k is not None:
+      names.append(self.top_k.logged_name)
     if self.penalty is not None:
       names.append(self.penalty.name)
     if self.lecam is not None:
       names.append(self.lecam.logged_name)
+    if self.consistency is not None:
+      names.extend(self.consistency.logged_names())
     if self.augmentation is not None and self.augmentation.logged_name:
       names.append(self.augmentation.logged_name)
     return names
@@ -141,6 +153,8 @@ class TrainStep:
         'discriminator_fn': lambda data, inputs: self._discriminate(
             gan, data, inputs),
         'discriminator_scope': None,
+        'generator_fn': lambda inputs: gan.generator(inputs, training=True),
+        'generator_scope': None,
     }
 
   def _discriminator_outputs(self, gan, tensors, need_real, need_features):
@@ -161,7 +175,13 @@ class TrainStep:
           gan, tensors['real_data'], inputs)
 
   def _generator_objective(self, gan, tensors, logs, share):
-    loss = self.generator_loss(tensors)
+    if self.top_k is not None:
+      loss, kept = self.top_k.loss(tensors, gan.optimizer.iterations)
+      logs[self.top_k.logged_name] = [(kept, 1.0)]
+    else:
+      loss = self.generator_loss(tensors)
+    if self.consistency is not None:
+      loss += self.consistency.generator_term(tensors, logs)
     if self.feature_matching_weight:
       matching = step_losses.feature_matching()(
           tensors['real_features'], tensors['generated_features'])
@@ -183,6 +203,8 @@ class TrainStep:
           tensors, gan.discriminator_optimizer.iterations)
       loss += term
       logs.setdefault(self.lecam.logged_name, []).append((value, 1.0))
+    if self.consistency is not None:
+      loss += self.consistency.discriminator_term(tensors, logs)
     logs.setdefault('discriminator_loss', []).append((loss, 1.0))
     if self.augmentation is not None and self.augmentation.logged_name:
       used = self.augmentation.observe(

@@ -4,7 +4,8 @@
 
 `tfgan_ext.losses` holds the GANModel-style losses (every name of
 `tfgan.losses`, plus hinge, LSGAN, relativistic LSGAN / hinge / pairing,
-feature matching, R1, R2 and DRAGAN); `tfgan_ext.losses.wargs` the
+feature matching, R1, R2, DRAGAN, consistency (CR, bCR, zCR), LeCam and
+top-k); `tfgan_ext.losses.wargs` the
 argument-style ones. Also: the loss registry (`names`, `get`, `LossPair`),
 penalties by name (`get_penalty`, `penalty_names`, `no_penalty`) with lazy
 regularization (`with_penalty`), and feature matching added to any
@@ -12,9 +13,10 @@ generator loss (`with_feature_matching`, `keras_layer_features`).
 
 Where things are: the argument-style functions in `losses_impl` (hinge,
 LSGAN, energy-based, feature matching), `relativistic_impl`,
-`penalties_impl` (gradient penalties, consistency regularization) and
-`upstream_losses` (gathered by `wargs`); their GANModel-style forms in
-`tuple_losses`; the registry's tables in `registry`.
+`penalties_impl` (gradient penalties, LeCam), `consistency_impl` (CR, bCR,
+zCR), `top_k_impl` (top-k training) and `upstream_losses` (gathered by
+`wargs`); their GANModel-style forms in `tuple_losses`; the registry's
+tables in `registry`.
 docs/adding_a_loss.md says how to add one.
 
 Swapping a loss in TF-GAN code::

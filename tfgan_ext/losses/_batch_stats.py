@@ -3,15 +3,17 @@
 """Batch statistics over the global batch when losses run in tf.distribute.
 
 Some losses use statistics of the whole batch: the relativistic average
-losses (mean discriminator output), feature matching (mean features) and
-DRAGAN (standard deviation of the real data). Under a `tf.distribute`
-strategy each replica sees only its part of the batch, so a plain mean would
-give each replica a different loss, not the loss of the global batch.
+losses (mean discriminator output), feature matching (mean features),
+DRAGAN (standard deviation of the real data) and top-k training (the best
+scores of the batch). Under a `tf.distribute` strategy each replica sees
+only its part of the batch, so a plain mean would give each replica a
+different loss, not the loss of the global batch.
 
 Inside a replica context with more than one replica in sync, these helpers
 all-reduce the sum and the count of the values (`ReplicaContext.all_reduce`,
 whose gradient is itself an all-reduce of the incoming gradients, so
-gradients reach every replica's examples as on one device); everywhere else
+gradients reach every replica's examples as on one device) or, for top-k's
+selection (no gradient), all-gather the values; everywhere else
 (no strategy, one replica, cross-replica context, TF-1 graphs) they are
 `tf.reduce_mean` / `tf.math.reduce_std`, unchanged.
 
@@ -26,7 +28,7 @@ conditionals when several replicas are in sync.
 
 import tensorflow as tf
 
-__all__ = ['batch_mean', 'batch_std', 'replica_context']
+__all__ = ['batch_gather', 'batch_mean', 'batch_std', 'replica_context']
 
 
 def replica_context():
@@ -67,6 +69,25 @@ def batch_mean(values, axis=None):
   total, count = context.all_reduce(tf.distribute.ReduceOp.SUM,
                                     [total, count])
   return total / count
+
+
+def batch_gather(values):
+  """All replicas' `values`, concatenated in replica order, and our offset.
+
+  Args:
+    values: A tensor [batch, ...] (replicas' batch sizes may differ).
+
+  Returns:
+    (gathered, offset): the global batch's values (`values` itself outside a
+    multi-replica context) and the index of this replica's first example in
+    it (an int32 scalar), so gathered[offset:offset + batch] is `values`.
+  """
+  context = replica_context()
+  if context is None:
+    return values, tf.constant(0, tf.int32)
+  sizes = context.all_gather(tf.shape(values)[:1], axis=0)
+  offset = tf.reduce_sum(sizes[:context.replica_id_in_sync_group])
+  return context.all_gather(values, axis=0), offset
 
 
 def batch_std(values):

@@ -133,7 +133,9 @@ def with_penalty(discriminator_loss_fn, penalty_fn, weight=1.0, every=1):
                                             kwargs)
     penalty_name = registry.NO_PENALTY
   else:
-    penalty_name = getattr(penalty_fn, '__name__', 'penalty')
+    # A functools.partial is named after its function.
+    penalty_name = getattr(penalty_fn, '__name__', None) or getattr(
+        getattr(penalty_fn, 'func', None), '__name__', 'penalty')
 
     def discriminator_loss(gan_model, **kwargs):
       loss = tuple_losses.call_with_options(discriminator_loss_fn, gan_model,

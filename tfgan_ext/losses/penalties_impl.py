@@ -21,12 +21,10 @@ Every penalty raises TypeError if its data is not floating point, and
 ValueError if the data has unknown rank or is a scalar, `weights` cannot be
 broadcast to [batch], or D's output does not depend on its input.
 
-Consistency regularization (`consistency_penalty`) is here too: not a
-gradient penalty, it asks D's output to stay the same when its input is
-augmented, and is weighted and reduced the same way. So is LeCam
-regularization (`lecam_penalty`), which keeps D's outputs near moving
-averages of its past outputs (`lecam_moving_average`); it takes D's outputs
-and the two averages, like a discriminator loss.
+LeCam regularization (`lecam_penalty`) is here too: not a gradient
+penalty, it keeps D's outputs near moving averages of its past outputs
+(`lecam_moving_average`); it takes D's outputs and the two averages, like a
+discriminator loss. Consistency regularization is in `consistency_impl`.
 """
 
 import tensorflow as tf
@@ -37,7 +35,6 @@ from tfgan_ext.losses import _discriminator
 from tfgan_ext.losses import _reduction
 
 __all__ = [
-    'consistency_penalty',
     'dragan_penalty',
     'lecam_moving_average',
     'lecam_penalty',
@@ -234,66 +231,6 @@ def wasserstein_gradient_penalty(
     return _reduction.reduce_loss(
         tf.square(penalties), weights, scope, loss_collection, reduction,
         add_summaries, 'gradient_penalty_loss', _PER_EXAMPLE)
-
-
-# ------------------------------------------------- consistency regularization ---
-
-
-def _squared_distance(outputs, augmented):
-  """||D(x) - D(T(x))||^2 per example, summed over D's output dimensions."""
-  squares = tf.square(tf.cast(outputs, tf.float32) -
-                      tf.cast(augmented, tf.float32))
-  if squares.shape.rank is None or squares.shape.rank > 1:
-    squares = tf.reduce_sum(
-        tf.reshape(squares, [tf.shape(squares)[0], -1]), axis=1)
-  return squares
-
-
-def consistency_penalty(real_data, generator_inputs, discriminator_fn,
-                        discriminator_scope, augment_fn, weights=1.0,
-                        scope=None, loss_collection=_LOSSES,
-                        reduction=_DEFAULT_REDUCTION, add_summaries=False):
-  """Consistency regularization: D should not change under augmentation.
-
-  See `Consistency Regularization for Generative Adversarial Networks`
-  (https://arxiv.org/abs/1910.12027), equation (1).
-
-  CR = E_x[||D(x) - D(T(x))||^2]
-
-  with T = `augment_fn` (a semantics-preserving augmentation: flips, small
-  shifts) and ||.||^2 summed over D's output dimensions. Not in
-  `penalty_names()` (it needs `augment_fn`); attach it with
-  `with_penalty(loss, functools.partial(consistency_penalty,
-  augment_fn=...), weight=10.0)` (the paper's lambda is 10).
-
-  Args:
-    real_data: Real data, shape [batch, ...].
-    generator_inputs: Passed to `discriminator_fn` as its second argument.
-    discriminator_fn: `discriminator_fn(data, generator_inputs)`.
-    discriminator_scope: Variable scope to reuse, or None.
-    augment_fn: `augment_fn(data)` -> augmented data of the same shape.
-    weights, scope, loss_collection, reduction, add_summaries: see the
-      module docstring.
-
-  Returns:
-    A float32 tensor shaped by `reduction`.
-
-  Raises:
-    TypeError: also if `augment_fn` is not callable.
-  """
-  if not callable(augment_fn):
-    raise TypeError('`augment_fn` must be callable, got %r.' % (augment_fn,))
-  with tf.compat.v1.name_scope(scope, 'consistency_penalty',
-                               (real_data,)) as scope:
-    real_data = _discriminator.data_tensor(real_data, 'real_data')
-    outputs = _discriminator.apply(real_data, generator_inputs,
-                                   discriminator_fn, discriminator_scope)
-    augmented = _discriminator.apply(augment_fn(real_data), generator_inputs,
-                                     discriminator_fn, discriminator_scope)
-    return _reduction.reduce_loss(
-        _squared_distance(outputs, augmented), weights, scope,
-        loss_collection, reduction, add_summaries, 'consistency_penalty',
-        'the per-example penalty')
 
 
 # ------------------------------------------------------ LeCam regularization ---

@@ -28,11 +28,13 @@ from tfgan_ext.losses import wargs
 
 __all__ = [
     'acgan_discriminator_loss', 'acgan_generator_loss', 'args_to_gan_model',
-    'combine_adversarial_loss', 'consistency_penalty',
+    'balanced_consistency_penalty', 'combine_adversarial_loss',
+    'consistency_penalty',
     'cycle_consistency_loss', 'dragan_penalty',
     'energy_based_discriminator_loss', 'energy_based_generator_loss',
     'feature_matching_loss', 'hinge_discriminator_loss',
-    'hinge_generator_loss', 'lecam_penalty',
+    'hinge_generator_loss', 'latent_consistency_generator_loss',
+    'latent_consistency_penalty', 'lecam_penalty',
     'least_squares_discriminator_loss',
     'least_squares_generator_loss', 'lsgan_discriminator_loss',
     'lsgan_generator_loss', 'minimax_discriminator_loss',
@@ -46,7 +48,8 @@ __all__ = [
     'relativistic_pairing_discriminator_loss',
     'relativistic_pairing_generator_loss',
     'stargan_discriminator_loss_wrapper', 'stargan_generator_loss_wrapper',
-    'stargan_gradient_penalty_wrapper', 'wasserstein_discriminator_loss',
+    'stargan_gradient_penalty_wrapper', 'top_k_generator_loss',
+    'wasserstein_discriminator_loss',
     'wasserstein_generator_loss', 'wasserstein_gradient_penalty',
     'wasserstein_hinge_discriminator_loss', 'wasserstein_hinge_generator_loss',
 ]
@@ -155,8 +158,14 @@ def call_with_options(loss_fn, gan_model, kwargs):
 
 acgan_discriminator_loss = args_to_gan_model(wargs.acgan_discriminator_loss)
 acgan_generator_loss = args_to_gan_model(wargs.acgan_generator_loss)
+balanced_consistency_penalty = args_to_gan_model(
+    wargs.balanced_consistency_penalty)
 consistency_penalty = args_to_gan_model(wargs.consistency_penalty)
 dragan_penalty = args_to_gan_model(wargs.dragan_penalty)
+latent_consistency_generator_loss = args_to_gan_model(
+    wargs.latent_consistency_generator_loss)
+latent_consistency_penalty = args_to_gan_model(
+    wargs.latent_consistency_penalty)
 lecam_penalty = args_to_gan_model(wargs.lecam_penalty)
 energy_based_discriminator_loss = args_to_gan_model(
     wargs.energy_based_discriminator_loss)
@@ -196,6 +205,7 @@ relativistic_pairing_discriminator_loss = args_to_gan_model(
     wargs.relativistic_pairing_discriminator_loss)
 relativistic_pairing_generator_loss = args_to_gan_model(
     wargs.relativistic_pairing_generator_loss)
+top_k_generator_loss = args_to_gan_model(wargs.top_k_generator_loss)
 wasserstein_discriminator_loss = args_to_gan_model(
     wargs.wasserstein_discriminator_loss)
 wasserstein_generator_loss = args_to_gan_model(
