@@ -88,9 +88,13 @@ def jobs(settings, overrides=None):
 
 # Regularizers an --augments entry may add after a '+' (e.g.
 # 'diffaugment+lecam'), with their published settings (not tuned here):
-# LeCam's lambda 0.3 (Tseng et al. 2021, StudioGAN); its decay 0.99 and
-# start 1,000 are the HParams defaults.
-REGULARIZERS = {'lecam': dict(lecam_weight=0.3)}
+# LeCam's lambda 0.3 (Tseng et al. 2021, StudioGAN; its decay 0.99 and start
+# 1,000 are the HParams defaults); bCR's lambda 10 for both sides (Zhao et
+# al. 2021; T: the HParams default, DiffAugment's translation).
+REGULARIZERS = {
+    'lecam': dict(lecam_weight=0.3),
+    'bcr': dict(bcr_weight=10.0),
+}
 
 
 def _hparams(job, run_dir):
