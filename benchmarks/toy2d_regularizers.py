@@ -147,6 +147,9 @@ def main(argv=None):
                       help='Comma-separated names from VARIANTS.')
   parser.add_argument('--steps', type=int, default=None)
   parser.add_argument('--seeds', default='0,1,2')
+  parser.add_argument('--note', action='append', default=[],
+                      help='A line for the header of <name>.md (e.g. when '
+                      'the runs trained, if resumed); repeatable.')
   args = parser.parse_args(sys.argv[1:] if argv is None else argv)
   variants = args.variants.split(',')
   unknown = sorted(set(variants) - set(VARIANTS))
@@ -181,6 +184,7 @@ def main(argv=None):
                    'of them)' % ('; '.join(
                        '%s %s' % (v, VARIANTS[v] or '{}') for v in variants),
                                  steps))
+  env_lines += ['- note: %s' % note for note in args.note]
   with open(base + '.md', 'w') as f:
     f.write('\n'.join(_markdown(rows, results, env_lines, args.title)))
   print('wrote %s.md (%.1f min)' % (base, (time.time() - clock) / 60))
