@@ -13,9 +13,9 @@ plus each variant's fields, `VARIANTS`) for every dataset x variant x seed,
 and evaluates it (`examples.toy2d.eval_lib`: modes captured, high-quality
 fraction, reverse KL, and KID, precision, recall, density and coverage
 against as many points of the mixture; 2,500 samples). Worker processes
-with one TensorFlow thread each; finished runs are not trained again. Writes <name>.md,
-<name>.csv (per dataset and variant: means and sample standard deviations
-over seeds) and <name>_runs.csv to --out_dir.
+with one TensorFlow thread each; finished runs are not trained again.
+Writes <name>.md, <name>.csv (per dataset and variant: means and sample
+standard deviations over seeds) and <name>_runs.csv to --out_dir.
 """
 
 import os
