@@ -161,29 +161,19 @@ def main(argv=None):
            'seed': seed, 'steps': steps, 'fields': fields}
           for dataset in args.datasets.split(',') for seed in seeds]
   work_dir = environment.make_dirs(args.work_dir, args.name, args.out_dir)
-  started, start_load = environment.utc_now(), environment.load_average()
-  clock = time.time()
-  results, _ = workers.run_all(
+  settings = ('- settings (besides the example\'s defaults): %s; %d steps '
+              '(learning-rate decay over the same share of them as the '
+              'default unless set)' % (json.dumps(fields, sort_keys=True),
+                                        steps))
+  return workers.run_and_report(
       run_job, todo, work_dir, args.workers,
-      describe=lambda r: '%s hq %s averaged %s' % (
+      lambda r: '%s hq %s averaged %s' % (
           r['status'], r.get('high_quality_fraction'),
-          r.get('high_quality_fraction_averaged')))
-  rows = summarize(results)
-  base = os.path.join(args.out_dir, args.name)
-  tables.write_csv(base + '.csv', CSV_FIELDS, rows)
-  tables.write_csv(base + '_runs.csv', RUN_FIELDS,
-                   sorted(results, key=lambda r: r['key']))
-  env_lines = environment.environment_lines(
-      start_load, environment.load_average(), started, environment.utc_now())
-  env_lines.append('- settings (besides the example\'s defaults): %s; %d '
-                   'steps (learning-rate decay over the same share of them '
-                   'as the default unless set)' % (
-                       json.dumps(fields, sort_keys=True), steps))
-  with open(base + '.md', 'w') as f:
-    f.write('\n'.join(_markdown(rows, results, env_lines, args.title)))
-  print('wrote %s.md (%.1f min)' % (base, (time.time() - clock) / 60))
-  return rows
-
+          r.get('high_quality_fraction_averaged')),
+      summarize, os.path.join(args.out_dir, args.name),
+      (CSV_FIELDS, RUN_FIELDS),
+      lambda rows, results, lines: _markdown(rows, results, lines,
+                                             args.title), [settings])
 
 if __name__ == '__main__':
   main()

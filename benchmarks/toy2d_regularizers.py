@@ -165,31 +165,19 @@ def main(argv=None):
           for dataset in args.datasets.split(',') for variant in variants
           for seed in seeds]
   work_dir = environment.make_dirs(args.work_dir, args.name, args.out_dir)
-  started, start_load = environment.utc_now(), environment.load_average()
-  clock = time.time()
-  results, _ = workers.run_all(
+  settings = ('- variants (fields besides the example\'s defaults): %s; %d '
+              'steps (learning-rate decay over the default\'s share of them)'
+              % ('; '.join('%s %s' % (v, VARIANTS[v] or '{}')
+                           for v in variants), steps))
+  return workers.run_and_report(
       run_job, todo, work_dir, args.workers,
-      describe=lambda r: '%s modes %s hq %s' % (
-          r['status'], r.get('modes_captured'),
-          r.get('high_quality_fraction')))
-  rows = summarize(results)
-  base = os.path.join(args.out_dir, args.name)
-  tables.write_csv(base + '.csv', CSV_FIELDS, rows)
-  tables.write_csv(base + '_runs.csv', RUN_FIELDS,
-                   sorted(results, key=lambda r: r['key']))
-  env_lines = environment.environment_lines(
-      start_load, environment.load_average(), started, environment.utc_now())
-  env_lines.append('- variants (fields besides the example\'s defaults): %s;'
-                   ' %d steps (learning-rate decay over the default\'s share '
-                   'of them)' % ('; '.join(
-                       '%s %s' % (v, VARIANTS[v] or '{}') for v in variants),
-                                 steps))
-  env_lines += ['- note: %s' % note for note in args.note]
-  with open(base + '.md', 'w') as f:
-    f.write('\n'.join(_markdown(rows, results, env_lines, args.title)))
-  print('wrote %s.md (%.1f min)' % (base, (time.time() - clock) / 60))
-  return rows
-
+      lambda r: '%s modes %s hq %s' % (r['status'], r.get('modes_captured'),
+                                       r.get('high_quality_fraction')),
+      summarize, os.path.join(args.out_dir, args.name),
+      (CSV_FIELDS, RUN_FIELDS),
+      lambda rows, results, lines: _markdown(rows, results, lines,
+                                             args.title),
+      [settings] + ['- note: %s' % note for note in args.note])
 
 if __name__ == '__main__':
   main()

@@ -15,10 +15,11 @@ import shutil
 import time
 
 from benchmarks import environment
+from benchmarks import tables
 from examples.common import logs
 from examples.common import training
 
-__all__ = ['run_all', 'run_stored', 'worker_init']
+__all__ = ['run_all', 'run_and_report', 'run_stored', 'worker_init']
 
 
 def worker_init():
@@ -98,3 +99,34 @@ def run_all(run_job, jobs, work_dir, workers, first=None, describe=None):
           i + 1, len(jobs), time.time() - clock, result['key'],
           describe(result) if describe else result['status']), flush=True)
   return results, first_value
+
+
+def run_and_report(run_job, jobs, work_dir, workers, describe, summarize,
+                   base, fields, markdown, header_lines):
+  """Runs the jobs, then writes <base>.csv, <base>_runs.csv and <base>.md.
+
+  Args:
+    run_job, jobs, work_dir, workers, describe: As for `run_all`.
+    summarize: results -> the summary rows.
+    base: The reports' path without extension.
+    fields: (summary CSV fields, per-run CSV fields).
+    markdown: (rows, results, header lines) -> the lines of <base>.md.
+    header_lines: Lines for the header after the environment's.
+
+  Returns:
+    The summary rows.
+  """
+  started, start_load = environment.utc_now(), environment.load_average()
+  clock = time.time()
+  results, _ = run_all(run_job, jobs, work_dir, workers, describe=describe)
+  rows = summarize(results)
+  tables.write_csv(base + '.csv', fields[0], rows)
+  tables.write_csv(base + '_runs.csv', fields[1],
+                   sorted(results, key=lambda r: r['key']))
+  lines = environment.environment_lines(
+      start_load, environment.load_average(), started,
+      environment.utc_now()) + list(header_lines)
+  with open(base + '.md', 'w') as f:
+    f.write('\n'.join(markdown(rows, results, lines)))
+  print('wrote %s.md (%.1f min)' % (base, (time.time() - clock) / 60))
+  return rows

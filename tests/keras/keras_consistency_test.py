@@ -41,10 +41,7 @@ def test_bcr_discriminator_step_equals_numpy(flavour):
   gan, wt = _gan(K, 0.0, lr, bcr_weight=LAMBDA, bcr_augment=_transform)
   dataset, noise, real = lib.pairs_dataset(1)
   history = gan.fit(dataset, epochs=1, verbose=0)
-  z, x = noise[0].astype(np.float64), real[0].astype(np.float64)
-  w, b = wt['w'].astype(np.float64), wt['b'].astype(np.float64)
-  gz = z @ wt['Wg']
-  r, g = (x @ w + b)[:, 0], (gz @ w + b)[:, 0]
+  _, x, w, b, gz, r, g = lib.linear_outputs(wt, noise[0], real[0])
   n = len(r)
   # D(x) - D(T(x)) = (x - T(x)) w: the bias cancels.
   dx, dg = x - _transform(x), gz - _transform(gz)

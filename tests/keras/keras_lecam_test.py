@@ -40,10 +40,7 @@ def test_one_discriminator_step_equals_numpy(flavour):
   gan, wt = _gan(K, 0.0, lr, lecam_weight=LAMBDA, lecam_start=1)
   dataset, noise, real = lib.pairs_dataset(1)
   history = gan.fit(dataset, epochs=1, verbose=0)
-  z, x = noise[0].astype(np.float64), real[0].astype(np.float64)
-  w, b = wt['w'].astype(np.float64), wt['b'].astype(np.float64)
-  gz = z @ wt['Wg']
-  r, g = (x @ w + b)[:, 0], (gz @ w + b)[:, 0]
+  _, x, w, b, gz, r, g = lib.linear_outputs(wt, noise[0], real[0])
   n = len(r)
   a_r, a_g = r.mean(), g.mean()  # Step 0 < start: the batch means.
   hinge = np.mean(np.maximum(1 - r, 0)) + np.mean(np.maximum(1 + g, 0))

@@ -60,6 +60,18 @@ def linear_gan(K, noise_dims=2, data_dims=3, seed=0):
   return generator, discriminator, weights
 
 
+def linear_outputs(weights, noise, real):
+  """The linear GAN's values on one batch, in float64.
+
+  Returns:
+    (z, x, w, b, G(z), D(x), D(G(z))) with D's outputs of shape [batch].
+  """
+  z, x = noise.astype(np.float64), real.astype(np.float64)
+  w, b = weights['w'].astype(np.float64), weights['b'].astype(np.float64)
+  gz = z @ weights['Wg']
+  return z, x, w, b, gz, (x @ w + b)[:, 0], (gz @ w + b)[:, 0]
+
+
 def pairs_dataset(num_batches, batch=4, noise_dims=2, data_dims=3, seed=1):
   """A finite dataset of (noise, real) batches and its NumPy arrays."""
   rng = np.random.default_rng(seed)
