@@ -16,14 +16,18 @@ evaluates it with the examples' own eval (`quality_runs`):
   (`quality_summary`);
 * digits (`examples.digits.train_lib.train`, then
   `examples.digits.eval_lib.evaluate`): Fréchet classifier distance (FCD)
-  and the real-vs-real baseline.
+  and the real-vs-real baseline;
+* on both, KID, precision, recall, density and coverage
+  (`tfgan_ext.metrics.sample_quality`, as the examples' evals report them).
 
 Every configuration gets the same step budget (full mode: the examples'
 defaults) and the examples' default hyperparameters otherwise (no per-loss
 tuning); with the 'recommended' schedule each configuration that has a preset
 trains again with it. Runs go to `--work_dir`
 (checkpoints, samples, per-run JSON); a rerun skips runs that finished, so an
-interrupted full run can be resumed. Tables go to `--out_dir`
+interrupted full run can be resumed; `--reuse_runs` takes some data sets'
+runs from an earlier quality_runs.csv instead (a benchmark that gained a
+metric can retrain one data set per session). Tables go to `--out_dir`
 (`quality_report`): quality.md, quality.csv, quality_runs.csv and
 quality.png.
 
@@ -77,6 +81,12 @@ def parse_args(argv):
   parser.add_argument('--note', action='append', default=[],
                       help='A line for the header of quality.md (e.g. the '
                       'load observed while the runs trained); repeatable.')
+  parser.add_argument('--reuse_runs', default=None,
+                      help='An earlier quality_runs.csv: the runs of '
+                      '--reuse_datasets are read from it instead of trained '
+                      '(metrics it lacks show as \'—\').')
+  parser.add_argument('--reuse_datasets', default='ring,grid',
+                      help='Comma-separated data sets --reuse_runs covers.')
   for name, value in MODES['full'].items():
     parser.add_argument('--' + name, type=int, default=None,
                         help='Override the mode\'s %s (full: %d).' % (name,
@@ -108,6 +118,9 @@ def main(argv=None):
       tuple(s.strip() for s in args.schedules.split(',') if s.strip()))
   jobs = quality_plan.plan(settings, config_rows)
   to_train = quality_runs.mark_same_runs(jobs)
+  if args.reuse_runs:
+    quality_runs.reuse_runs(to_train, work_dir, args.reuse_runs, tuple(
+        d.strip() for d in args.reuse_datasets.split(',') if d.strip()))
   if args.report_only:
     results = [r for r in (quality_runs.stored_result(job, work_dir)
                            for job in jobs) if r is not None]

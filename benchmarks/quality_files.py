@@ -22,14 +22,23 @@ CSV_FIELDS = (
     'modes_captured_mean', 'modes_captured_std',
     'high_quality_fraction_mean', 'high_quality_fraction_std',
     'reverse_kl_mean', 'reverse_kl_std', 'fcd_mean', 'fcd_std',
-    'fcd_real_vs_real', 'wall_time_s_mean',
+    'fcd_real_vs_real',
+    'kid_mean', 'kid_std_mean', 'kid_std', 'precision_mean', 'precision_std',
+    'recall_mean', 'recall_std', 'density_mean', 'density_std',
+    'coverage_mean', 'coverage_std',
+    'kid_real_vs_real', 'precision_real_vs_real', 'recall_real_vs_real',
+    'density_real_vs_real', 'coverage_real_vs_real',
+    'wall_time_s_mean',
 )
 RUN_FIELDS = (
     'dataset', 'config', 'gan_loss', 'penalty', 'penalty_weight',
     'penalty_every', 'generator_train_steps', 'discriminator_train_steps',
     'preset', 'seed', 'steps', 'status', 'modes_captured', 'num_modes',
     'high_quality_fraction', 'reverse_kl', 'fcd', 'fcd_real_vs_real',
-    'train_time_s', 'wall_time_s',
+    'kid', 'kid_std', 'precision', 'recall', 'density', 'coverage',
+    'kid_real_vs_real', 'precision_real_vs_real', 'recall_real_vs_real',
+    'density_real_vs_real', 'coverage_real_vs_real',
+    'train_time_s', 'wall_time_s', 'reused_from',
 )
 
 

@@ -2,15 +2,14 @@
 # SPDX-License-Identifier: Apache-2.0
 """The quality benchmark's report, quality.md (the CSVs and chart: quality_files)."""
 
-import datetime
 import math
 
+from benchmarks import quality_header
 from benchmarks import quality_plan
 from benchmarks import quality_runs
 from benchmarks import quality_separate
 from benchmarks import quality_summary
 from benchmarks import tables
-from examples.digits import train_lib as digits_train
 from examples.toy2d import data_provider as toy2d_data
 from examples.toy2d import train_lib as toy2d_train
 
@@ -28,76 +27,6 @@ def _status(row):
   if row['finished'] == row['seeds']:
     return str(row['seeds'])
   return '%d (%d diverged)' % (row['seeds'], row['seeds'] - row['finished'])
-
-
-def _same_run_lines(results):
-  """Which recommended rows share a run (`quality_runs.mark_same_runs`)."""
-  configs = {r['key']: r['config'] for r in results}
-  shared = {}
-  for r in results:
-    if r.get('same_run_as'):
-      pair = (r['config'], configs.get(r['same_run_as'], r['same_run_as']))
-      shared.setdefault(pair, set()).add(r['dataset'])
-  return ['- same runs: on %s, "%s" is the run of "%s" (its preset gives '
-          'the same settings), not a second one.' % (
-              ' and '.join(sorted(datasets)), config, other)
-          for (config, other), datasets in sorted(shared.items())]
-
-
-def _span_lines(results):
-  """When the runs were trained and the load they saw (runs are cached).
-
-  A rerun reuses finished runs from the work directory, so the header's
-  date and load describe this invocation; these lines describe the runs.
-  Runs stored before results recorded `finished_at` fall back to the time
-  their result.json was written.
-  """
-  ends, starts, loads = [], [], []
-  for r in results:
-    if r.get('same_run_as'):  # Counted once, under the run it shares.
-      continue
-    end = r.get('finished_at') or r.get('_mtime')
-    if end is None:
-      continue
-    ends.append(end)
-    starts.append(end - r.get('wall_time_s', 0.0))
-    if r.get('load_1min') is not None:
-      loads.append(r['load_1min'])
-  if not ends:
-    return []
-  def utc(t):
-    return datetime.datetime.fromtimestamp(
-        t, datetime.timezone.utc).strftime('%Y-%m-%d %H:%M')
-  line = '- the %d runs were trained from %s to %s UTC (%.1f min of wall ' \
-         'time)' % (len(ends), utc(min(starts)), utc(max(ends))[11:],
-                    (max(ends) - min(starts)) / 60)
-  if loads:
-    line += '; 1-minute load average at the end of each run: %.1f to ' \
-            '%.1f (median %.1f)' % (min(loads), max(loads),
-                                    sorted(loads)[len(loads) // 2])
-  return [line + '.']
-
-
-def _budget_lines(settings):
-  toy_default = toy2d_train.HParams().max_number_of_steps
-  digits_default = digits_train.HParams().max_number_of_steps
-  lines = ['**Budget.** toy2d: %d generator steps per run (the learning rate '
-           'decays over the last %d), %d seed(s); digits: %d generator steps, '
-           '%d seed(s).' % (
-               settings['toy_steps'],
-               quality_runs.toy2d_lr_decay_steps(settings['toy_steps']),
-               settings['toy_seeds'], settings['digits_steps'],
-               settings['digits_seeds'])]
-  if (settings['toy_steps'] >= toy_default
-      and settings['digits_steps'] >= digits_default):
-    lines[0] += ' These are the examples\' defaults.'
-  else:
-    lines[0] += (
-        ' These are fewer steps than the examples\' defaults (toy2d %d, '
-        'digits %d): the numbers rank losses at a short, equal budget and do '
-        'not show what each loss reaches when trained to convergence.' % (
-            toy_default, digits_default))
-  return lines + ['']
 
 
 # The targets quality.md checks (issue 10 of this project): the ring as
@@ -245,16 +174,42 @@ def _toy_lines(rows, dataset):
     if r['source'] == 'measured':
       table.append([r['config'], _pm(r, 'modes_captured', 1),
                     _pm(r, 'high_quality_fraction', 1, 100),
-                    _pm(r, 'reverse_kl', 3), _status(r), str(r['steps']),
-                    tables.fmt(r['wall_time_s_mean'], 1)])
+                    _pm(r, 'reverse_kl', 3)] + _quality_cells(r) + [
+                        _status(r), str(r['steps']),
+                        tables.fmt(r['wall_time_s_mean'], 1)])
     else:
       table.append(['*%s (published, PacGAN Table 1)*' % r['config'],
                     tables.fmt(r['modes_captured_mean'], 1),
                     tables.fmt(100 * r['high_quality_fraction_mean'], 1),
-                    tables.fmt(r['reverse_kl_mean'], 2), '—', '—', '—'])
+                    tables.fmt(r['reverse_kl_mean'], 2)]
+                   + ['—'] * (len(_QUALITY_HEADER) + 3))
   return lines + [tables.markdown_table(
       ['configuration', 'modes captured (of %d)' % modes, 'high quality %',
-       'reverse KL (nats)', 'seeds', 'steps', 'wall s / run'], table), '']
+       'reverse KL (nats)'] + list(_QUALITY_HEADER) + [
+           'seeds', 'steps', 'wall s / run'], table), '']
+
+
+# `tfgan_ext.metrics.sample_quality`'s columns, as the examples' evals report
+# them (the toy sets on the 2D points, digits on the classifier's features).
+_QUALITY_HEADER = ('KID', 'precision', 'recall', 'density', 'coverage')
+
+
+def _quality_cells(row):
+  # KID: 4 decimals (its values here are 1e-4 to 1e-1); the others are
+  # fractions near 1.
+  return [_pm(row, 'kid', 4)] + [
+      _pm(row, name, 2) for name in ('precision', 'recall', 'density',
+                                     'coverage')]
+
+
+def _quality_text():
+  return ('KID (Bińkowski et al. 2018; `tfgan.eval.kernel_classifier_'
+          'distance_and_std_from_activations`, lower is better), improved '
+          'precision and recall (Kynkäänniemi et al. 2019, k = 3) and '
+          'density and coverage (Naeem et al. 2020, k = 5; higher is '
+          'better, density can exceed 1), from '
+          '`tfgan_ext.metrics.sample_quality` as the examples\' evals '
+          'compute them; "—" where the runs predate them (see the header).')
 
 
 def _digits_lines(rows, results, settings, classifier_accuracy):
@@ -263,9 +218,11 @@ def _digits_lines(rows, results, settings, classifier_accuracy):
   generated = sorted({r['num_samples'] for r in results
                       if r.get('num_samples') is not None})
   table = [[r['config'], _pm(r, 'fcd', 2),
-            tables.fmt(r.get('fcd_real_vs_real'), 2), _status(r),
-            str(r['steps']), tables.fmt(r['wall_time_s_mean'], 1)]
+            tables.fmt(r.get('fcd_real_vs_real'), 2)] + _quality_cells(r) + [
+                _status(r), str(r['steps']),
+                tables.fmt(r['wall_time_s_mean'], 1)]
            for r in digits_rows]
+  floor = digits_rows[0] if digits_rows else {}
   return [
       '## digits (sklearn 8×8): Fréchet classifier distance', '',
       'FCD between %s and half of the real images, in the feature space of '
@@ -277,9 +234,14 @@ def _digits_lines(rows, results, settings, classifier_accuracy):
           settings['classifier_steps'],
                    tables.fmt(classifier_accuracy, 3),
                    tables.fmt(baseline, 2)), '',
+      '%s Real against real (the two halves): KID %s, precision %s, recall '
+      '%s, density %s, coverage %s.' % (
+          _quality_text(), tables.fmt(floor.get('kid_real_vs_real'), 4),
+          *(tables.fmt(floor.get(name + '_real_vs_real'), 2) for name in (
+              'precision', 'recall', 'density', 'coverage'))), '',
       tables.markdown_table(
-          ['configuration', 'FCD', 'real vs real', 'seeds', 'steps',
-           'wall s / run'], table), '']
+          ['configuration', 'FCD', 'real vs real'] + list(_QUALITY_HEADER)
+          + ['seeds', 'steps', 'wall s / run'], table), '']
 
 
 def write_markdown(rows, results, path, settings, mode, env_lines,
@@ -293,9 +255,10 @@ def write_markdown(rows, results, path, settings, mode, env_lines,
   lines = ['# Sample quality of every loss (`python -m benchmarks.quality%s`)'
            % (' --quick' if mode == 'quick' else ''), '']
   lines += env_lines
-  lines += _span_lines(results)
+  lines += quality_header.span_lines(results)
+  lines += quality_header.reused_lines(results)
   lines += ['- note: ' + note for note in notes]
-  lines += _same_run_lines(results)
+  lines += quality_header.same_run_lines(results)
   if planned and len(results) < planned:
     lines += ['- **partial**: %d of the plan\'s %d runs are finished (%s); '
               'each row\'s seeds column says how many it has. Rerunning the '
@@ -328,7 +291,7 @@ def write_markdown(rows, results, path, settings, mode, env_lines,
       % quality_plan.RECOMMENDED.strip(),
       '',
   ]
-  lines += _budget_lines(settings)
+  lines += quality_header.budget_lines(settings)
   lines += _recommended_lines(rows)
   for dataset in quality_plan.TOY_DATASETS:
     lines += _toy_lines(rows, dataset)
@@ -338,7 +301,9 @@ def write_markdown(rows, results, path, settings, mode, env_lines,
       'number of trials), not rerun here; they are reference points, not '
       'like-for-like comparisons. Our metrics follow the same definitions '
       '(`examples/toy2d/eval_lib.py`: nearest centre, high quality within 3 '
-      'std, %d samples).' % toy2d_train.HParams().num_eval_samples, '']
+      'std, %d samples).' % toy2d_train.HParams().num_eval_samples, '',
+      '%s On the toy sets they compare the generated 2D points with as many '
+      'points drawn from the mixture.' % _quality_text(), '']
   lines += _digits_lines(rows, results, settings, classifier_accuracy)
   diverged = [r for r in results if r['status'] != 'ok']
   if diverged:

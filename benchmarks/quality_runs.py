@@ -16,6 +16,7 @@ then takes its preset's values (`examples.common.presets.apply`), which may
 replace the penalty's weight and interval.
 """
 
+import csv
 import json
 import os
 import shutil
@@ -33,8 +34,10 @@ from examples.toy2d import train_lib as toy2d_train
 
 __all__ = [
     'DIGITS_DATASET',
+    'SAMPLE_QUALITY',
     'digits_hparams',
     'mark_same_runs',
+    'reuse_runs',
     'run_job',
     'stored_result',
     'toy2d_hparams',
@@ -43,6 +46,10 @@ __all__ = [
 ]
 
 DIGITS_DATASET = 'digits'  # scikit-learn's 8x8 digits: offline.
+# `tfgan_ext.metrics.sample_quality`'s values, which both examples' evals
+# report beside FCD / modes (digits also real against real, '_real_vs_real').
+SAMPLE_QUALITY = ('kid', 'kid_std', 'precision', 'recall', 'density',
+                  'coverage')
 
 
 def _varied_fields(job, run_dir):
@@ -127,8 +134,10 @@ def _train_and_evaluate(job, run_dir, work_dir, result):
                     os.path.join(run_dir, 'eval', 'classifier'))
     metrics = digits_eval.evaluate(hparams, seed=job['seed'])
     for name in ('fcd', 'fcd_real_vs_real', 'classifier_held_out_accuracy',
-                 'num_samples'):
+                 'num_samples') + SAMPLE_QUALITY:
       result[name] = metrics[name]
+    for name in SAMPLE_QUALITY:
+      result[name + '_real_vs_real'] = metrics['real_vs_real'][name]
   else:
     hparams = toy2d_hparams(job, run_dir)
     _record_schedule(hparams, result)
@@ -137,7 +146,7 @@ def _train_and_evaluate(job, run_dir, work_dir, result):
     metrics = toy2d_eval.evaluate(hparams, hparams.num_eval_samples,
                                      seed=job['seed'])
     for name in ('modes_captured', 'num_modes', 'high_quality_fraction',
-                 'reverse_kl'):
+                 'reverse_kl') + SAMPLE_QUALITY:
       result[name] = metrics[name]
 
 
@@ -207,3 +216,64 @@ def run_job(args):
       lambda run_dir, result: _train_and_evaluate(job, run_dir, work_dir,
                                                   result),
       stored=stored_result(job, work_dir))
+
+
+def _csv_number(text):
+  """A quality_runs.csv cell as the result.json value it was written from."""
+  if text in ('', None):
+    return None
+  for kind in (int, float):
+    try:
+      return kind(text)
+    except ValueError:
+      pass
+  return {'True': True, 'False': False}.get(text, text)
+
+
+def reuse_runs(jobs, work_dir, runs_csv, datasets):
+  """Stores runs of `datasets` from an earlier quality_runs.csv as finished.
+
+  A full run takes hours longer than a session; this lets a benchmark that
+  gained metrics retrain one data set and keep the others' earlier runs.
+  Every job of `datasets` that has no result in `work_dir` gets the CSV row
+  of the same data set, configuration, seed and step budget as its
+  result.json, marked with 'reused_from' (and without 'finished_at': the CSV
+  does not say when it trained). Metrics the CSV lacks stay absent, so the
+  report shows them as '—'.
+
+  Args:
+    jobs: The jobs that train (`mark_same_runs`' return value).
+    work_dir: The benchmark's directory.
+    runs_csv: Path of the earlier quality_runs.csv.
+    datasets: Data set names whose runs to take from it.
+
+  Returns:
+    The number of results written.
+
+  Raises:
+    ValueError: if a job of `datasets` has no row in the CSV.
+  """
+  with open(runs_csv, newline='') as f:
+    rows = {(r['dataset'], r['config'], int(r['seed']), int(r['steps'])): r
+            for r in csv.DictReader(f)}
+  written = 0
+  for job in jobs:
+    if job['dataset'] not in datasets or stored_result(job, work_dir):
+      continue
+    row = rows.get((job['dataset'], job['config'], job['seed'], job['steps']))
+    if row is None:
+      raise ValueError('%s has no run of %s on %s with seed %d and %d steps; '
+                       'train it (leave %s out of the reused data sets).' % (
+                           runs_csv, job['config'], job['dataset'],
+                           job['seed'], job['steps'], job['dataset']))
+    # The CSV's schedule columns are what the run trained with (a preset may
+    # have replaced the job's penalty, weight and interval).
+    result = dict(job, reused_from=os.path.basename(runs_csv))
+    result.update((name, _csv_number(text)) for name, text in row.items()
+                  if _csv_number(text) is not None)
+    run_dir = os.path.join(work_dir, 'runs', job['key'])
+    os.makedirs(run_dir, exist_ok=True)
+    with open(os.path.join(run_dir, 'result.json'), 'w') as f:
+      json.dump(result, f, indent=1, sort_keys=True)
+    written += 1
+  return written

@@ -61,13 +61,17 @@ def summarize(results, config_rows):
                  discriminator_train_steps=runs[0].get(
                      'discriminator_train_steps', 1),
                  seeds=len(runs), finished=len(done), steps=runs[0]['steps'])
+      for name in quality_runs.SAMPLE_QUALITY:
+        row[name + '_mean'], row[name + '_std'] = mean_std(
+            _finite([r.get(name) for r in done]))
       wall = _finite([r.get('wall_time_s') for r in runs])
       row['wall_time_s_mean'] = mean_std(wall)[0]
       if dataset == quality_runs.DIGITS_DATASET:
         row['fcd_mean'], row['fcd_std'] = mean_std(
             _finite([r.get('fcd') for r in done]))
-        row['fcd_real_vs_real'] = mean_std(
-            _finite([r.get('fcd_real_vs_real') for r in done]))[0]
+        for name in ('fcd',) + quality_runs.SAMPLE_QUALITY:
+          row[name + '_real_vs_real'] = mean_std(
+              _finite([r.get(name + '_real_vs_real') for r in done]))[0]
       else:
         row['num_modes'] = len(toy2d_data.centers(dataset))
         for name in ('modes_captured', 'high_quality_fraction',

@@ -17,6 +17,7 @@ import pytest
 import tfgan_ext
 from benchmarks import quality
 from benchmarks import quality_files
+from benchmarks import quality_header
 from benchmarks import quality_plan
 from benchmarks import quality_report
 from benchmarks import quality_runs
@@ -314,12 +315,12 @@ def test_targets_name_what_falls_short():
 
 
 def test_budget_line_says_whether_it_is_the_examples_defaults():
-  full = ' '.join(quality_report._budget_lines(quality.MODES['full']))
+  full = ' '.join(quality_header.budget_lines(quality.MODES['full']))
   # toy2d decays over the last 3,000 of 10,000 steps (train_lib.HParams).
   assert 'toy2d: 10000 generator steps per run (the learning rate decays ' \
          'over the last 3000), 3 seed(s); digits: 3000 generator steps, 2 ' \
          'seed(s). These are the examples\' defaults.' in full
-  quick = ' '.join(quality_report._budget_lines(quality.MODES['quick']))
+  quick = ' '.join(quality_header.budget_lines(quality.MODES['quick']))
   assert 'fewer steps than the examples\' defaults' in quick
 
 
@@ -384,7 +385,7 @@ def test_recommended_jobs_a_preset_makes_identical_train_once(tmp_path):
               'wasserstein_gradient_penalty', 0.1, 8)
   twin_result = quality_runs.stored_result(twin, str(tmp_path))
   assert 'same_run_as' not in twin_result
-  assert quality_report._same_run_lines([twin_result, result]) == [  # pylint: disable=protected-access
+  assert quality_header.same_run_lines([twin_result, result]) == [
       '- same runs: on ring, "wasserstein (recommended)" is the run of '
       '"wasserstein + WGAN-GP (recommended)" (its preset gives the same '
       'settings), not a second one.']
