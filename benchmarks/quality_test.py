@@ -100,10 +100,17 @@ def test_measured_numbers_are_finite_and_in_range(quick_run):
       continue
     assert int(r['finished']) == int(r['seeds']) == 1, r
     assert math.isfinite(float(r['wall_time_s_mean']))
+    # sample_quality's ranges: precision, recall and coverage are fractions;
+    # density is a mean count ratio, >= 0 (it can exceed 1).
+    for name in ('precision', 'recall', 'coverage'):
+      assert 0 <= float(r[name + '_mean']) <= 1, (name, r)
+    assert float(r['density_mean']) >= 0
+    assert math.isfinite(float(r['kid_mean']))
     if r['dataset'] == 'digits':
-      # After 20 steps the generator is far from the data: its FCD lies well
-      # above the floor that two halves of the real images reach.
+      # After 20 steps the generator is far from the data: its FCD and KID
+      # lie well above the floors that two halves of the real images reach.
       assert 0 <= float(r['fcd_real_vs_real']) < float(r['fcd_mean'])
+      assert float(r['kid_real_vs_real']) < float(r['kid_mean'])
     else:
       modes = int(r['num_modes'])
       assert modes == {'ring': 8, 'grid': 25}[r['dataset']]
