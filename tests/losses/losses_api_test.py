@@ -1,7 +1,8 @@
 # Copyright 2026 The tfgan_ext Authors.
 # SPDX-License-Identifier: Apache-2.0
-"""Public API: namespaces as supersets of upstream, the fixed tuple wrapper,
-the registry, and tuple-vs-argument equality for every exported name."""
+"""Public API: namespaces as supersets of upstream, the tuple forms and
+`args_to_gan_model`, the registry, and tuple-vs-argument equality for every
+exported name."""
 
 import importlib
 import inspect
@@ -106,13 +107,17 @@ def test_tuple_wrapped_covers_every_args_style_name_reading_tuple_fields():
 
 
 @pytest.mark.parametrize('name', TUPLE_WRAPPED)
-def test_tuple_wrapper_keeps_doc_name_and_signature(name):
+def test_tuple_form_doc_name_and_signature(name):
   fn = getattr(tuple_losses, name)
   args_fn = getattr(wargs, name)
   assert fn.args_loss_fn is args_fn
-  assert inspect.getdoc(args_fn) in fn.__doc__
-  params = inspect.signature(fn).parameters
+  # A short docstring naming its argument-style form and the fields it reads
+  # (tests/losses/losses_tuple_forms_test.py checks the written `def`s).
+  assert '`wargs.%s`' % name in fn.__doc__
   args_params = inspect.signature(args_fn).parameters
+  for field in set(args_params) & tuple_losses.TUPLE_FIELDS:
+    assert '`%s`' % field in fn.__doc__, (name, field)
+  params = inspect.signature(fn).parameters
   assert list(params)[0] == 'gan_model'
   assert list(params)[1:] == [p for p in args_params
                               if p not in tuple_losses.TUPLE_FIELDS]
@@ -123,19 +128,46 @@ def test_tuple_wrapper_keeps_doc_name_and_signature(name):
     assert 'reduction' in spec.args and 'add_summaries' in spec.args
 
 
-def test_tuple_wrapper_errors():
+def test_tuple_form_errors():
   model = lib.fake_model(discriminator_real_outputs=REAL_OUT,
                          discriminator_gen_outputs=GEN_OUT)
-  with pytest.raises(ValueError, match='discriminator_gen_outputs.*both'):
+  # A tuple field is not a parameter of the written-out def: Python's
+  # TypeError names it (args_to_gan_model raised ValueError; see below).
+  with pytest.raises(TypeError, match="unexpected keyword argument "
+                     "'discriminator_gen_outputs'"):
     tfgan_ext_losses.hinge_generator_loss(
         model, discriminator_gen_outputs=GEN_OUT)
   with pytest.raises(TypeError, match='realmargin'):
     tfgan_ext_losses.hinge_discriminator_loss(model, realmargin=2.0)
-  with pytest.raises(TypeError, match='GAN model namedtuple'):
+  with pytest.raises(TypeError, match='hinge_discriminator_loss.*GAN model '
+                     'namedtuple'):
     tfgan_ext_losses.hinge_discriminator_loss(REAL_OUT)
-  # A GANModel lacks one_hot_labels: a missing required tuple argument.
-  with pytest.raises(ValueError, match='one_hot_labels.*must be supplied.*GANModel has not'):
+  # A GANModel lacks ACGAN's fields: the error names them and the model type.
+  with pytest.raises(ValueError, match='acgan_generator_loss reads .*'
+                     '`one_hot_labels`.*a GANModel has not.*tfgan.ACGANModel'):
     tfgan_ext_losses.acgan_generator_loss(model)
+  with pytest.raises(TypeError, match="unexpected keyword argument "
+                     "'one_hot_labels'"):
+    tfgan_ext_losses.acgan_generator_loss(model, one_hot_labels=REAL_OUT)
+
+
+def test_args_to_gan_model_errors_and_custom_losses():
+  model = lib.fake_model(discriminator_real_outputs=REAL_OUT,
+                         discriminator_gen_outputs=GEN_OUT)
+  hinge = tuple_losses.args_to_gan_model(wargs.hinge_generator_loss)
+  with pytest.raises(ValueError, match='discriminator_gen_outputs.*both'):
+    hinge(model, discriminator_gen_outputs=GEN_OUT)
+  with pytest.raises(TypeError, match='realmargin'):
+    tuple_losses.args_to_gan_model(wargs.hinge_discriminator_loss)(
+        model, realmargin=2.0)
+  with pytest.raises(TypeError, match='GAN model namedtuple'):
+    hinge(REAL_OUT)
+  # A GANModel lacks one_hot_labels: a missing required tuple argument,
+  # which args_to_gan_model's wrapper also takes as a keyword.
+  acgan = tuple_losses.args_to_gan_model(wargs.acgan_generator_loss)
+  with pytest.raises(ValueError,
+                     match='one_hot_labels.*must be supplied.*GANModel has'):
+    acgan(model)
 
   def custom_loss(discriminator_gen_outputs, temperature, scope=None):
     del scope

@@ -2,61 +2,62 @@
 # SPDX-License-Identifier: Apache-2.0
 """GANModel-style losses: a superset of `tfgan.losses` (its tuple functions).
 
-`args_to_gan_model(loss_fn)` turns an argument-style loss into one taking a
-GAN model tuple (`tfgan.GANModel`, `ACGANModel`, `InfoGANModel`): every
-parameter named like a tuple field is read from the tuple, the others are
-keyword (or positional) arguments after it. Unlike upstream's wrapper of the
-same name, the result keeps the loss's docstring, is named after it, has a
-real `__signature__` (`gan_model` first, then the other parameters, so
-`tfgan.gan_loss` passes `reduction` / `add_summaries` to it and `help()`
-shows them), rejects misspelled keywords with a TypeError naming them, and
+Every argument-style loss of `tfgan_ext.losses.wargs` that reads GAN model
+tuple fields has a GANModel-style form of the same name, written out as a
+`def` taking `gan_model` (`tfgan.GANModel`, `ACGANModel`, `InfoGANModel`)
+followed by the loss's other parameters, so `tfgan.gan_loss` passes
+`reduction` / `add_summaries` to it and `help()` shows them; its
+argument-style form is `fn.args_loss_fn`. They are grouped by family in
+`tuple_adversarial` (minimax, modified, least squares, LSGAN),
+`tuple_wasserstein` (Wasserstein, Wasserstein-hinge, hinge),
+`tuple_relativistic`, `tuple_special_discriminators` (ACGAN, energy-based,
+InfoGAN's mutual information penalty) and `tuple_penalties` (gradient
+penalties, consistency regularization, LeCam, top-k), and bound here.
+
+Here too: feature matching (which takes a `features_fn`), upstream's
+GANModel-style-only functions, re-exported, and `args_to_gan_model(loss_fn)`,
+which turns any argument-style loss (e.g. your own) into a GANModel-style
+one: every parameter named like a tuple field is read from the tuple, the
+others are keyword (or positional) arguments after it. Unlike upstream's
+wrapper of the same name, the result keeps the loss's docstring, is named
+after it, has a `__signature__` (`gan_model` first, then the other
+parameters), rejects misspelled keywords with a TypeError naming them, and
 raises ValueError for a missing required argument or an argument given both
 by the tuple and as a keyword.
-
-Below, one line per loss of `tfgan_ext.losses.wargs` that reads tuple
-fields; feature matching (which takes a `features_fn`) and upstream's
-GANModel-style-only functions are written out or re-exported.
 """
 
+# pylint: disable=wildcard-import,unused-wildcard-import
 import inspect
 
 import tensorflow as tf
 import tensorflow_gan as tfgan
 
 from tfgan_ext.losses import _reduction
+from tfgan_ext.losses import tuple_adversarial
+from tfgan_ext.losses import tuple_penalties
+from tfgan_ext.losses import tuple_relativistic
+from tfgan_ext.losses import tuple_special_discriminators
+from tfgan_ext.losses import tuple_wasserstein
 from tfgan_ext.losses import wargs
+from tfgan_ext.losses._tuple_fields import TUPLE_FIELDS
+from tfgan_ext.losses.tuple_adversarial import *
+from tfgan_ext.losses.tuple_penalties import *
+from tfgan_ext.losses.tuple_relativistic import *
+from tfgan_ext.losses.tuple_special_discriminators import *
+from tfgan_ext.losses.tuple_wasserstein import *
 
 __all__ = [
-    'acgan_discriminator_loss', 'acgan_generator_loss', 'args_to_gan_model',
-    'balanced_consistency_penalty', 'combine_adversarial_loss',
-    'consistency_penalty',
-    'cycle_consistency_loss', 'dragan_penalty',
-    'energy_based_discriminator_loss', 'energy_based_generator_loss',
-    'feature_matching_loss', 'hinge_discriminator_loss',
-    'hinge_generator_loss', 'latent_consistency_generator_loss',
-    'latent_consistency_penalty', 'lecam_penalty',
-    'least_squares_discriminator_loss',
-    'least_squares_generator_loss', 'lsgan_discriminator_loss',
-    'lsgan_generator_loss', 'minimax_discriminator_loss',
-    'minimax_generator_loss', 'modified_discriminator_loss',
-    'modified_generator_loss', 'mutual_information_penalty', 'r1_penalty',
-    'r2_penalty', 'relativistic_discriminator_loss',
-    'relativistic_generator_loss', 'relativistic_hinge_discriminator_loss',
-    'relativistic_hinge_generator_loss',
-    'relativistic_lsgan_discriminator_loss',
-    'relativistic_lsgan_generator_loss',
-    'relativistic_pairing_discriminator_loss',
-    'relativistic_pairing_generator_loss',
-    'stargan_discriminator_loss_wrapper', 'stargan_generator_loss_wrapper',
-    'stargan_gradient_penalty_wrapper', 'top_k_generator_loss',
-    'wasserstein_discriminator_loss',
-    'wasserstein_generator_loss', 'wasserstein_gradient_penalty',
-    'wasserstein_hinge_discriminator_loss', 'wasserstein_hinge_generator_loss',
-]
+    'args_to_gan_model',
+    'combine_adversarial_loss',
+    'cycle_consistency_loss',
+    'feature_matching_loss',
+    'stargan_discriminator_loss_wrapper',
+    'stargan_generator_loss_wrapper',
+    'stargan_gradient_penalty_wrapper',
+] + (tuple_adversarial.__all__ + tuple_penalties.__all__ +
+     tuple_relativistic.__all__ + tuple_special_discriminators.__all__ +
+     tuple_wasserstein.__all__)
 
-# Parameter names read from a model tuple.
-TUPLE_FIELDS = frozenset(tfgan.GANModel._fields + tfgan.ACGANModel._fields +
-                         tfgan.InfoGANModel._fields)
 # What `tfgan.gan_loss` passes to a loss function that accepts it.
 GAN_LOSS_OPTIONS = ('reduction', 'add_summaries')
 
@@ -155,67 +156,6 @@ def call_with_options(loss_fn, gan_model, kwargs):
               if k in params or k not in GAN_LOSS_OPTIONS}
   return loss_fn(gan_model, **kwargs)
 
-
-acgan_discriminator_loss = args_to_gan_model(wargs.acgan_discriminator_loss)
-acgan_generator_loss = args_to_gan_model(wargs.acgan_generator_loss)
-balanced_consistency_penalty = args_to_gan_model(
-    wargs.balanced_consistency_penalty)
-consistency_penalty = args_to_gan_model(wargs.consistency_penalty)
-dragan_penalty = args_to_gan_model(wargs.dragan_penalty)
-latent_consistency_generator_loss = args_to_gan_model(
-    wargs.latent_consistency_generator_loss)
-latent_consistency_penalty = args_to_gan_model(
-    wargs.latent_consistency_penalty)
-lecam_penalty = args_to_gan_model(wargs.lecam_penalty)
-energy_based_discriminator_loss = args_to_gan_model(
-    wargs.energy_based_discriminator_loss)
-energy_based_generator_loss = args_to_gan_model(
-    wargs.energy_based_generator_loss)
-hinge_discriminator_loss = args_to_gan_model(wargs.hinge_discriminator_loss)
-hinge_generator_loss = args_to_gan_model(wargs.hinge_generator_loss)
-least_squares_discriminator_loss = args_to_gan_model(
-    wargs.least_squares_discriminator_loss)
-least_squares_generator_loss = args_to_gan_model(
-    wargs.least_squares_generator_loss)
-lsgan_discriminator_loss = args_to_gan_model(wargs.lsgan_discriminator_loss)
-lsgan_generator_loss = args_to_gan_model(wargs.lsgan_generator_loss)
-minimax_discriminator_loss = args_to_gan_model(
-    wargs.minimax_discriminator_loss)
-minimax_generator_loss = args_to_gan_model(wargs.minimax_generator_loss)
-modified_discriminator_loss = args_to_gan_model(
-    wargs.modified_discriminator_loss)
-modified_generator_loss = args_to_gan_model(wargs.modified_generator_loss)
-mutual_information_penalty = args_to_gan_model(
-    wargs.mutual_information_penalty)
-r1_penalty = args_to_gan_model(wargs.r1_penalty)
-r2_penalty = args_to_gan_model(wargs.r2_penalty)
-relativistic_discriminator_loss = args_to_gan_model(
-    wargs.relativistic_discriminator_loss)
-relativistic_generator_loss = args_to_gan_model(
-    wargs.relativistic_generator_loss)
-relativistic_hinge_discriminator_loss = args_to_gan_model(
-    wargs.relativistic_hinge_discriminator_loss)
-relativistic_hinge_generator_loss = args_to_gan_model(
-    wargs.relativistic_hinge_generator_loss)
-relativistic_lsgan_discriminator_loss = args_to_gan_model(
-    wargs.relativistic_lsgan_discriminator_loss)
-relativistic_lsgan_generator_loss = args_to_gan_model(
-    wargs.relativistic_lsgan_generator_loss)
-relativistic_pairing_discriminator_loss = args_to_gan_model(
-    wargs.relativistic_pairing_discriminator_loss)
-relativistic_pairing_generator_loss = args_to_gan_model(
-    wargs.relativistic_pairing_generator_loss)
-top_k_generator_loss = args_to_gan_model(wargs.top_k_generator_loss)
-wasserstein_discriminator_loss = args_to_gan_model(
-    wargs.wasserstein_discriminator_loss)
-wasserstein_generator_loss = args_to_gan_model(
-    wargs.wasserstein_generator_loss)
-wasserstein_gradient_penalty = args_to_gan_model(
-    wargs.wasserstein_gradient_penalty)
-wasserstein_hinge_discriminator_loss = args_to_gan_model(
-    wargs.wasserstein_hinge_discriminator_loss)
-wasserstein_hinge_generator_loss = args_to_gan_model(
-    wargs.wasserstein_hinge_generator_loss)
 
 # Upstream's GANModel-style functions whose argument-style namesakes take
 # other arguments (or that have none), re-exported as they are.
