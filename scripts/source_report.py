@@ -9,9 +9,9 @@
    as static tools read it: `def`, `class`, assignments and imports bind
    names; `from m import *` binds the names of m's `__all__` when that is a
    literal list (or a `+` of literal lists and other modules' `__all__`).
-2. Argument-style functions (`tfgan_ext.losses.wargs`) whose written `def`
-   lists other parameters than `inspect.signature` reports (for a wrapper,
-   the innermost function's `def`, e.g. upstream TF-GAN's own).
+2. Loss functions (`wargs` and the GANModel-style `tuple_losses`) whose
+   written `def` lists other parameters than `inspect.signature` reports
+   (for a wrapper, the innermost function's `def`).
 3. Lines per module: the largest project files.
 4. With --paths, how far the common paths reach: for `examples.toy2d.train
    --gan_loss=hinge` (graph construction) and for the Keras
@@ -21,8 +21,7 @@
    with HParams holding it; and the project calls and files made while
    building hinge with lazy R1 through `tfgan.gan_loss`.
 
-tests/source_bindings_test.py checks items 1 and 2 stay at zero.
-"""
+tests/source_bindings_test.py checks items 1 and 2 stay at zero."""
 
 import ast
 import importlib
@@ -174,12 +173,23 @@ def signature_parameters(fn):
   return params
 
 
+def loss_functions():
+  """{'wargs.name' or 'tuple_losses.name': fn}, defined in tfgan_ext."""
+  functions = {}
+  for module_name in ('tfgan_ext.losses.wargs',
+                      'tfgan_ext.losses.tuple_losses'):
+    module = importlib.import_module(module_name)
+    for name in module.__all__:
+      fn = getattr(module, name)
+      if inspect.isfunction(fn) and fn.__module__.startswith('tfgan_ext.'):
+        functions['%s.%s' % (module_name.rsplit('.', 1)[1], name)] = fn
+  return functions
+
+
 def rewritten_signatures():
-  """{name: (written, signature)} of wargs functions where the two differ."""
-  wargs = importlib.import_module('tfgan_ext.losses.wargs')
+  """{name: (written, signature)} of loss functions where the two differ."""
   differ = {}
-  for name in wargs.__all__:
-    fn = getattr(wargs, name)
+  for name, fn in loss_functions().items():
     written, actual = written_parameters(fn), signature_parameters(fn)
     if written != actual:
       differ[name] = (written, actual)
@@ -333,8 +343,7 @@ def report(paths=False):
                                for m in LOSS_MODULES},
       'rewritten_signatures': sorted(rewritten_signatures()),
   }
-  wargs = importlib.import_module('tfgan_ext.losses.wargs')
-  result['argument_style_functions'] = len(wargs.__all__)
+  result['loss_functions'] = len(loss_functions())
   counts = line_counts()
   result['largest_files'] = sorted(counts.items(), key=lambda kv: -kv[1])[:8]
   result['files_over_400_lines'] = sorted(f for f, n in counts.items()
@@ -363,9 +372,9 @@ def main(argv):
     print('  %s: %d%s' % (module, len(names),
                           (' (' + ', '.join(names[:4]) + ', ...)')
                           if names else ''))
-  print('argument-style defs whose parameters differ from their signature: '
-        '%d of %d' % (len(result['rewritten_signatures']),
-                      result['argument_style_functions']))
+  print('loss defs (wargs and GANModel-style) whose parameters differ from '
+        'their signature: %d of %d' % (len(result['rewritten_signatures']),
+                                       result['loss_functions']))
   print('files over 400 lines: %s' % (
       ', '.join(result['files_over_400_lines']) or 'none'))
   print('largest: %s' % ', '.join('%s %d' % kv
