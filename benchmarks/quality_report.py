@@ -167,6 +167,9 @@ def _toy_lines(rows, dataset):
   lines = ['## toy2d %s (%d modes, std %g)' % (
       dataset, modes, toy2d_data.std(dataset)), '']
   lines += _toy_headline_lines(rows, dataset, modes)
+  lines += [_quality_text(rows, dataset) + ' Here they compare the generated '
+            '2D points with as many points drawn from the mixture; KID on raw '
+            'coordinates is dominated by the samples far from every mode.', '']
   table = []
   for r in rows:
     if r['dataset'] != dataset:
@@ -195,21 +198,33 @@ _QUALITY_HEADER = ('KID', 'precision', 'recall', 'density', 'coverage')
 
 
 def _quality_cells(row):
-  # KID: 4 decimals (its values here are 1e-4 to 1e-1); the others are
-  # fractions near 1.
-  return [_pm(row, 'kid', 4)] + [
+  # KID's scale follows the features' (the kernel is (x.y / d + 1)^3): three
+  # significant figures; the others are fractions near 1.
+  kid = abs(row.get('kid_mean') or 0.0)
+  digits = 0 if kid >= 100 else 1 if kid >= 10 else 2 if kid >= 1 else 4
+  return [_pm(row, 'kid', digits)] + [
       _pm(row, name, 2) for name in ('precision', 'recall', 'density',
                                      'coverage')]
 
 
-def _quality_text():
+def _quality_text(rows, dataset):
+  """What the sample-quality columns are, and how noisy KID is here."""
+  errors = sorted(r['kid_std_mean'] for r in rows
+                  if r['source'] == 'measured' and r['dataset'] == dataset
+                  and math.isfinite(r.get('kid_std_mean', float('nan'))))
+  noise = (' KID\'s standard error within one run (TF-GAN\'s, over its '
+           'blocks; `kid_std` in quality_runs.csv) has a median of %s '
+           'over these rows: read KID differences smaller than that as '
+           'ties.' % tables.fmt(errors[len(errors) // 2], 2)
+           if errors else '')
   return ('KID (Bińkowski et al. 2018; `tfgan.eval.kernel_classifier_'
-          'distance_and_std_from_activations`, lower is better), improved '
-          'precision and recall (Kynkäänniemi et al. 2019, k = 3) and '
-          'density and coverage (Naeem et al. 2020, k = 5; higher is '
-          'better, density can exceed 1), from '
+          'distance_and_std_from_activations`, lower is better, unbiased so '
+          'it can be negative), improved precision and recall (Kynkäänniemi '
+          'et al. 2019, k = 3) and density and coverage (Naeem et al. 2020, '
+          'k = 5; higher is better, density can exceed 1), from '
           '`tfgan_ext.metrics.sample_quality` as the examples\' evals '
-          'compute them; "—" where the runs predate them (see the header).')
+          'compute them; "—" where the runs predate them (see the header).'
+          + noise)
 
 
 def _digits_lines(rows, results, settings, classifier_accuracy):
@@ -236,7 +251,8 @@ def _digits_lines(rows, results, settings, classifier_accuracy):
                    tables.fmt(baseline, 2)), '',
       '%s Real against real (the two halves): KID %s, precision %s, recall '
       '%s, density %s, coverage %s.' % (
-          _quality_text(), tables.fmt(floor.get('kid_real_vs_real'), 4),
+          _quality_text(rows, _DIGITS),
+          tables.fmt(floor.get('kid_real_vs_real'), 2),
           *(tables.fmt(floor.get(name + '_real_vs_real'), 2) for name in (
               'precision', 'recall', 'density', 'coverage'))), '',
       tables.markdown_table(
@@ -301,9 +317,7 @@ def write_markdown(rows, results, path, settings, mode, env_lines,
       'number of trials), not rerun here; they are reference points, not '
       'like-for-like comparisons. Our metrics follow the same definitions '
       '(`examples/toy2d/eval_lib.py`: nearest centre, high quality within 3 '
-      'std, %d samples).' % toy2d_train.HParams().num_eval_samples, '',
-      '%s On the toy sets they compare the generated 2D points with as many '
-      'points drawn from the mixture.' % _quality_text(), '']
+      'std, %d samples).' % toy2d_train.HParams().num_eval_samples, '']
   lines += _digits_lines(rows, results, settings, classifier_accuracy)
   diverged = [r for r in results if r['status'] != 'ok']
   if diverged:
