@@ -201,8 +201,13 @@ def _quality_cells(row):
   # KID's scale follows the features' (the kernel is (x.y / d + 1)^3): three
   # significant figures; the others are fractions near 1.
   kid = abs(row.get('kid_mean') or 0.0)
-  digits = 0 if kid >= 100 else 1 if kid >= 10 else 2 if kid >= 1 else 4
-  return [_pm(row, 'kid', digits)] + [
+  if kid >= 1e5:  # Generated points or features far off (a failed run).
+    kid_cell = '%.2g' % row['kid_mean'] + (
+        ' ± %.2g' % row['kid_std'] if row.get('finished', 0) > 1 else '')
+  else:
+    kid_cell = _pm(row, 'kid', 0 if kid >= 100 else 1 if kid >= 10
+                   else 2 if kid >= 1 else 4)
+  return [kid_cell] + [
       _pm(row, name, 2) for name in ('precision', 'recall', 'density',
                                      'coverage')]
 
