@@ -54,11 +54,17 @@ def write_runs_csv(results, path):
 
 
 def write_chart(rows, path):
-  """quality.png: per-loss bars (mean, std error bars) for every metric."""
+  """quality.png: bars per configuration (mean; error bars: std).
+
+  toy2d's three metrics per data set; digits' FCD, precision and coverage,
+  with the real-against-real value as a green line.
+  """
   panels = [(d, m, t) for d in quality_plan.TOY_DATASETS for m, t in (
       ('modes_captured', 'modes captured'),
       ('high_quality_fraction', 'high-quality fraction'),
-      ('reverse_kl', 'reverse KL (nats)'))] + [(_DIGITS, 'fcd', 'FCD')]
+      ('reverse_kl', 'reverse KL (nats)'))] + [
+          (_DIGITS, 'fcd', 'FCD'), (_DIGITS, 'precision', 'precision'),
+          (_DIGITS, 'coverage', 'coverage')]
   fig = figure.Figure(figsize=(15, 13), dpi=80)
   axes = fig.subplots(3, 3)
   for ax, (dataset, metric, title) in zip(axes.ravel(), panels):
@@ -72,12 +78,12 @@ def write_chart(rows, path):
     ax.set_yticklabels([r['config'] for r in data], fontsize=7)
     ax.invert_yaxis()
     if dataset == _DIGITS and data:
-      baseline = data[0].get('fcd_real_vs_real')
+      baseline = data[0].get(metric + '_real_vs_real')
       if baseline is not None and math.isfinite(baseline):
         ax.axvline(baseline, color='tab:green', linestyle='--',
-                   label='real vs real %.1f' % baseline)
+                   label='real vs real %.2f' % baseline)
         ax.legend(fontsize=7)
-      if all(m > 0 for m in means if math.isfinite(m)):
+      if metric == 'fcd' and all(m > 0 for m in means if math.isfinite(m)):
         ax.set_xscale('log')
     published = [r for r in rows if r['source'] != 'measured'
                  and r['dataset'] == dataset]

@@ -334,7 +334,8 @@ def write_markdown(rows, results, path, settings, mode, env_lines,
   lines += quality_separate.lines()
   lines += ['Files: `quality.csv` (these tables), `quality_runs.csv` (every '
             'run), `quality.png` (bars: mean, error bars: std; dotted lines: '
-            'published PacGAN values), `quality_separate.csv` (the runs '
-            'measured separately).', '']
+            'published PacGAN values; digits\' FCD, precision and coverage '
+            'with real against real in green), `quality_separate.csv` (the '
+            'runs measured separately).', '']
   with open(path, 'w') as f:
     f.write('\n'.join(lines))
