@@ -89,8 +89,8 @@ PRESETS = (
 
 
 # Digits, wasserstein without a penalty: WGAN as published, with weight
-# clipping (measured here: FCD 474 without it, 2 seeds; 9.20 +- 2.41 with it,
-# 2 seeds, benchmarks/results/quality.md).
+# clipping (measured here, benchmarks/results/quality.md, 2 seeds: FCD 474
+# without it, 9.20 +- 2.41 with it on 2026-11-23; 324 and 12.73 on 2026-12-01).
 PRESETS += (
     Preset('digits', 'wasserstein', 'none', dict(
         weight_clip=0.01, discriminator_train_steps=5, generator_lr=5e-5,
@@ -106,9 +106,10 @@ PRESETS += (
 # critic needs a Lipschitz constraint, and on 2D mixtures weight clipping is a
 # poor one (Gulrajani et al. 2017, Figure 1). Measured here on the ring at
 # 10,000 steps: no constraint, 88.6 +- 12.8% high quality (3 seeds, one at
-# 73.8%); WGAN's clipping (c 0.01, n_critic 5, 5e-5) 43.5% (seed 0, 8/8
-# modes, samples strung along the edges between modes); this preset, 93.5%
-# (3 seeds, the quality benchmark's WGAN-GP recommended row).
+# 73.8%; 75.9 +- 33.8% on 2026-12-01); WGAN's clipping (c 0.01, n_critic 5,
+# 5e-5) 43.5% (seed 0, 8/8 modes, samples strung along the edges between
+# modes); this preset, 93.5% (3 seeds, the quality benchmark's WGAN-GP
+# recommended row; 94.2% on 2026-12-01).
 PRESETS += (
     Preset('toy2d', 'wasserstein', 'none',
            dict(_TOY2D_WGAN_GP, penalty=_WGAN_GP),
@@ -118,8 +119,8 @@ PRESETS += (
 )
 
 # Digits: the plain losses whose FCD on the shared schedule is beyond 3x of
-# the best configuration's (benchmarks/results/quality.md, 3,000 steps, 2
-# seeds) train with R1 added. Measured here (2-seed mean without -> seed 0
+# the best configuration's (benchmarks/results/quality.md of 2026-11-23,
+# 3,000 steps, 2 seeds) train with R1 added. Measured here (2-seed mean without -> seed 0
 # with R1, one eval classifier per run): hinge 21.2 -> 6.0, least_squares
 # 22.3 -> 7.1, relativistic 37.1 -> 10.3, relativistic_hinge 29.1 -> 12.0,
 # relativistic_pairing 19.0 -> 11.3, wasserstein_hinge 68.8 -> 14.1; the
