@@ -61,6 +61,8 @@ def summarize(results, config_rows):
                  discriminator_train_steps=runs[0].get(
                      'discriminator_train_steps', 1),
                  seeds=len(runs), finished=len(done), steps=runs[0]['steps'])
+      # 'kid' gives kid_mean and kid_std (over seeds); 'kid_std', each run's
+      # own standard error of KID, gives kid_std_mean.
       for name in quality_runs.SAMPLE_QUALITY:
         row[name + '_mean'], row[name + '_std'] = mean_std(
             _finite([r.get(name) for r in done]))
