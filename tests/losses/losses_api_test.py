@@ -179,8 +179,14 @@ def test_args_to_gan_model_errors_and_custom_losses():
                              GEN_OUT.mean() / 2, rtol=1e-6)
   np.testing.assert_allclose(wrapped(model, 2.0).numpy(),  # Positional too.
                              GEN_OUT.mean() / 2, rtol=1e-6)
-  assert str(inspect.signature(wrapped)) == (
-      '(gan_model, temperature, scope=None)')
+  # The wrapper's signature is the one written in its def; its docstring
+  # names the wrapped loss's other parameters.
+  assert str(inspect.signature(wrapped)) == '(gan_model, *args, **kwargs)'
+  assert 'other parameters are (temperature, scope=None)' in wrapped.__doc__
+  # tfgan.gan_loss passes its options to a **kwargs function: dropped here.
+  np.testing.assert_allclose(
+      wrapped(model, temperature=2.0, reduction=None,
+              add_summaries=True).numpy(), GEN_OUT.mean() / 2, rtol=1e-6)
 
 
 def _acgan_model():

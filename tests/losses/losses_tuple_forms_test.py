@@ -8,8 +8,8 @@ argument-style function's non-tuple parameters (name, kind, default); nothing
 rewrites it (no `__signature__`, no `__wrapped__`); its code is a `def` of
 that name in a tfgan_ext/losses module; and it reads from `gan_model`
 exactly the fields the argument-style function takes, naming itself in its
-errors. `args_to_gan_model`'s generated wrappers fail the first checks, so
-they can fail.
+errors. `args_to_gan_model`'s wrappers and a function given a
+`__signature__` fail the first checks, so they can fail.
 """
 
 import collections
@@ -83,8 +83,16 @@ def test_tuple_form_is_a_written_def(name):
 def test_the_def_check_can_fail():
   generated = tuple_losses.args_to_gan_model(wargs.hinge_generator_loss)
   problems = _def_problems(generated, 'hinge_generator_loss')
-  assert 'has __signature__' in problems
   assert any(p.startswith('code is gan_model_loss') for p in problems)
+  assert any(p.startswith('parameters') for p in problems)
+
+  def hinge_discriminator_loss(gan_model, *args, **kwargs):  # Rewritten.
+    return gan_model, args, kwargs
+  hinge_discriminator_loss.args_loss_fn = wargs.hinge_discriminator_loss
+  hinge_discriminator_loss.__signature__ = inspect.signature(
+      tuple_losses.hinge_discriminator_loss)
+  problems = _def_problems(hinge_discriminator_loss, 'hinge_discriminator_loss')
+  assert 'has __signature__' in problems
 
   def hinge_generator_loss(gan_model, weights=1.0):  # Options left out.
     return gan_model, weights

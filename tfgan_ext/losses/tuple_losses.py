@@ -19,11 +19,10 @@ GANModel-style-only functions, re-exported, and `args_to_gan_model(loss_fn)`,
 which turns any argument-style loss (e.g. your own) into a GANModel-style
 one: every parameter named like a tuple field is read from the tuple, the
 others are keyword (or positional) arguments after it. Unlike upstream's
-wrapper of the same name, the result keeps the loss's docstring, is named
-after it, has a `__signature__` (`gan_model` first, then the other
-parameters), rejects misspelled keywords with a TypeError naming them, and
-raises ValueError for a missing required argument or an argument given both
-by the tuple and as a keyword.
+wrapper of the same name, the result keeps the loss's docstring (listing the
+other parameters), is named after it, rejects misspelled keywords with a
+TypeError naming them, and raises ValueError for a missing required argument
+or an argument given both by the tuple and as a keyword.
 """
 
 # pylint: disable=wildcard-import,unused-wildcard-import
@@ -33,6 +32,7 @@ import tensorflow as tf
 import tensorflow_gan as tfgan
 
 from tfgan_ext.losses import _reduction
+from tfgan_ext.losses import _tuple_fields
 from tfgan_ext.losses import tuple_adversarial
 from tfgan_ext.losses import tuple_penalties
 from tfgan_ext.losses import tuple_relativistic
@@ -63,77 +63,80 @@ GAN_LOSS_OPTIONS = ('reduction', 'add_summaries')
 
 
 def args_to_gan_model(loss_fn):
-  """Converts an argument-style loss into one taking a GAN model tuple.
+  """Converts an argument-style loss of your own into a GANModel-style one.
+
+  tfgan_ext's own GANModel-style losses are written-out `def`s (the tuple_*
+  modules); this wraps any other argument-style loss the same way.
 
   Args:
     loss_fn: A function whose tensor parameters are named like GANModel
       (or ACGANModel / InfoGANModel) fields.
 
   Returns:
-    `fn(gan_model, **other_args)` with `loss_fn`'s name and docstring and a
-    `__signature__` of `gan_model` followed by `loss_fn`'s non-tuple
-    parameters. The argument-style function is `fn.args_loss_fn`.
+    `gan_model_loss(gan_model, *args, **kwargs)`, named after `loss_fn`:
+    `loss_fn`'s parameters named like a tuple field are read from
+    `gan_model` (one its type lacks may be given as a keyword), `args` and
+    `kwargs` are bound to its other parameters (which its docstring lists),
+    and the `tfgan.gan_loss` options (`reduction`, `add_summaries`) that
+    `loss_fn` does not take are dropped. `loss_fn` is its `args_loss_fn`.
 
   Raises:
     (from the returned function) TypeError: if `gan_model` is not a named
-    tuple or a keyword is not a parameter; ValueError: if a required argument
-    is missing or a tuple field is also given as a keyword.
+    tuple or an argument is not a parameter; ValueError: if a required
+    argument is missing or a tuple field is also given as a keyword.
   """
   signature = inspect.signature(loss_fn)
   from_tuple = [p for p in signature.parameters.values()
                 if p.name in TUPLE_FIELDS]
-  others = [p for p in signature.parameters.values()
-            if p.name not in TUPLE_FIELDS]
-  new_signature = signature.replace(parameters=[
-      inspect.Parameter('gan_model', inspect.Parameter.POSITIONAL_OR_KEYWORD)
-  ] + others)
+  others = signature.replace(parameters=[
+      p for p in signature.parameters.values() if p.name not in TUPLE_FIELDS])
+  takes_any_keyword = any(p.kind == p.VAR_KEYWORD
+                          for p in others.parameters.values())
   name = loss_fn.__name__
 
-  def gan_model_loss(*args, **kwargs):
-    gan_model = args[0] if args else kwargs.pop('gan_model', None)
-    fields = getattr(gan_model, '_fields', None)
-    if fields is None:
-      raise TypeError('%s: `gan_model` must be a GAN model namedtuple (e.g. '
-                      'tfgan.GANModel), got %r.' % (name, type(gan_model)))
-    both = sorted(set(fields) & set(kwargs) & TUPLE_FIELDS)
+  def gan_model_loss(gan_model, *args, **kwargs):
+    model_fields = getattr(gan_model, '_fields', ())
+    # TypeError (naming the loss) if gan_model is not a model tuple.
+    call_args = _tuple_fields.read(gan_model, name, *[
+        p.name for p in from_tuple if p.name in model_fields])
+    both = sorted(set(call_args) & set(kwargs))
     if both:
       raise ValueError('%s: %s given both by the GAN model tuple and as '
                        'keyword arguments; pass each once.' % (name, both))
-    call_args = {}
     missing = []
     for param in from_tuple:
-      if param.name in fields:
-        call_args[param.name] = getattr(gan_model, param.name)
-      elif param.name in kwargs:  # Field the model type lacks: a keyword.
+      if param.name in kwargs:  # A field the model type lacks: a keyword.
         call_args[param.name] = kwargs.pop(param.name)
-      elif param.default is param.empty:
+      elif param.name not in call_args and param.default is param.empty:
         missing.append(param.name)
     if missing:
       raise ValueError('%s: `%s` must be supplied, by a model tuple with '
                        'those fields (%s has not) or as keyword arguments.'
                        % (name, '`, `'.join(missing), type(gan_model).__name__))
+    if not takes_any_keyword:
+      kwargs = {k: v for k, v in kwargs.items()
+                if k in others.parameters or k not in GAN_LOSS_OPTIONS}
     try:
-      bound = new_signature.bind_partial(gan_model, *args[1:], **kwargs)
+      bound = others.bind_partial(*args, **kwargs)
     except TypeError as e:
-      raise TypeError('%s(): %s; its parameters are %s.'
-                      % (name, e, new_signature)) from None
-    missing = [p.name for p in others if p.default is p.empty
+      raise TypeError('%s(): %s; its parameters after gan_model are %s.'
+                      % (name, e, others)) from None
+    missing = [p.name for p in others.parameters.values()
+               if p.default is p.empty and p.kind not in (
+                   p.VAR_POSITIONAL, p.VAR_KEYWORD)
                and p.name not in bound.arguments]
     if missing:
       raise ValueError('`%s` must be supplied to %s.'
                        % ('`, `'.join(missing), name))
-    del bound.arguments['gan_model']
-    call_args.update(bound.arguments)
-    return loss_fn(**call_args)
+    return loss_fn(**call_args, **bound.arguments)
 
   gan_model_loss.__name__ = name
   gan_model_loss.__qualname__ = name
-  gan_model_loss.__module__ = __name__
-  gan_model_loss.__signature__ = new_signature
-  read = ', '.join('`%s`' % p.name for p in from_tuple)
   gan_model_loss.__doc__ = (
-      'GANModel-style `%s`: reads %s from `gan_model`.\n\n%s' %
-      (name, read or 'nothing', inspect.getdoc(loss_fn) or ''))
+      'GANModel-style `%s`: reads %s from `gan_model`; its other parameters '
+      'are %s.\n\n%s' % (
+          name, ', '.join('`%s`' % p.name for p in from_tuple) or 'nothing',
+          others, inspect.getdoc(loss_fn) or ''))
   gan_model_loss.args_loss_fn = loss_fn
   return gan_model_loss
 
