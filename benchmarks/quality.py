@@ -119,8 +119,9 @@ def main(argv=None):
   jobs = quality_plan.plan(settings, config_rows)
   to_train = quality_runs.mark_same_runs(jobs)
   if args.reuse_runs:
-    quality_runs.reuse_runs(to_train, work_dir, args.reuse_runs, tuple(
+    reused = quality_runs.reuse_runs(to_train, work_dir, args.reuse_runs, tuple(
         d.strip() for d in args.reuse_datasets.split(',') if d.strip()))
+    print('%d runs read from %s' % (reused, args.reuse_runs))
   if args.report_only:
     results = [r for r in (quality_runs.stored_result(job, work_dir)
                            for job in jobs) if r is not None]

@@ -59,6 +59,8 @@ def test_reused_runs_are_reported_with_their_values_and_no_new_metrics(
   assert ('- reused: %d run(s) (ring %d) were not trained by this '
           'benchmark\'s invocations: their results are read from an earlier '
           'earlier_runs.csv' % (len(earlier), len(earlier))) in text
+  # hinge is the first ring job: modes 8 - 0, high quality 0.5, reverse KL
+  # 0.01 * 0 (_earlier_csv); one seed, 50 steps (quick mode).
   assert '| hinge | 8.0 | 50.0 | 0.000 | — | — | — | — | — | 1 | 50 |' in text
   stored = json.loads((tmp_path / 'work' / 'runs' / earlier[0]['key']
                        / 'result.json').read_text())

@@ -269,8 +269,10 @@ def reuse_runs(jobs, work_dir, runs_csv, datasets):
     # The CSV's schedule columns are what the run trained with (a preset may
     # have replaced the job's penalty, weight and interval).
     result = dict(job, reused_from=os.path.basename(runs_csv))
-    result.update((name, _csv_number(text)) for name, text in row.items()
-                  if _csv_number(text) is not None)
+    for name, text in row.items():
+      value = _csv_number(text)
+      if value is not None:
+        result[name] = value
     run_dir = os.path.join(work_dir, 'runs', job['key'])
     os.makedirs(run_dir, exist_ok=True)
     with open(os.path.join(run_dir, 'result.json'), 'w') as f:
