@@ -7,8 +7,8 @@
 discriminator's, that many times per global step, and also keeps each
 player's loss (the value the train op returns), logs progress and stops with
 `NonFiniteLossError` naming the step and the loss as soon as a loss is NaN
-or infinite. Scalars added to the graph collection `PROGRESS` (e.g. ADA's
-p) are logged on the progress lines too.
+or infinite. Scalars that add-ons put in the graph collection
+`tfgan_ext.addons.PROGRESS` are logged on the progress lines too.
 
 `StopOnSigterm` is what a scheduler's or a preemptible machine's SIGTERM
 does to a run: the step in progress finishes, the session ends (so its
@@ -26,13 +26,12 @@ from absl import logging
 import numpy as np
 import tensorflow as tf
 
-__all__ = ['LogCheckpoints', 'NonFiniteLossError', 'PROGRESS', 'Preempted',
+import tfgan_ext
+
+__all__ = ['LogCheckpoints', 'NonFiniteLossError', 'Preempted',
            'StopOnSigterm', 'non_finite_message', 'train_hooks_fn']
 
 _v1 = tf.compat.v1
-
-# Graph collection of scalar tensors shown on the progress lines.
-PROGRESS = 'examples_progress'
 
 
 class NonFiniteLossError(RuntimeError):
@@ -142,7 +141,8 @@ class _MonitorHook(_v1.train.SessionRunHook):
 
   def begin(self):
     self._global_step = _v1.train.get_global_step()
-    self._extra = {t.op.name: t for t in _v1.get_collection(PROGRESS)}
+    self._extra = {t.op.name: t for t in
+                   _v1.get_collection(tfgan_ext.addons.PROGRESS)}
 
   def after_create_session(self, session, coord):
     step = session.run(self._global_step)

@@ -1,292 +1,270 @@
 # Copyright 2026 The tfgan_ext Authors.
 # SPDX-License-Identifier: Apache-2.0
-"""Example hyperparameters, each declared once: default, help, flag options.
+"""From an example's flags to its `HParams`: defaults, checks, presets, records.
 
-An example's `train_lib.HParams` is a namedtuple built here from declared
-fields: the fields every example has (`examples.common.fields`, with the
-example's own defaults) plus the example's own. Its defaults are the only
-defaults: the absl flags of `train.py`, the tests and the benchmarks all
-read them.
+Each example declares its flags in its `train_lib.define_flags` (absl's
+`flags.DEFINE_*`, one per setting, read top to bottom), and its `HParams`
+is the namedtuple of those flags:
 
   # train_lib.py
-  HParams = hparams.hparams_class('HParams', fields.common_fields(
-      batch_size=256, max_number_of_steps=10000) + (
-          hparams.Field('dataset', 'ring', 'Mixture.',
-                        choices=('ring', 'grid')),
-      ), module=__name__)
+  def define_flags(flag_values=flags.FLAGS):
+    flags.DEFINE_enum('gan_loss', 'non_saturating', ..., flag_values=...)
+    ...
+  HParams = hparams.hparams_class('HParams', define_flags, RESUMABLE,
+                                  module=__name__)
 
-  # train.py: one flag per field; main() reads HParams from the flags.
-  hparams.define_flags(train_lib.HParams)
-  hparams = hparams.hparams_from_flags(train_lib.HParams, train_lib.TASK)
+  # train.py
+  train_lib.define_flags()
+  hparams = hparams.from_flags(train_lib.HParams, FLAGS, train_lib.PRESETS)
 
-The flag type follows the default (bool, int, float, str or None; `choices`
-make an enum; a tuple is a comma-separated list of the element type). A
-number must be finite (NaN and infinity are refused) and within bounds.
-`resumable=True` lets a field change when a run is resumed (logging
-intervals, the step bound, eval options). `define_flags` also defines
-`--preset=recommended|none`: with 'recommended' (the default), the fields
-that the chosen loss and penalty have a preset for on the task
-(`examples.common.presets`, e.g. WGAN-GP's five critic steps) take the
-preset's values unless they are on the command line.
+So a flag's default is the field's default: the binaries, the tests and the
+benchmarks read the same values. `validate(hparams)` checks an HParams built
+in Python against the flags' parsers (choices, bounds) and validators.
+
+Presets: the examples' defaults are shared by every loss, so that losses can
+be compared with everything else equal; some losses and penalties were
+published with other settings. A `Preset` records those once, with its
+source; `from_flags` (with --preset=recommended, the binaries' default)
+gives the fields of the matching preset that are not on the command line
+the preset's values.
 """
 
 import collections
-import dataclasses
 import json
 import math
 import os
-from typing import Any
 
 from absl import flags
 from absl import logging
 import tensorflow as tf
 
-from examples.common import presets
+import tfgan_ext
 
 __all__ = [
     'FILENAME',
-    'Field',
-    'PRESET_FLAG',
-    'declarations',
-    'define_flags',
+    'PRESET_CHOICES',
+    'Preset',
+    'apply_presets',
+    'find_preset',
     'from_dict',
+    'from_flags',
     'hparams_class',
-    'hparams_from_flags',
+    'int_list_flag',
     'load',
+    'require_finite',
     'resumable_fields',
     'validate',
 ]
 
 # The file in train_log_dir that records a run's hyperparameters.
 FILENAME = 'hparams.json'
-# The flag that chooses between presets and the shared defaults.
-PRESET_FLAG = 'preset'
-
-_SCALAR_TYPES = (bool, int, float, str)
+# The binaries' --preset values.
+PRESET_CHOICES = ('recommended', 'none')
 
 
-@dataclasses.dataclass(frozen=True)
-class Field:
-  """One hyperparameter: its name, default, help text and flag options.
-
-  Attributes:
-    name: The HParams field and the flag name.
-    default: The default value; its type decides the flag's type (bool, int,
-      float, str; None for a string without default; a tuple for a list).
-    help: The flag's help text.
-    choices: Allowed values (an enum flag), or None.
-    lower_bound: Smallest allowed value (of every element, for a tuple).
-    upper_bound: Largest allowed value (likewise).
-    element_type: Element type of a tuple field; inferred from a non-empty
-      default.
-    required: The flag must be given on the command line.
-    resumable: The value may differ when a run is resumed from its
-      train_log_dir (it does not change what is trained).
-  """
-  name: str
-  default: Any
-  help: str
-  choices: tuple | None = None
-  lower_bound: float | None = None
-  upper_bound: float | None = None
-  element_type: type | None = None
-  required: bool = False
-  resumable: bool = False
-
-  def __post_init__(self):
-    if not self.name.isidentifier() or self.name.startswith('_'):
-      raise ValueError('Field name %r is not a public identifier.' % self.name)
-    default = self.default
-    if isinstance(default, list):
-      raise TypeError('Field %s: give a list default as a tuple (HParams stay '
-                      'hashable).' % self.name)
-    if isinstance(default, tuple):
-      element_type = self.element_type or (type(default[0]) if default
-                                           else None)
-      if element_type not in (int, float, str):
-        raise TypeError('Field %s: a tuple field needs elements of int, float '
-                        'or str (element_type=...).' % self.name)
-      if default and {type(v) for v in default} != {element_type}:
-        raise TypeError('Field %s: every element of the default %r must be '
-                        'a %s.' % (self.name, default, element_type.__name__))
-      object.__setattr__(self, 'element_type', element_type)
-    elif default is not None and not isinstance(default, _SCALAR_TYPES):
-      raise TypeError('Field %s: default %r is not a bool, int, float, str, '
-                      'None or tuple.' % (self.name, default))
-    elif self.element_type is not None:
-      raise TypeError('Field %s: element_type is for tuple fields.'
-                      % self.name)
-    if self.choices is not None:
-      object.__setattr__(self, 'choices', tuple(self.choices))
-    problem = self.problem(default)
-    if problem:
-      raise ValueError('Field %s: the default %s.' % (self.name, problem))
-
-  @property
-  def kind(self):
-    """'enum', 'boolean', 'integer', 'float', 'list' or 'string'."""
-    if self.choices is not None:
-      return 'enum'
-    if isinstance(self.default, tuple):
-      return 'list'
-    for kind, cls in (('boolean', bool), ('integer', int), ('float', float)):
-      if isinstance(self.default, cls):
-        return kind
-    return 'string'
-
-  def problem(self, value):
-    """Why `value` is not allowed for this field (a phrase), or None."""
-    if value is None:
-      return None
-    if self.choices is not None and value not in self.choices:
-      return '%r is not one of: %s' % (value, ', '.join(map(str, self.choices)))
-    numbers = value if isinstance(value, (tuple, list)) else (value,)
-    for number in numbers:
-      if isinstance(number, bool) or not isinstance(number, (int, float)):
-        continue
-      if not math.isfinite(number):
-        return '%r is not a finite number' % (value,)
-      if self.lower_bound is not None and number < self.lower_bound:
-        return '%r is below the lower bound %s' % (value, self.lower_bound)
-      if self.upper_bound is not None and number > self.upper_bound:
-        return '%r is above the upper bound %s' % (value, self.upper_bound)
-    return None
-
-  def from_json(self, value):
-    """`value` as stored in JSON (lists for tuples) -> the field's type."""
-    if self.kind == 'list' and value is not None:
-      return tuple(self.element_type(v) for v in value)
-    return value
+def _flag_values(define_flags):
+  flag_values = flags.FlagValues()
+  define_flags(flag_values)
+  return flag_values
 
 
-def hparams_class(typename, fields, module):
-  """A namedtuple class with one field per `Field`, defaulting to its default.
+def _names(flag_values):
+  """The flags' names in the order they were defined (no short names)."""
+  return [name for name in flag_values if flag_values[name].name == name]
+
+
+def hparams_class(typename, define_flags, resumable, module):
+  """A namedtuple with one field per flag `define_flags` declares.
 
   Args:
     typename: The class name ('HParams').
-    fields: A sequence of `Field`s; names must be unique.
+    define_flags: fn(flag_values) declaring the example's flags.
+    resumable: Names of the fields that may change when a run is resumed
+      from its train_log_dir (logging intervals, the step bound, eval
+      options: they do not change what is trained).
     module: The defining module's `__name__` (for repr and pickling).
 
   Returns:
-    The namedtuple class; `declarations(cls)` gives back `fields`.
+    The class; each field defaults to its flag's default.
 
   Raises:
-    ValueError: a name is declared twice.
+    ValueError: a resumable name is not a flag.
   """
-  fields = tuple(fields)
-  names = [f.name for f in fields]
-  twice = sorted({n for n in names if names.count(n) > 1})
-  if twice:
-    raise ValueError('Fields declared twice: %s (change a common field\'s '
-                     'default with fields.common_fields(name=value)).'
-                     % ', '.join(twice))
+  flag_values = _flag_values(define_flags)
+  names = _names(flag_values)
+  unknown = sorted(set(resumable) - set(names))
+  if unknown:
+    raise ValueError('Resumable fields that are no flags: %s' % unknown)
   cls = collections.namedtuple(
-      typename, names, defaults=[f.default for f in fields], module=module)
-  cls._declarations = fields  # pylint: disable=protected-access
+      typename, names, defaults=[flag_values[n].default for n in names],
+      module=module)
+  cls._define_flags = staticmethod(define_flags)  # pylint: disable=protected-access
+  cls._resumable = frozenset(resumable)  # pylint: disable=protected-access
   return cls
 
 
-def resumable_fields(hparams_cls):
-  """Names of the fields declared `resumable` (free to change on resume)."""
-  return frozenset(f.name for f in declarations(hparams_cls) if f.resumable)
+class _IntListParser(flags.ArgumentParser):
+  """Comma-separated ints (or a sequence of ints) -> a tuple of ints."""
 
+  def __init__(self, lower_bound=None):
+    super().__init__()
+    self.lower_bound = lower_bound
+    self.syntactic_help = 'comma-separated ints%s' % (
+        '' if lower_bound is None else ' >= %d' % lower_bound)
 
-def declarations(hparams_cls):
-  """The `Field`s `hparams_cls` was built from (see `hparams_class`)."""
-  fields = getattr(hparams_cls, '_declarations', None)
-  if fields is None:
-    raise TypeError('%r was not built by examples.common.hparams.'
-                    'hparams_class.' % (hparams_cls,))
-  return fields
-
-
-def define_flags(hparams_cls, flag_values=flags.FLAGS):
-  """Defines one absl flag per field of `hparams_cls`, from its declaration."""
-  fv = flag_values
-  for f in declarations(hparams_cls):
-    bounds = dict(lower_bound=f.lower_bound, upper_bound=f.upper_bound)
-    if f.kind == 'enum':
-      flags.DEFINE_enum(f.name, f.default, f.choices, f.help, flag_values=fv)
-    elif f.kind == 'boolean':
-      flags.DEFINE_boolean(f.name, f.default, f.help, flag_values=fv)
-    elif f.kind == 'integer':
-      flags.DEFINE_integer(f.name, f.default, f.help, flag_values=fv, **bounds)
-    elif f.kind == 'float':  # absl's bounds let NaN through: refuse it.
-      flags.DEFINE_float(f.name, f.default, f.help, flag_values=fv, **bounds)
-      flags.register_validator(f.name, lambda v: v is None or math.isfinite(v),
-                               '--%s must be a finite number.' % f.name, fv)
-    elif f.kind == 'list':
-      flags.DEFINE_list(f.name, [str(v) for v in f.default],
-                        '%s (comma-separated %ss)' % (
-                            f.help.rstrip('.'), f.element_type.__name__),
-                        flag_values=fv)
-      flags.register_validator(
-          f.name, _list_checker(f),
-          message='--%s takes comma-separated %ss%s.' % (
-              f.name, f.element_type.__name__, _bounds_text(f)),
-          flag_values=fv)
-    else:
-      flags.DEFINE_string(f.name, f.default, f.help, flag_values=fv)
-    if f.required:
-      flags.mark_flag_as_required(f.name, flag_values=fv)
-  if PRESET_FLAG not in fv:
-    flags.DEFINE_enum(
-        PRESET_FLAG, presets.CHOICES[0], presets.CHOICES,
-        'recommended: fields not given on the command line take the settings '
-        'recorded for the chosen --gan_loss and --penalty on this task, with '
-        'their source (examples/common/presets.py; e.g. WGAN-GP\'s 5 critic '
-        'steps). none: the shared defaults for every loss.', flag_values=fv)
-
-
-def _bounds_text(f):
-  parts = []
-  if f.lower_bound is not None:
-    parts.append('>= %s' % f.lower_bound)
-  if f.upper_bound is not None:
-    parts.append('<= %s' % f.upper_bound)
-  return (', each ' + ' and '.join(parts)) if parts else ''
-
-
-def _list_checker(f):
-  def check(values):
+  def parse(self, argument):
+    values = (argument.split(',') if isinstance(argument, str)
+              else list(argument))
     try:
-      converted = tuple(f.element_type(v) for v in values)
+      ints = tuple(int(v) for v in values if str(v).strip())
     except ValueError:
-      return False
-    return f.problem(converted) is None
-  return check
+      raise ValueError('%r is not %s' % (argument, self.syntactic_help)
+                       ) from None
+    if any(isinstance(v, float) and int(v) != v for v in values):
+      raise ValueError('%r is not %s' % (argument, self.syntactic_help))
+    if self.lower_bound is not None and any(v < self.lower_bound
+                                            for v in ints):
+      raise ValueError('%r is not %s' % (argument, self.syntactic_help))
+    return ints
+
+  def flag_type(self):
+    return 'int list'
 
 
-def hparams_from_flags(hparams_cls, task, flag_values=flags.FLAGS):
+def int_list_flag(name, default, help, lower_bound=None,  # pylint: disable=redefined-builtin
+                  flag_values=flags.FLAGS):
+  """Defines a flag of comma-separated ints, whose value is a tuple."""
+  flags.DEFINE(_IntListParser(lower_bound), name, default, help,
+               flag_values=flag_values,
+               serializer=flags.CsvListSerializer(','))
+
+
+def require_finite(flag_values):
+  """Refuses NaN and infinity for every float flag (absl's bounds don't)."""
+  for name in _names(flag_values):
+    if isinstance(flag_values[name].parser, flags.FloatParser):
+      flags.register_validator(
+          name, lambda v: v is None or math.isfinite(v),
+          '--%s must be a finite number.' % name, flag_values=flag_values)
+
+
+def validate(hparams):
+  """Checks every field against its flag's parser and validators.
+
+  Raises:
+    ValueError: naming the first field whose value its flag would refuse.
+  """
+  flag_values = _flag_values(type(hparams)._define_flags)  # pylint: disable=protected-access
+  for name, value in hparams._asdict().items():
+    flag = flag_values[name]
+    if value is None and flag.default is None:
+      continue
+    try:
+      flag.value = flag.parser.parse(value)
+    except (ValueError, TypeError) as e:
+      raise ValueError('HParams field %s: %r is not allowed (%s).'
+                       % (name, value, e)) from None
+  try:
+    flag_values.validate_all_flags()
+  except flags.IllegalFlagValueError as e:
+    raise ValueError('HParams: %s' % e) from None
+
+
+def resumable_fields(hparams_cls):
+  """Names of the fields that may change when a run is resumed."""
+  return hparams_cls._resumable  # pylint: disable=protected-access
+
+
+# ------------------------------------------------------------- presets ---
+
+Preset = collections.namedtuple('Preset', 'when values source')
+Preset.__doc__ = """Settings recorded for some values of an example's flags.
+
+Attributes:
+  when: {field: value} the preset is for, e.g. {'gan_loss': 'wasserstein',
+    'penalty': 'wasserstein_gradient_penalty'}; registry aliases match their
+    canonical names.
+  values: {field: value} it sets.
+  source: Where the values come from (a paper, its code, a measurement
+    here).
+"""
+
+# Registry aliases of flag values ('non_saturating' -> 'modified', ...).
+_ALIASES = {**tfgan_ext.losses.aliases(), **tfgan_ext.losses.penalty_aliases()}
+
+
+def _canonical(value):
+  return _ALIASES.get(value, value) if isinstance(value, str) else value
+
+
+def find_preset(presets, hparams):
+  """The preset matching `hparams` with the most conditions, or None."""
+  matches = [p for p in presets if all(
+      _canonical(getattr(hparams, field)) == _canonical(value)
+      for field, value in p.when.items())]
+  matches.sort(key=lambda p: -len(p.when))
+  return matches[0] if matches else None
+
+
+def apply_presets(hparams, presets, explicit=()):
+  """`hparams` with its preset's values for the fields not in `explicit`.
+
+  A preset that would change a field it is matched on (one that adds a
+  penalty to a loss, say) is a different configuration: it does not apply
+  when that field is in `explicit`.
+
+  Args:
+    hparams: An example's HParams.
+    presets: The example's presets (`train_lib.PRESETS`).
+    explicit: Names of fields the user set (kept as they are).
+
+  Returns:
+    (new hparams, {field: value} that were set, the Preset or None).
+
+  Raises:
+    ValueError: the preset names a field `hparams` does not have.
+  """
+  preset = find_preset(presets, hparams)
+  if preset is None or any(f in explicit for f in preset.values
+                           if f in preset.when):
+    return hparams, {}, None
+  unknown = sorted(set(preset.values) - set(hparams._fields))
+  if unknown:
+    raise ValueError('Preset for %s sets unknown fields: %s'
+                     % (preset.when, ', '.join(unknown)))
+  changes = {k: v for k, v in preset.values.items()
+             if k not in explicit and getattr(hparams, k) != v}
+  return hparams._replace(**changes), changes, preset
+
+
+def from_flags(hparams_cls, flag_values=flags.FLAGS, presets=()):
   """`hparams_cls` from the parsed flags named like its fields.
 
-  List flags become tuples of the field's element type, so HParams stay
-  hashable and hold what the declarations say. With `--preset=recommended`
-  the preset of the chosen loss and penalty on `task` (`presets.apply`) sets
-  the fields not given on the command line; what it set is logged
-  (`train_lib.train` validates the result).
+  With `presets`, the matching preset sets the fields not given on the
+  command line (`apply_presets`); what it set is logged. `train_lib.train`
+  validates the result.
 
   Args:
     hparams_cls: The example's HParams class.
-    task: The example's task for presets ('toy2d' or 'digits').
     flag_values: The parsed flags.
+    presets: The example's presets, or () for the shared defaults
+      (--preset=none).
   """
-  hparams = hparams_cls(**{
-      f.name: (tuple(f.element_type(v) for v in flag_values[f.name].value)
-               if f.kind == 'list' else flag_values[f.name].value)
-      for f in declarations(hparams_cls)})
-  if PRESET_FLAG in flag_values and flag_values[PRESET_FLAG].value == 'none':
-    return hparams
-  explicit = {f.name for f in declarations(hparams_cls)
-              if flag_values[f.name].present}
-  chosen = hparams.gan_loss, hparams.penalty
-  hparams, changes, preset = presets.apply(hparams, task, explicit)
+  hparams = hparams_cls(**{name: flag_values[name].value
+                           for name in hparams_cls._fields})
+  explicit = {name for name in hparams_cls._fields
+              if flag_values[name].present}
+  hparams, changes, preset = apply_presets(hparams, presets, explicit)
   if changes:
-    logging.info('--preset=recommended for %s + %s on %s (%s): %s; '
-                 '--preset=none keeps the shared defaults.',
-                 chosen[0], chosen[1], preset.task, preset.source,
+    logging.info('--preset=recommended for %s (%s): %s; --preset=none keeps '
+                 'the shared defaults.',
+                 ', '.join('%s=%s' % kv for kv in sorted(preset.when.items())),
+                 preset.source,
                  ', '.join('--%s=%s' % kv for kv in sorted(changes.items())))
   return hparams
+
+
+# ------------------------------------------------------------- records ---
 
 
 def from_dict(hparams_cls, values):
@@ -295,9 +273,9 @@ def from_dict(hparams_cls, values):
   Keys that are not fields are ignored (a run recorded by an older version);
   fields missing from `values` keep their defaults.
   """
-  return hparams_cls(**{f.name: f.from_json(values[f.name])
-                        for f in declarations(hparams_cls)
-                        if f.name in values})
+  return hparams_cls(**{
+      name: tuple(values[name]) if isinstance(values[name], list)
+      else values[name] for name in hparams_cls._fields if name in values})
 
 
 def load(hparams_cls, train_log_dir):
@@ -312,15 +290,3 @@ def load(hparams_cls, train_log_dir):
         'No %s: train first with --train_log_dir=%s' % (path, train_log_dir))
   with tf.io.gfile.GFile(path) as f:
     return from_dict(hparams_cls, json.load(f))
-
-
-def validate(hparams):
-  """Checks every field of `hparams` against its choices and bounds.
-
-  Raises:
-    ValueError: naming the first field whose value is not allowed.
-  """
-  for f in declarations(type(hparams)):
-    problem = f.problem(getattr(hparams, f.name))
-    if problem:
-      raise ValueError('HParams field %s: %s.' % (f.name, problem))

@@ -6,17 +6,18 @@
 finalized, illegal summary names, deprecations, steps/s of its own hooks) out
 of the log, leaving the examples' own absl INFO lines: device, progress,
 checkpoints, eval. (TensorFlow's C++ start-up lines, printed on import, are
-not affected.) `print_summary` prints a run's result, or its error as one
-line instead of a traceback.
+not affected.) `errors_as_one_line` turns the errors a user has something
+to change about into one line instead of a traceback.
 """
 
+import contextlib
 import sys
 
 import tensorflow as tf
 
 from examples.common import hooks
 
-__all__ = ['PREEMPTED_EXIT_STATUS', 'print_summary', 'quiet_tensorflow']
+__all__ = ['PREEMPTED_EXIT_STATUS', 'errors_as_one_line', 'quiet_tensorflow']
 
 # The status of a process ended by SIGTERM (128 + 15): a scheduler that
 # restarts terminated jobs restarts one that saved and stopped on SIGTERM.
@@ -28,13 +29,12 @@ def quiet_tensorflow():
   tf.get_logger().setLevel('ERROR')
 
 
-def print_summary(run, summary_lines, errors):
-  """Prints `summary_lines(run())`, or exits with 'error: ...' on `errors`.
+@contextlib.contextmanager
+def errors_as_one_line(*errors):
+  """Exits with 'error: <message>' when the block raises one of `errors`.
 
   Args:
-    run: A function returning a result dict, or None (nothing to print).
-    summary_lines: result -> the lines to print.
-    errors: The exception classes that mean the user has something to
+    *errors: The exception classes that mean the user has something to
       change (a diverged run, a mismatched directory, missing data).
 
   Raises:
@@ -43,11 +43,9 @@ def print_summary(run, summary_lines, errors):
       message goes to stderr.
   """
   try:
-    result = run()
+    yield
   except hooks.Preempted as e:
     print(str(e), file=sys.stderr)
     raise SystemExit(PREEMPTED_EXIT_STATUS) from e
   except errors as e:
     raise SystemExit('error: %s' % e) from e
-  for line in summary_lines(result) if result else ():
-    print(line)

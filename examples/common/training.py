@@ -3,9 +3,10 @@
 """What the examples add around TF-GAN's own loop.
 
 An example's `train_lib.train` writes TF-GAN's loop out: `tfgan.gan_model`,
-`tfgan.gan_loss` (with tfgan_ext's losses by name), then
-`training.gan_train_ops` (tfgan.gan_train_ops with this run's optimizers)
-and `training.gan_train` (tfgan.gan_train with these hooks). What this adds:
+`tfgan.gan_loss` (with tfgan_ext's losses by name and the run's add-ons
+applied to `tfgan_ext.addons.GANParts`), then `training.gan_train_ops`
+(tfgan.gan_train_ops with the parts' optimizers, built by `optimizer`) and
+`training.gan_train` (tfgan.gan_train with these hooks). What this adds:
 
 * progress in the log every `log_every_n_steps` (step, steps/s, both losses),
   read from the values the train ops already return (no extra forward pass);
@@ -35,7 +36,6 @@ import tensorflow_gan as tfgan
 
 from examples.common import hooks
 from examples.common import hparams as hparams_lib
-from tfgan_ext import averaging
 
 __all__ = [
     'DamagedCheckpointError',
@@ -247,15 +247,13 @@ def checkpoint_step(train_log_dir):
       _v1.GraphKeys.GLOBAL_STEP))
 
 
-def optimizer(learning_rate, hparams, average=False):
+def optimizer(learning_rate, hparams):
   """Adam for one player: hparams' betas, linear decay, loss scaling.
 
   Args:
     learning_rate: The player's learning rate.
     hparams: The run's HParams (adam_beta1/2, lr_decay_steps,
-      max_number_of_steps, mixed_precision, generator_ema[_start]).
-    average: Keep a moving average of what it trains when
-      hparams.generator_ema > 0 (`tfgan_ext.averaging`; the generator's).
+      max_number_of_steps, mixed_precision).
 
   Returns:
     A `tf.compat.v1.train.Optimizer`; build it in the training graph (the
@@ -274,9 +272,6 @@ def optimizer(learning_rate, hparams, average=False):
   if hparams.mixed_precision:
     opt = _v1.train.experimental.MixedPrecisionLossScaleOptimizer(
         opt, loss_scale='dynamic')
-  if average and hparams.generator_ema:
-    opt = averaging.AveragingOptimizer(opt, hparams.generator_ema,
-                                       hparams.generator_ema_start)
   return opt
 
 
@@ -300,22 +295,28 @@ def session_config(hparams):
   return config
 
 
-def gan_train_ops(hparams, gan_model, gan_loss):
-  """`tfgan.gan_train_ops` with the run's optimizers (and weight clipping).
+def _built(optimizer_or_fn):
+  if isinstance(optimizer_or_fn, _v1.train.Optimizer):
+    return optimizer_or_fn
+  return optimizer_or_fn()
+
+
+def gan_train_ops(hparams, gan_model, gan_loss, parts):
+  """`tfgan.gan_train_ops` with the parts' optimizers (and weight clipping).
 
   Args:
-    hparams: The run's HParams (learning rates, Adam, decay, precision,
-      weight_clip).
+    hparams: The run's HParams (weight_clip).
     gan_model: The tfgan GANModel.
     gan_loss: Its tfgan GANLoss.
+    parts: The run's `tfgan_ext.addons.GANParts`: its optimizers (or
+      functions building them, called here, in the graph, under 'train').
 
   Returns:
     A `tfgan.GANTrainOps`.
   """
   with tf.name_scope('train'):
-    generator_optimizer = optimizer(hparams.generator_lr, hparams,
-                                    average=True)
-    discriminator_optimizer = optimizer(hparams.discriminator_lr, hparams)
+    generator_optimizer = _built(parts.generator_optimizer)
+    discriminator_optimizer = _built(parts.discriminator_optimizer)
     if hparams.weight_clip:
       discriminator_optimizer = tfgan.features.clip_discriminator_weights(
           discriminator_optimizer, gan_model, hparams.weight_clip)
@@ -324,7 +325,7 @@ def gan_train_ops(hparams, gan_model, gan_loss):
         discriminator_optimizer=discriminator_optimizer)
 
 
-def gan_train(hparams, train_ops):
+def gan_train(hparams, train_ops, addons=()):
   """Runs `tfgan.gan_train` to hparams.max_number_of_steps, resuming.
 
   Call inside `graph_for(hparams)`, after `gan_train_ops` and any summaries.
@@ -336,6 +337,7 @@ def gan_train(hparams, train_ops):
   Args:
     hparams: HParams with the common fields (examples.common.hparams).
     train_ops: From `gan_train_ops`.
+    addons: The run's `tfgan_ext.addons` objects (logged).
 
   Returns:
     The global step reached, or None when hparams.max_number_of_steps == 0
@@ -357,14 +359,14 @@ def gan_train(hparams, train_ops):
   train_steps = tfgan.GANTrainSteps(hparams.generator_train_steps,
                                     hparams.discriminator_train_steps)
   logging.info(describe_devices())
-  logging.info('gan_loss=%s penalty=%s spectral_norm=%s weight_clip=%s '
-               'train steps (generator, discriminator)=(%d, %d) '
-               'generator_ema=%s mixed_precision=%s xla=%s; logs and '
-               'checkpoints in %s', hparams.gan_loss, hparams.penalty,
-               hparams.spectral_norm, hparams.weight_clip,
+  logging.info('train steps (generator, discriminator)=(%d, %d), add-ons: '
+               '%s, spectral_norm=%s weight_clip=%s mixed_precision=%s '
+               'xla=%s; logs and checkpoints in %s',
                train_steps.generator_train_steps,
-               train_steps.discriminator_train_steps, hparams.generator_ema,
-               hparams.mixed_precision, hparams.xla, hparams.train_log_dir)
+               train_steps.discriminator_train_steps,
+               ', '.join(map(repr, addons)) or 'none', hparams.spectral_norm,
+               hparams.weight_clip, hparams.mixed_precision, hparams.xla,
+               hparams.train_log_dir)
   scaffold = _v1.train.Scaffold(saver=_v1.train.Saver(max_to_keep=3))
   saver_hook = _v1.train.CheckpointSaverHook(
       hparams.train_log_dir, save_steps=hparams.save_checkpoint_steps,

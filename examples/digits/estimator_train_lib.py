@@ -11,7 +11,9 @@ trainer (gan_train_lib.py), and the same checkpoint layout (`Generator/...`,
 `Discriminator/...`), so eval_lib evaluates both alike. The Estimator's own
 methods do the work: `train` up to max_number_of_steps (a re-run resumes
 from the last checkpoint), `evaluate` (both losses on fresh batches) and
-`predict` (a grid of generated digits).
+`predict` (a grid of generated digits). The add-ons join through the same
+`tfgan_ext.addons.GANParts` as in gan_train (`gan_train_lib.parts`), whose
+fields are GANEstimator's arguments.
 """
 
 import itertools
@@ -28,7 +30,6 @@ from examples.common import training
 from examples.digits import data_provider
 from examples.digits import eval_lib
 from examples.digits import gan_train_lib
-from examples.digits import networks
 
 __all__ = ['EVAL_BATCHES', 'estimator_for', 'train']
 
@@ -63,11 +64,12 @@ def _input_fn(hparams, seed):
   return input_fn
 
 
-def estimator_for(hparams):
+def estimator_for(hparams, addons):
   """The GANEstimator of `hparams`: gan_train's networks, losses, optimizers.
 
   Args:
     hparams: A digits train_lib.HParams.
+    addons: The run's `tfgan_ext.addons` objects.
 
   Returns:
     A `tfgan.estimator.GANEstimator` whose model_dir is train_log_dir.
@@ -76,26 +78,16 @@ def estimator_for(hparams):
     ValueError: a setting GANEstimator cannot honour (see `_UNSUPPORTED`).
   """
   _check_supported(hparams)
-  augmented = gan_train_lib.Augmentation(hparams)
   config = tf.estimator.RunConfig(
       model_dir=hparams.train_log_dir, tf_random_seed=hparams.seed,
       save_checkpoints_steps=hparams.save_checkpoint_steps,
       save_summary_steps=hparams.save_summaries_steps,
       keep_checkpoint_max=3, log_step_count_steps=hparams.log_every_n_steps,
       session_config=training.session_config(hparams))
+  # The optimizers are functions, called in the Estimator's graph (the
+  # learning-rate decay reads the global step there).
   return tfgan.estimator.GANEstimator(
-      generator_fn=networks.generator_fn(hparams),
-      discriminator_fn=augmented.discriminator_fn(
-          networks.discriminator_fn(hparams)),
-      generator_loss_fn=gan_train_lib.generator_loss_fn(hparams),
-      discriminator_loss_fn=gan_train_lib.discriminator_loss_fn(hparams,
-                                                                augmented),
-      # Called in the Estimator's graph (the learning-rate decay reads the
-      # global step there).
-      generator_optimizer=lambda: training.optimizer(
-          hparams.generator_lr, hparams, average=True),
-      discriminator_optimizer=lambda: training.optimizer(
-          hparams.discriminator_lr, hparams),
+      **gan_train_lib.parts(hparams, addons)._asdict(),
       get_hooks_fn=hooks.train_hooks_fn(
           hparams, tfgan.GANTrainSteps(hparams.generator_train_steps,
                                        hparams.discriminator_train_steps)),
@@ -116,11 +108,12 @@ def _predicted_grid(estimator, hparams, path):
   return images
 
 
-def train(hparams):
+def train(hparams, addons):
   """Trains with GANEstimator, then evaluates (if hparams.eval).
 
   Args:
     hparams: A digits train_lib.HParams (validated).
+    addons: The run's `tfgan_ext.addons` objects (`train_lib.addons`).
 
   Returns:
     eval_lib's metrics (FCD) plus the Estimator's evaluation
@@ -135,11 +128,11 @@ def train(hparams):
   """
   _check_supported(hparams)
   if hparams.max_number_of_steps == 0:
-    estimator_for(hparams)  # Construction only, as gan_train does.
+    estimator_for(hparams, addons)  # Construction only, as gan_train does.
     return None
   training.check_run_dir(hparams)
   training.recover_checkpoints(hparams.train_log_dir)
-  estimator = estimator_for(hparams)
+  estimator = estimator_for(hparams, addons)
   if training.finished_step(hparams) is None:
     logging.info(training.describe_devices())
     logging.info('trainer=estimator (tfgan.estimator.GANEstimator) '

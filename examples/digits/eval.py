@@ -30,17 +30,14 @@ flags.mark_flag_as_required('train_log_dir')
 FLAGS = flags.FLAGS
 
 
-def _evaluate():
-  hparams = hparams_lib.load(train_lib.HParams, FLAGS.train_log_dir)
-  return eval_lib.evaluate(hparams, seed=FLAGS.seed,
-                           classifier_dir=FLAGS.classifier_dir)
-
-
 def main(_):
   logs.quiet_tensorflow()
-  logs.print_summary(_evaluate, eval_lib.summary_lines,
-                     (FileNotFoundError,
-                      data_provider.DatasetUnavailableError))
+  with logs.errors_as_one_line(FileNotFoundError,
+                               data_provider.DatasetUnavailableError):
+    hparams = hparams_lib.load(train_lib.HParams, FLAGS.train_log_dir)
+    result = eval_lib.evaluate(hparams, seed=FLAGS.seed,
+                               classifier_dir=FLAGS.classifier_dir)
+  print('\n'.join(eval_lib.summary_lines(result)))
 
 
 if __name__ == '__main__':

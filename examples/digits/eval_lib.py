@@ -36,7 +36,7 @@ import tensorflow_gan as tfgan
 from examples.common import training
 from examples.digits import data_provider
 from examples.digits import networks
-from tfgan_ext import averaging
+from tfgan_ext.addons import generator_average
 from tfgan_ext import metrics as metrics_lib
 from tfgan_ext.keras import callbacks as keras_callbacks
 
@@ -65,7 +65,7 @@ def generate(hparams, num_images, labels=None, seed=0, averaged=False):
       0..9).
     seed: Noise seed.
     averaged: Restore the trainable weights from their moving average
-      (`tfgan_ext.averaging`; the batch-norm statistics are not averaged).
+      (`tfgan_ext.addons.GeneratorAverage`; the batch-norm statistics are not averaged).
 
   Returns:
     (images float32 [N, H, W, C], labels int [N] or None, checkpoint path).
@@ -91,7 +91,7 @@ def generate(hparams, num_images, labels=None, seed=0, averaged=False):
       trainable = _v1.trainable_variables('Generator')
       variables = dict(
           {v.op.name: v for v in variables if v not in trainable},
-          **averaging.averages_to_restore(trainable))
+          **generator_average.averages_to_restore(trainable))
     saver = _v1.train.Saver(var_list=variables)
     with _v1.Session() as sess:
       saver.restore(sess, checkpoint)

@@ -69,8 +69,8 @@ def make_dataset(batch_size, noise_dims=32, seed=0, conditional=False,
       batch_size, drop_remainder=True).prefetch(2)
 
 
-def build(K, strategy, hparams):
-  """The compiled GANModel of `hparams`, built under `strategy`."""
+def build(K, strategy, hparams, addons):
+  """The compiled GANModel of `hparams` and `addons`, built under `strategy`."""
   shape = data_provider.image_shape(hparams.dataset)
   classes = (data_provider.num_classes(hparams.dataset)
              if hparams.conditional else None)
@@ -87,27 +87,9 @@ def build(K, strategy, hparams):
         discriminator_optimizer=K.optimizers.Adam(hparams.discriminator_lr,
                                                   *betas),
         loss=hparams.gan_loss,
-        penalty=hparams.penalty,
-        penalty_weight=hparams.penalty_weight,
-        penalty_every=hparams.penalty_every,
+        addons=addons,
         discriminator_steps=hparams.discriminator_train_steps,
         fused=hparams.fused,
-        feature_matching_weight=hparams.feature_matching_weight,
-        feature_matching_layer=('features' if hparams.feature_matching_weight
-                                else None),
-        generator_ema=hparams.generator_ema or None,
-        generator_ema_start=hparams.generator_ema_start,
-        augment=hparams.augment, augment_policy=hparams.augment_policy,
-        ada_target=hparams.ada_target, ada_interval=hparams.ada_interval,
-        ada_speed_images=hparams.ada_speed_images,
-        lecam_weight=hparams.lecam_weight, lecam_decay=hparams.lecam_decay,
-        lecam_start=hparams.lecam_start,
-        top_k_epoch_steps=hparams.top_k_epoch_steps or None,
-        top_k_gamma=hparams.top_k_gamma, top_k_nu=hparams.top_k_nu,
-        bcr_weight=hparams.bcr_weight, bcr_augment=hparams.bcr_augment,
-        zcr_weight=hparams.zcr_weight,
-        zcr_generator_weight=hparams.zcr_generator_weight,
-        zcr_stddev=hparams.zcr_stddev,
         jit_compile=hparams.xla)
   return gan
 
@@ -122,8 +104,7 @@ def _strategy(name, devices):
 # that means "not used" (the gan_train trainer has them).
 _NOT_IN_KERAS_TRAINER = (
     ('spectral_norm', False), ('weight_clip', 0.0), ('lr_decay_steps', 0),
-    ('generator_train_steps', 1), ('adversarial_generator_loss', True),
-    ('dataset', 'digits'),
+    ('generator_train_steps', 1), ('dataset', 'digits'),
 )
 
 
@@ -136,7 +117,7 @@ def _check_supported(hparams):
                      '--trainer=gan_train.' % ', '.join(unsupported))
 
 
-def train(hparams, devices=None, verbose=2, classifier_steps=1500,
+def train(hparams, addons, devices=None, verbose=2, classifier_steps=1500,
           classifier_dir=None):
   """Trains through `fit` (resuming from train_log_dir), then evaluates.
 
@@ -149,10 +130,11 @@ def train(hparams, devices=None, verbose=2, classifier_steps=1500,
   protocol when hparams.eval. The global batch is hparams.batch_size.
 
   Args:
-    hparams: A digits train_lib.HParams (validated): the loss, penalty,
-      steps, batch, seed (networks' initialization, data order and noise),
-      learning rates, Adam betas, discriminator steps, conditioning, feature
-      matching, precision, XLA, `strategy`, `keras_package`, `fused`.
+    hparams: A digits train_lib.HParams (validated): the loss, steps,
+      batch, seed (networks' initialization, data order and noise), learning
+      rates, Adam betas, discriminator steps, conditioning, precision, XLA,
+      `strategy`, `keras_package`, `fused`.
+    addons: The run's `tfgan_ext.addons` objects (`train_lib.addons`).
     devices: Devices for --strategy=mirrored (default: all GPUs, else the
       CPU; e.g. logical CPUs from tfgan_ext.keras.distribute.split_cpu).
     verbose: Keras' progress output (1: bar, 2: a line per epoch).
@@ -182,7 +164,7 @@ def train(hparams, devices=None, verbose=2, classifier_steps=1500,
   if hparams.mixed_precision:
     K.mixed_precision.set_global_policy('mixed_float16')
   try:
-    gan = build(K, dist, hparams)
+    gan = build(K, dist, hparams, addons)
   finally:
     K.mixed_precision.set_global_policy('float32')
   data = make_dataset(hparams.batch_size, hparams.noise_dims,
@@ -194,9 +176,10 @@ def train(hparams, devices=None, verbose=2, classifier_steps=1500,
   steps_per_epoch = min(hparams.save_checkpoint_steps,
                         hparams.max_number_of_steps)
   logging.info('keras trainer: %s, strategy %s (%d replicas), loss %s, '
-               'penalty %s, fused %s; logs in %s', gan.flavour,
+               'add-ons %s, fused %s; logs in %s', gan.flavour,
                hparams.strategy, dist.num_replicas_in_sync, hparams.gan_loss,
-               hparams.penalty, hparams.fused, train_log_dir)
+               ', '.join(map(repr, addons)) or 'none', hparams.fused,
+               train_log_dir)
   steps, history = fit_with_backups(
       gan, data, hparams.max_number_of_steps, steps_per_epoch, train_log_dir,
       dist, verbose=verbose, callbacks=[

@@ -28,11 +28,11 @@ FLAGS = flags.FLAGS
 
 def main(_):
   logs.quiet_tensorflow()
-  logs.print_summary(
-      lambda: eval_lib.evaluate(
-          hparams_lib.load(train_lib.HParams, FLAGS.train_log_dir),
-          FLAGS.num_eval_samples, FLAGS.seed),
-      eval_lib.summary_lines, FileNotFoundError)
+  with logs.errors_as_one_line(FileNotFoundError):
+    result = eval_lib.evaluate(
+        hparams_lib.load(train_lib.HParams, FLAGS.train_log_dir),
+        FLAGS.num_eval_samples, FLAGS.seed)
+  print('\n'.join(eval_lib.summary_lines(result)))
 
 
 if __name__ == '__main__':

@@ -31,7 +31,7 @@ import tensorflow as tf
 from examples.common import training
 from examples.toy2d import data_provider
 from examples.toy2d import networks
-from tfgan_ext import averaging
+from tfgan_ext.addons import generator_average
 from tfgan_ext import metrics as metrics_lib
 
 __all__ = ['evaluate', 'generate', 'metrics', 'plot', 'summary_lines']
@@ -82,7 +82,7 @@ def generate(hparams, num_samples, seed=0, averaged=False):
     num_samples: How many points.
     seed: Noise seed.
     averaged: Restore the generator's moving average
-      (`tfgan_ext.averaging`) instead of its trained weights.
+      (`tfgan_ext.addons.GeneratorAverage`) instead of its trained weights.
 
   Returns:
     (points [num_samples, 2], checkpoint path).
@@ -96,8 +96,9 @@ def generate(hparams, num_samples, seed=0, averaged=False):
     with _v1.variable_scope('Generator'):
       points = networks.generator_fn(hparams)(noise)
     variables = _v1.trainable_variables('Generator')
-    saver = _v1.train.Saver(var_list=averaging.averages_to_restore(variables)
-                            if averaged else variables)
+    saver = _v1.train.Saver(
+        var_list=generator_average.averages_to_restore(variables)
+        if averaged else variables)
     with _v1.Session() as sess:
       saver.restore(sess, checkpoint)
       return sess.run(points), checkpoint

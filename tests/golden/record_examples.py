@@ -45,7 +45,11 @@ RUNS = {
         log_every_n_steps=1, save_summaries_steps=100, eval=False,
         gan_loss='hinge', penalty='r1', penalty_every=2, zcr_weight=5.0,
         top_k_epoch_steps=1, top_k_gamma=0.5, generator_ema=0.9)),
-    'digits_gan_train': (digits, dict(_DIGITS_TINY, **_DIGITS_ADDONS)),
+    # ADA's p kept fixed over the 3 steps (interval 4): before the redesign,
+    # the penalties' re-applications of D raced p's update in a TF-1 graph
+    # (the recorded values moved with the machine's load), fixed since.
+    'digits_gan_train': (digits, dict(_DIGITS_TINY, **dict(
+        _DIGITS_ADDONS, ada_interval=4))),
     'digits_gan_train_diffaugment_top_k': (digits, dict(
         _DIGITS_TINY, gan_loss='hinge', penalty='dragan', penalty_weight=1.0,
         augment='diffaugment', top_k_epoch_steps=1, top_k_gamma=0.5)),

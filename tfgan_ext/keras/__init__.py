@@ -6,20 +6,20 @@
                                   # does not load it, nor any Keras.
   gan = tfk.GANModel(generator, discriminator)   # Keras 3 or tf-keras models
   gan.compile(generator_optimizer=..., discriminator_optimizer=...,
-              loss='hinge', penalty='r1', penalty_weight=5.0,
-              penalty_every=16)
+              loss='hinge',
+              addons=[tfgan_ext.addons.Penalty('r1', weight=5.0, every=16)])
   gan.fit(tf.data.Dataset.zip((noise, images)), epochs=...)
 
 Modules: `model` (GANModel, all of it but the Keras base class),
 `keras_model` / `tf_keras_model` (its subclass per Keras package, imported
 only when used), `keras_versions` (what differs between the two packages),
-`train_step` (the train step), `step_losses` (compile's `loss=` and
-`penalty=`), `checks` (errors before training), `distribute` (loss shares
-across replicas, strategies by name), `callbacks` (sample grid, Fréchet
-distance), `faults` (NaN and SIGTERM stops, backups, training to a step),
-`quality_callback` (KID, precision/recall, density/coverage), and the
-step's options with state: `augmentation`, `generator_average`, `lecam`,
-`top_k`.
+`train_step` (the train step), `step_losses` (compile's `loss=`),
+`checks` (errors before training), `removed_arguments` (compile's arguments
+that 0.2 replaced with add-ons), `distribute` (loss shares across replicas,
+strategies by name), `callbacks` (sample grid, Fréchet distance), `faults`
+(NaN and SIGTERM stops, backups, training to a step), `quality_callback`
+(KID, precision/recall, density/coverage). The add-ons
+(`tfgan_ext.addons`) hold their own parts of the step.
 Importing this package imports no Keras: each model's own Keras package is
 used. See docs/keras.md.
 """

@@ -5,9 +5,9 @@
 `dataset_spec` checks that a dataset yields `(generator_inputs, real_data)`
 with floating real data; `check_networks` runs the generator and the
 discriminator once on a batch of two zero examples of that spec and checks
-their output shapes; `discriminator_inputs_mode`,
-`feature_matching_settings` and `loss_scaling_setting` check arguments of
-GANModel and its `compile`. Nothing here runs during training.
+their output shapes; `discriminator_inputs_mode` and `loss_scaling_setting`
+check arguments of GANModel and its `compile`; the add-ons check their own
+data (`StepPart.check_data`). Nothing here runs during training.
 """
 
 import tensorflow as tf
@@ -15,11 +15,9 @@ import tensorflow as tf
 from tfgan_ext.keras import conditioning
 
 __all__ = [
-    'check_augmentable',
     'check_networks',
     'dataset_spec',
     'discriminator_inputs_mode',
-    'feature_matching_settings',
     'loss_scaling_setting',
 ]
 
@@ -31,16 +29,6 @@ def discriminator_inputs_mode(mode):
   raise ValueError('discriminator_inputs must be one of %s or a callable '
                    'fn(data, generator_inputs), got %r.'
                    % (', '.join(conditioning.MODES), mode))
-
-
-def feature_matching_settings(weight, layer):
-  """Raises ValueError for a negative weight, or a layer with weight 0."""
-  if not isinstance(weight, (int, float)) or weight < 0:
-    raise ValueError('feature_matching_weight must be a number >= 0, got '
-                     '%r.' % (weight,))
-  if not weight and layer is not None:
-    raise ValueError('feature_matching_layer is set but '
-                     'feature_matching_weight is 0.')
 
 
 def loss_scaling_setting(value):
@@ -115,23 +103,6 @@ def _zeros(spec, batch):
 
 def _logit_shape_ok(shape, batch):
   return list(shape) in ([batch], [batch, 1])
-
-
-def check_augmentable(spec, augmentation, option='augment'):
-  """Raises ValueError if tfgan_ext's augmentation gets data that is not images.
-
-  Args:
-    spec: The dataset's element spec.
-    augmentation: An object with `needs_images`, or None.
-    option: The compile option that chose it, for the message.
-  """
-  real = spec[1]
-  if (augmentation is not None and augmentation.needs_images
-      and real.shape.rank != 4):
-    raise ValueError(
-        "%s's DiffAugment or ADA needs images, real_data of shape "
-        '[batch, height, width, channels]; got shape %s. Pass your own '
-        '%s=fn(data) for other data.' % (option, real.shape, option))
 
 
 def _call(network, inputs_text, fn, *args, **kwargs):

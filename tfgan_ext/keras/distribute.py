@@ -26,6 +26,10 @@ import tensorflow as tf
 
 from tfgan_ext.losses import _batch_stats
 
+# Weighted means over all replicas, in one all-reduce (the train step's logs,
+# the add-ons' batch statistics).
+global_means = _batch_stats.global_means
+
 __all__ = [
     'STRATEGIES',
     'global_means',
@@ -60,32 +64,6 @@ def replica_share(local_batch_size):
     return tf.ones([], tf.float32)
   total = context.all_reduce(tf.distribute.ReduceOp.SUM, local)
   return local / total
-
-
-def global_means(values):
-  """Weighted means over all replicas of per-replica values, in one all-reduce.
-
-  Args:
-    values: dict name -> (value, weight): a float scalar (this replica's mean)
-      and its float weight (this replica's number of examples, 0 to leave it
-      out).
-
-  Returns:
-    dict name -> (mean, present): the weighted mean over all replicas (0 when
-    every weight is 0) and a float32 0/1 saying whether any replica gave
-    weight. Equal on every replica.
-  """
-  names = sorted(values)
-  weighted = [tf.cast(values[n][0], tf.float32) * tf.cast(values[n][1],
-                                                          tf.float32)
-              for n in names]
-  weights = [tf.cast(values[n][1], tf.float32) for n in names]
-  context = _batch_stats.replica_context()
-  if context is not None:
-    weighted, weights = context.all_reduce(tf.distribute.ReduceOp.SUM,
-                                           [weighted, weights])
-  return {n: (tf.math.divide_no_nan(s, w), tf.cast(w > 0, tf.float32))
-          for n, s, w in zip(names, weighted, weights)}
 
 
 def split_cpu(num_devices):

@@ -27,6 +27,50 @@ class KerasGANModel(model.GANModel, keras.Model):
 
   _keras_version = keras_versions.KerasVersion(keras, KerasCallbackAdapter)
 
+  def save_own_variables(self, store):
+    """Saves the model's own weights (the add-ons' state) by name.
+
+    Keras 3 would store them by position, so a model whose add-ons come in
+    another order would restore them into the wrong variables.
+    """
+    for variable in self._own_weights():
+      store[variable.name] = variable
+
+  def load_own_variables(self, store):
+    """Restores the model's own weights by name (`save_own_variables`).
+
+    A file written by tfgan_ext 0.1 stored them by position ('0', '1',
+    ...), in the order 0.1 created them (ADA's, then LeCam's): such a file
+    restores when the add-ons that hold state come in that order.
+
+    Raises:
+      ValueError: names or a count that do not match this model's weights,
+        saying what was expected.
+    """
+    own = self._own_weights()
+    keys = sorted(store.keys())
+    if keys and all(k.isdigit() for k in keys):  # tfgan_ext 0.1's format.
+      if len(keys) != len(own):
+        raise ValueError(
+            'This checkpoint (written by tfgan_ext 0.1, which stored the '
+            "add-ons' state by position) holds %d state weights; this model "
+            'has %d (%s). Compile it with the add-ons that wrote it, those '
+            'with state in the order ADA, then LeCam.'
+            % (len(keys), len(own), ', '.join(v.name for v in own)))
+      for i, variable in enumerate(own):
+        variable.assign(store[str(i)])
+      return
+    names = sorted(v.name for v in own)
+    if keys != names:
+      raise ValueError(
+          'This checkpoint holds the state weights %s; this model has %s. '
+          'Compile it with the add-ons that wrote it.' % (keys, names))
+    for variable in own:
+      variable.assign(store[variable.name])
+
+  def _own_weights(self):
+    return self._trainable_variables + self._non_trainable_variables
+
   def _maybe_symbolic_build(self, *args, **kwargs):
     # Keras 3's fit() first builds the model symbolically from a batch it
     # reduces over replicas, which fails under MultiWorkerMirroredStrategy

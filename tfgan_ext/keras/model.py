@@ -4,7 +4,7 @@
 
   gan = tfgan_ext.keras.GANModel(generator, discriminator)
   gan.compile(generator_optimizer=..., discriminator_optimizer=...,
-              loss='hinge', penalty='r1', penalty_weight=5.0)
+              loss='hinge', addons=[...])   # tfgan_ext.addons objects
   history = gan.fit(dataset, epochs=10)   # (generator_inputs, real_data)
 
 The class hierarchy: `GANModel` (here) holds everything a GAN model does;
@@ -18,24 +18,22 @@ which adds that package's `Model` as the second base:
 the networks' package (as `pathlib.Path()` returns a `PosixPath`), so `fit`,
 callbacks, checkpoints, `tf.distribute` and mixed precision are Keras' own.
 The step itself is `train_step.TrainStep`, the checks made before training
-are in `checks`, and `compile`'s losses in `step_losses`.
+are in `checks`, and `compile`'s losses in `step_losses`. The add-ons
+(`tfgan_ext.addons`) bring their own parts of the step; nothing here names
+one.
 """
 
 import tensorflow as tf
 
-from tfgan_ext import augment as augment_lib
-from tfgan_ext.keras import augmentation
+from tfgan_ext.addons import base as addons_base
 from tfgan_ext.keras import callbacks as callbacks_lib
 from tfgan_ext.keras import checks
 from tfgan_ext.keras import conditioning
-from tfgan_ext.keras import consistency as consistency_lib
 from tfgan_ext.keras import distribute
 from tfgan_ext.keras import faults
-from tfgan_ext.keras import generator_average
 from tfgan_ext.keras import keras_versions
-from tfgan_ext.keras import lecam as lecam_lib
+from tfgan_ext.keras import removed_arguments
 from tfgan_ext.keras import step_losses
-from tfgan_ext.keras import top_k as top_k_lib
 from tfgan_ext.keras import train_step as train_step_lib
 from tfgan_ext.losses import _checks
 
@@ -58,8 +56,8 @@ class GANModel:
   """A GAN as a Keras model: `compile` it with two optimizers, `fit` it.
 
   Calling the model runs the sampling generator (`gan(generator_inputs)`,
-  `predict`): the generator's moving average when `compile` asks for one
-  (`generator_ema`), else the generator.
+  `predict`): the model an add-on offers to sample from, else the
+  generator.
 
   Args:
     generator: A Keras model mapping generator inputs (a tensor, or a tuple
@@ -95,8 +93,8 @@ class GANModel:
         discriminator_inputs)
     self._train_step = None  # A train_step.TrainStep, set by compile.
     self._feature_model = None
-    self._average = None  # A generator_average.GeneratorAverage.
-    self.averaged_generator = None  # Its Keras model.
+    self._parts = ()  # The add-ons' StepParts, set by compile.
+    self._tracked_names = ()  # Attributes the parts asked the model to hold.
     self._trackers = []
 
   @property
@@ -106,13 +104,15 @@ class GANModel:
 
   @property
   def sampling_generator(self):
-    """The generator to sample from: its moving average, or the generator.
+    """The generator to sample from.
 
-    With `compile(generator_ema=decay)` a Keras model holding the averaged
-    weights (saved with the model; see `generator_average`); otherwise the
-    generator itself.
+    An add-on's sampling model when one offers it (a Keras model saved with
+    this one); otherwise the generator itself.
     """
-    return self.generator if self._average is None else self._average.model
+    for part in self._parts:
+      if part.sampling_model is not None:
+        return part.sampling_model
+    return self.generator
 
   def call(self, inputs, training=False):
     """Runs the sampling generator."""
@@ -122,33 +122,10 @@ class GANModel:
               generator_optimizer,
               discriminator_optimizer,
               loss='hinge',
-              penalty=None,
-              penalty_weight=1.0,
-              penalty_every=1,
-              penalty_kwargs=None,
+              addons=(),
               discriminator_steps=1,
               fused=False,
-              feature_matching_weight=0.0,
-              feature_matching_layer=None,
               loss_scaling='auto',
-              generator_ema=None,
-              generator_ema_start=0,
-              augment=None,
-              augment_policy='color,translation,cutout',
-              ada_target=augment_lib.ADA_TARGET,
-              ada_interval=4,
-              ada_speed_images=500_000,
-              lecam_weight=0.0,
-              lecam_decay=0.99,
-              lecam_start=1000,
-              top_k_epoch_steps=None,
-              top_k_gamma=0.99,
-              top_k_nu=0.5,
-              bcr_weight=0.0,
-              bcr_augment='translation',
-              zcr_weight=0.0,
-              zcr_generator_weight=0.5,
-              zcr_stddev=0.03,
               **kwargs):
     """Configures the GAN for training.
 
@@ -156,17 +133,13 @@ class GANModel:
       generator_optimizer: A Keras optimizer of the models' package (it is
         also the model's `optimizer`: its `iterations` counts train steps).
       discriminator_optimizer: A Keras optimizer of the same package; its
-        `iterations` counts discriminator steps and gates lazy penalties.
+        `iterations` counts discriminator steps.
       loss: A name from `tfgan_ext.losses.names()`, or a pair of generator and
         discriminator loss functions (argument-style, or GANModel-style; see
         `tfgan_ext.keras.step_losses`).
-      penalty: None, or a name from `tfgan_ext.losses.penalty_names()`
-        ('r1', 'r2', 'dragan', 'wasserstein_gradient_penalty' alias
-        'wgan_gp'), or a penalty function, added to the discriminator loss.
-      penalty_weight: The penalty's coefficient (gamma/2 for R1 / R2).
-      penalty_every: Lazy regularization: apply the penalty on discriminator
-        steps s with s % penalty_every == 0, weighted by penalty_every.
-      penalty_kwargs: Extra keyword arguments for the penalty function.
+      addons: Add-ons (`tfgan_ext.addons`: the regularizers, what the
+        discriminator sees, what to sample from, ...), joined to the step in
+        this order.
       discriminator_steps: Discriminator steps per generator step. Each
         train step then takes that many dataset elements (one per
         discriminator step; the generator step uses the first), so
@@ -177,49 +150,20 @@ class GANModel:
         DCGAN tutorial's step). Otherwise the generator is updated first,
         then the discriminator on a new generated batch (TF-GAN's
         `gan_train` order).
-      feature_matching_weight: Adds this times feature matching (Salimans
-        et al. 2016) to the generator loss; needs `feature_matching_layer`.
-      feature_matching_layer: Name of the discriminator layer whose output is
-        matched (the discriminator must be a functional or Sequential model).
       loss_scaling: 'auto' (wrap an optimizer in its package's dynamic
         LossScaleOptimizer when its network computes in float16), True
         (always), False (never; an optimizer that is a LossScaleOptimizer
         already is used as is).
-      generator_ema: None, or the decay of a moving average of the
-        generator's weights, which `sampling_generator` holds (e.g. 0.999;
-        `tfgan_ext.keras.generator_average`).
-      generator_ema_start: Generator steps during which the average copies
-        the weights (0: it starts from the first step's).
-      augment: What the discriminator sees: None, 'diffaugment', 'ada' or
-        `fn(images)` (`tfgan_ext.keras.augmentation`).
-      augment_policy: DiffAugment's comma-separated policies.
-      ada_target: ADA's target for E[sign(D(x_real))].
-      ada_interval: Discriminator steps between ADA's adjustments of p.
-      ada_speed_images: Real images over which ADA's p may move by 1 (the
-        paper's 500k).
-      lecam_weight, lecam_decay, lecam_start: LeCam regularization (0: off;
-        the paper's 0.3, 0.99, 1,000 steps; `tfgan_ext.keras.lecam`).
-      top_k_epoch_steps, top_k_gamma, top_k_nu: Top-k training (None: off):
-        the generator loss keeps the max(gamma^epoch, nu) share of the
-        global batch D rates best, epoch = generator steps // epoch_steps
-        (the paper's 0.99, 0.5; `tfgan_ext.keras.top_k`).
-      bcr_weight, bcr_augment: Balanced consistency regularization (0: off;
-        the paper's 10) with T a DiffAugment policy or fn(data).
-      zcr_weight, zcr_generator_weight, zcr_stddev: Latent consistency
-        regularization of D (0: off; the paper's 5) and G (the paper's 0.5),
-        dz ~ N(0, stddev^2) (`tfgan_ext.keras.consistency`).
-      **kwargs: Passed to Keras' `compile`: `run_eagerly`, `jit_compile`,
+      **kwargs: Keras' own `compile` options: `run_eagerly`, `jit_compile`,
         `steps_per_execution`.
 
     Raises:
-      ValueError: unknown loss or penalty name (the valid names are listed),
-        bad step counts or weights, a feature layer that does not exist.
-      TypeError: optimizers or losses of the wrong kind.
+      ValueError: unknown loss name (the valid names are listed), bad step
+        counts, an add-on that cannot join this model.
+      TypeError: optimizers, losses or add-ons of the wrong kind; an argument
+        removed in 0.2 (the message names its replacement).
     """
-    unknown = sorted(set(kwargs) - set(_COMPILE_KWARGS))
-    if unknown:
-      raise TypeError('GANModel.compile() got unexpected arguments %s.'
-                      % ', '.join(unknown))
+    removed_arguments.check(kwargs, _COMPILE_KWARGS)
     keras_versions.common_package_name({
         'generator': self.generator, 'discriminator': self.discriminator,
         'generator_optimizer': generator_optimizer,
@@ -228,35 +172,39 @@ class GANModel:
       raise ValueError('generator_optimizer and discriminator_optimizer must '
                        'be two optimizer objects.')
     g_loss, d_loss, _ = step_losses.resolve_loss(loss)
-    penalty = step_losses.resolve_penalty(penalty, penalty_weight,
-                                          penalty_every, penalty_kwargs)
     _checks.positive_int(discriminator_steps, 'discriminator_steps')
-    checks.feature_matching_settings(feature_matching_weight,
-                                     feature_matching_layer)
-    if feature_matching_weight:
-      self._feature_model = step_losses.feature_model(
-          self.flavour, self.discriminator, feature_matching_layer)
     checks.loss_scaling_setting(loss_scaling)
+    addons = addons_base.checked(addons)
     version = self.flavour
-    self._average = None
-    if generator_ema is not None:
-      self._average = generator_average.GeneratorAverage(
-          self.generator, version.package.models.clone_model, generator_ema,
-          generator_ema_start)
-    # An attribute of the model, so Keras saves and restores the average.
-    self.averaged_generator = (None if self._average is None
-                               else self._average.model)
-    augmenter = augmentation.resolve(augment, augment_policy, ada_target,
-                                     ada_interval, ada_speed_images, version,
-                                     self)
-    lecam = (lecam_lib.LeCam(version, self, lecam_weight, lecam_decay,
-                             lecam_start) if lecam_weight else None)
-    top_k = (None if top_k_epoch_steps is None else top_k_lib.TopK(
-        g_loss, top_k_epoch_steps, top_k_gamma, top_k_nu))
-    consistency = consistency_lib.Consistency(
-        bcr_weight, bcr_augment, zcr_weight, zcr_generator_weight, zcr_stddev)
-    if not consistency.logged_names():
-      consistency = None
+    parts = tuple(addon.for_keras(self) for addon in addons)
+    generator_loss = g_loss
+    replacing = [(a, p.generator_loss(g_loss)) for a, p in zip(addons, parts)]
+    replacing = [(a, r) for a, r in replacing if r is not None]
+    if len(replacing) > 1:
+      raise ValueError('Only one add-on may replace the adversarial generator '
+                       'loss; got %s.' % ', '.join(repr(a) for a, _ in
+                                                    replacing))
+    if replacing:
+      generator_loss = replacing[0][1]
+    layers = sorted({p.discriminator_layer for p in parts
+                     if p.discriminator_layer is not None})
+    if len(layers) > 1:
+      raise ValueError('The add-ons read different discriminator layers %s; '
+                       'one is supported.' % layers)
+    self._feature_model = (step_losses.discriminator_with_layer(
+        version, self.discriminator, layers[0]) if layers else None)
+    # Attributes of the model (so Keras saves and restores them); a previous
+    # compile's that are gone become None.
+    tracked = {}
+    for part in parts:
+      tracked.update(part.tracked)
+    for name in self._tracked_names:
+      if name not in tracked:
+        setattr(self, name, None)
+    for name, value in tracked.items():
+      setattr(self, name, value)
+    self._tracked_names = tuple(tracked)
+    self._parts = parts
     generator_optimizer = version.loss_scaled_if_needed(
         generator_optimizer, self.generator, loss_scaling)
     discriminator_optimizer = version.loss_scaled_if_needed(
@@ -273,9 +221,8 @@ class GANModel:
     self.distribute_reduction_method = 'first'
     self.discriminator_optimizer = discriminator_optimizer
     self._train_step = train_step_lib.TrainStep(
-        g_loss, d_loss, penalty, discriminator_steps, bool(fused),
-        float(feature_matching_weight), augmenter, self._average, lecam,
-        top_k, consistency)
+        generator_loss, d_loss, parts, discriminator_steps, bool(fused),
+        features=self._feature_model is not None)
     self._trackers = [version.mean_metric(n)
                       for n in self._train_step.logged_names()]
 
@@ -285,7 +232,7 @@ class GANModel:
 
   @property
   def metrics(self):
-    """The generator and discriminator losses and each penalty term."""
+    """The generator and discriminator losses and what the add-ons log."""
     return list(getattr(self, '_trackers', None) or [])
 
   def fit(self, x=None, *args, **kwargs):
@@ -298,9 +245,8 @@ class GANModel:
 
     Returns:
       The Keras `History`; `history.history` holds `generator_loss`,
-      `discriminator_loss`, each penalty (by its function's name, e.g.
-      `r1_penalty`, averaged over the steps where it was applied) and
-      `feature_matching_loss` when used.
+      `discriminator_loss` and what each add-on logs (a value computed only
+      on some steps is the mean over those).
     """
     if self._train_step is None:
       raise RuntimeError('Call GANModel.compile(...) before fit().')
@@ -313,8 +259,8 @@ class GANModel:
       raise TypeError('GANModel.fit() takes the dataset as its only '
                       'positional argument; pass the others by keyword.')
     spec = checks.dataset_spec(x)
-    checks.check_augmentable(spec, self._train_step.augmentation)
-    checks.check_augmentable(spec, self._train_step.consistency, 'bcr_augment')
+    for part in self._parts:
+      part.check_data(spec)
     with self.distribute_strategy.scope():
       checks.check_networks(self, spec,
                             features=self._feature_model is not None)
@@ -373,7 +319,8 @@ class GANModel:
       data: A batch of real or generated data.
       generator_inputs: The batch's generator inputs (for conditioning).
       training: Passed to the discriminator.
-      features: Also return the feature matching layer's output.
+      features: Also return the output of the discriminator layer an add-on
+        reads.
 
     Returns:
       Logits, or (logits, features).

@@ -1,15 +1,17 @@
 # Copyright 2026 The tfgan_ext Authors.
 # SPDX-License-Identifier: Apache-2.0
-"""The `loss=` and `penalty=` of `GANModel.compile`, called with a step's tensors.
+"""The `loss=` of `GANModel.compile`, called with a step's tensors.
 
-`resolve_loss(spec)` and `resolve_penalty(spec, ...)` turn what `compile`
-accepts into `StepLoss`es: callables of a dict of the step's tensors (named
+`resolve_loss(spec)` turns what `compile` accepts into `StepLoss`es:
+callables of a dict of the step's tensors (named
 like `tfgan.GANModel` fields: `real_data`, `generated_data`,
 `generator_inputs`, `discriminator_real_outputs`,
 `discriminator_gen_outputs`, `discriminator_fn`, `discriminator_scope`,
 `generator_fn`, `generator_scope`) that return a float32 scalar, the mean
-over this replica's examples. `feature_model` builds the discriminator's
-feature output for feature matching.
+over this replica's examples (add-ons that call a TF-GAN-signature function
+use them too). `discriminator_with_layer`
+builds the discriminator that also returns an inner layer's output, for
+add-ons that read one.
 
 Accepted loss specs: a registry name (`tfgan_ext.losses.names()`: its
 argument-style pair, `registry.argument_style(name)`, is called directly), or
@@ -18,23 +20,17 @@ a pair (`tfgan_ext.losses.LossPair`, any object with `generator_loss_fn` and
 (`tfgan_ext.losses.wargs.*`, or your own with parameters named like those
 fields) or GANModel-style functions (`fn(gan_model, ...)`; those of
 tfgan_ext are called through their argument-style form, `.args_loss_fn`).
-Penalties: a name from `tfgan_ext.losses.penalty_names()` (or 'wgan_gp',
-'none', None) or such a function.
 """
 
-import functools
 import inspect
 
 import tensorflow as tf
 import tensorflow_gan as tfgan
 
-from tfgan_ext.losses import _checks
-from tfgan_ext.losses import lazy_regularization
 from tfgan_ext.losses import registry
-from tfgan_ext.losses import wargs
 
-__all__ = ['Penalty', 'STEP_TENSORS', 'StepLoss', 'feature_matching',
-           'feature_model', 'resolve_loss', 'resolve_penalty']
+__all__ = ['STEP_TENSORS', 'StepLoss', 'discriminator_with_layer',
+           'resolve_loss']
 
 # What a step can give a loss, by GANModel field name.
 STEP_TENSORS = ('real_data', 'generated_data', 'generator_inputs',
@@ -71,7 +67,7 @@ def _name_of(fn, default):
 
 
 class StepLoss:
-  """One loss or penalty, called with the step's tensors.
+  """One loss function, called with the step's tensors.
 
   Attributes:
     fn: The function called (argument style, or GANModel style).
@@ -110,8 +106,14 @@ class StepLoss:
           'supply %s. Bind other arguments with functools.partial.'
           % (what, self.name, ', '.join(missing), ', '.join(STEP_TENSORS)))
 
-  def __call__(self, tensors):
-    """The loss (float32 scalar, mean over this replica's examples)."""
+  def __call__(self, tensors, logs=None):
+    """The loss (float32 scalar, mean over this replica's examples).
+
+    Args:
+      tensors: The step's tensors, by `STEP_TENSORS` name.
+      logs: The step's logs (unused: the train step logs the loss).
+    """
+    del logs
     kwargs = dict(self._options)
     kwargs.update(self.extra_kwargs)
     if self._gan_model_style:
@@ -159,85 +161,23 @@ def resolve_loss(spec):
   return generator, discriminator, name or discriminator.name
 
 
-class Penalty:
-  """A discriminator penalty with its weight and lazy interval.
-
-  The term added to the discriminator loss on discriminator step s (counted
-  by the discriminator optimizer's `iterations`, equal on every replica) is
-  `lazy_regularization.lazy_penalty`'s: [s % every == 0] * every * weight *
-  penalty. Off steps skip the computation inside a `tf.cond` when the
-  penalty is replica-local (R1, R2, WGAN-GP) or there is one replica;
-  otherwise (DRAGAN's global batch std under several replicas, user
-  penalties) it is computed and multiplied by 0, since TensorFlow cannot
-  all-reduce inside a cond branch.
-  """
-
-  def __init__(self, step_loss, weight, every):
-    self.step_loss = step_loss
-    self.name = step_loss.name
-    self.weight = float(weight)
-    self.every = every
-    self.replica_local = (step_loss.fn in
-                          lazy_regularization.REPLICA_LOCAL_PENALTIES)
-
-  def term(self, tensors, step, num_replicas):
-    """(term to add to the loss, raw penalty value, gate as float32)."""
-    return lazy_regularization.lazy_penalty(
-        lambda: self.step_loss(tensors), self.weight, self.every, step,
-        skip_with_cond=self.replica_local or num_replicas == 1)
-
-
-def resolve_penalty(spec, weight=1.0, every=1, kwargs=None):
-  """A `Penalty`, or None for no penalty.
-
-  Args:
-    spec: A name from `tfgan_ext.losses.penalty_names()`, an alias
-      ('wgan_gp'), 'none' / None, or a penalty function.
-    weight: Its coefficient (gamma/2 for R1 and R2).
-    every: Lazy regularization interval, an int >= 1.
-    kwargs: Extra keyword arguments for the penalty (e.g.
-      {'one_sided': True} for WGAN-GP, {'perturbation_scale': 0.5} for
-      DRAGAN).
-
-  Returns:
-    A `Penalty` or None.
-
-  Raises:
-    ValueError: for an unknown name (listing the valid ones), every < 1 or a
-      negative weight.
-    TypeError: for a non-int `every` or a function that cannot be called.
-  """
-  _checks.positive_int(every, 'penalty_every')
-  if not isinstance(weight, (int, float)) or weight < 0:
-    raise ValueError('penalty_weight must be a number >= 0, got %r.'
-                     % (weight,))
-  fn = spec if callable(spec) else registry.argument_style_penalty(spec)
-  if fn is None or fn is registry.no_penalty:
-    return None
-  return Penalty(StepLoss(fn, 'penalty', kwargs), weight, every)
-
-
-def feature_model(flavour, discriminator, layer_name):
+def discriminator_with_layer(flavour, discriminator, layer_name):
   """A model of the discriminator's inputs -> (its logits, the layer's).
 
   Args:
     flavour: The model's `KerasVersion` (it builds the functional model).
     discriminator: A built functional or Sequential Keras model.
-    layer_name: The name of the layer whose output feature matching reads.
+    layer_name: The name of the layer whose output an add-on reads.
 
   Raises:
-    ValueError: no layer name, a discriminator without `inputs`, no such
-      layer (the message lists the layers), or more than one output.
+    ValueError: a discriminator without `inputs`, no such layer (the message
+      lists the layers), or more than one output.
   """
-  if not layer_name:
-    raise ValueError('feature_matching_weight > 0 needs '
-                     'feature_matching_layer, the name of a discriminator '
-                     'layer.')
   if not getattr(discriminator, 'inputs', None):
     raise ValueError(
-        'Feature matching reads an inner layer of the discriminator, so it '
-        'must be a built functional or Sequential model (with `inputs`); '
-        '%r is not.' % discriminator.name)
+        'An add-on reads layer %r of the discriminator, so it must be a '
+        'built functional or Sequential model (with `inputs`); %r is not.'
+        % (layer_name, discriminator.name))
   try:
     layer = discriminator.get_layer(layer_name)
   except ValueError:
@@ -247,13 +187,9 @@ def feature_model(flavour, discriminator, layer_name):
                      ) from None
   outputs = discriminator.outputs
   if len(outputs) != 1:
-    raise ValueError('Feature matching needs a discriminator with one '
-                     'output (the logit), got %d.' % len(outputs))
+    raise ValueError('Reading layer %r needs a discriminator with one '
+                     'output (the logit), got %d.' % (layer_name,
+                                                      len(outputs)))
   return flavour.functional_model(
       discriminator.inputs, [outputs[0], layer.output],
       name='%s_with_%s' % (discriminator.name, layer_name))
-
-
-def feature_matching():
-  """The feature matching loss on (real_features, generated_features)."""
-  return functools.partial(wargs.feature_matching_loss, loss_collection=None)

@@ -6,21 +6,18 @@ Separate step (TF-GAN's `gan_train` order):
   1. generator step: z -> G(z) -> D -> generator loss -> update G;
   2. `discriminator_steps` discriminator steps, each on its own dataset
      element: G(z) with the updated G (no gradient), D(x), D(G(z)) ->
-     discriminator loss + penalty -> update D.
+     discriminator loss -> update D.
 Fused step (`fused=True`): one G(z), D(x), D(G(z)); both losses from them,
 both players updated from the same weights; further discriminator steps (if
 `discriminator_steps` > 1) as above.
 
-With an augmentation (`compile(augment=...)`) every discriminator call sees
-augmented data, generated and real, penalties included; with ADA, the signs
-of D's outputs on the real batch drive its probability. With a generator
-average (`compile(generator_ema=...)`), it is updated after each generator
-update; with LeCam (`compile(lecam_weight=...)`), its anchors move at each
-discriminator step before its penalty is added; with top-k training
-(`compile(top_k_epoch_steps=...)`), the generator loss keeps the generated
-examples of the global batch that D rates best; with consistency
-regularization (`compile(bcr_weight=..., zcr_weight=...)`), its terms join
-both losses.
+The add-ons (`compile(addons=[...])`, `tfgan_ext.addons`) join the step
+through their `StepPart` hooks, in the order given: every input of the
+discriminator goes through their `discriminator_input`, one of them may
+replace the adversarial generator loss (at compile), each player's loss
+gains their `generator_term` / `discriminator_term`, and
+`after_discriminator_step` / `after_generator_step` run after each update's
+loss (the add-ons' state). The step names no technique.
 
 Across replicas each loss is a mean over this replica's examples times
 `distribute.replica_share` (B_r / B), so the gradients Keras' optimizers sum
@@ -61,48 +58,27 @@ class TrainStep:
   """What `compile` configured, and one train step with it.
 
   Attributes:
-    generator_loss: A `step_losses.StepLoss`.
+    generator_loss: The adversarial generator loss: a `step_losses.StepLoss`
+      or an add-on's replacement, called as `loss(tensors, logs)`.
     discriminator_loss: A `step_losses.StepLoss`.
-    penalty: A `step_losses.Penalty` or None.
+    parts: The add-ons' `tfgan_ext.addons.StepPart`s, in order.
     discriminator_steps: Discriminator steps per generator step.
     fused: Whether the first discriminator step shares the generator step's
       forward pass.
-    feature_matching_weight: Weight of feature matching in the generator
-      loss (0: off; the model then has a feature model).
-    augmentation: An `augmentation.Augmentation` / `AdaptiveAugmentation`
-      applied to what the discriminator sees, or None.
-    average: A `generator_average.GeneratorAverage`, or None.
-    lecam: A `lecam.LeCam`, or None.
-    top_k: A `top_k.TopK` (it computes the generator loss), or None.
-    consistency: A `consistency.Consistency` (bCR, zCR), or None.
+    features: Whether the step reads a discriminator layer (a part asked).
   """
-  generator_loss: step_losses.StepLoss
+  generator_loss: object
   discriminator_loss: step_losses.StepLoss
-  penalty: step_losses.Penalty | None
+  parts: tuple
   discriminator_steps: int
   fused: bool
-  feature_matching_weight: float
-  augmentation: object = None
-  average: object = None
-  lecam: object = None
-  top_k: object = None
-  consistency: object = None
+  features: bool = False
 
   def logged_names(self):
     """The names of the values a step logs, in order."""
     names = ['generator_loss', 'discriminator_loss']
-    if self.feature_matching_weight:
-      names.append('feature_matching_loss')
-    if self.top_k is not None:
-      names.append(self.top_k.logged_name)
-    if self.penalty is not None:
-      names.append(self.penalty.name)
-    if self.lecam is not None:
-      names.append(self.lecam.logged_name)
-    if self.consistency is not None:
-      names.extend(self.consistency.logged_names())
-    if self.augmentation is not None and self.augmentation.logged_name:
-      names.append(self.augmentation.logged_name)
+    for part in self.parts:
+      names.extend(n for n in part.logged_names if n not in names)
     return names
 
   def __call__(self, gan, data):
@@ -110,12 +86,11 @@ class TrainStep:
 
     Returns:
       (logs, local batch size): logs maps a name to a list of (value,
-      weight) entries, this replica's means (a penalty's weight is its gate).
+      weight) entries, this replica's means (weight 0: not computed this step).
     """
     generator_inputs, real = data
     local_batch = tf.shape(real)[0]
     share = distribute.replica_share(local_batch)
-    num_replicas = distribute.num_replicas()
     k = self.discriminator_steps
     if k > 1:
       pick = lambda i: (_slice(generator_inputs, i), real[:, i])
@@ -124,24 +99,21 @@ class TrainStep:
     logs = {}
     first_inputs, first_real = pick(0)
     if self.fused:
-      self._fused_step(gan, first_inputs, first_real, logs, share,
-                       num_replicas)
+      self._fused_step(gan, first_inputs, first_real, logs, share)
     else:
       self._generator_step(gan, first_inputs, first_real, logs, share)
-      self._discriminator_step(gan, first_inputs, first_real, logs, share,
-                               num_replicas)
+      self._discriminator_step(gan, first_inputs, first_real, logs, share)
     for i in range(1, k):
       step_inputs, step_real = pick(i)
-      self._discriminator_step(gan, step_inputs, step_real, logs, share,
-                               num_replicas)
+      self._discriminator_step(gan, step_inputs, step_real, logs, share)
     return logs, local_batch
 
   # ----------------------------------------------------------------- parts ---
 
   def _discriminate(self, gan, data, inputs, features=False):
-    """D's outputs on (augmented) `data`."""
-    if self.augmentation is not None:
-      data = self.augmentation(data)
+    """D's outputs on `data`, as the parts transform it."""
+    for part in self.parts:
+      data = part.discriminator_input(data)
     return gan.call_discriminator(data, inputs, training=True,
                                   features=features)
 
@@ -175,41 +147,19 @@ class TrainStep:
           gan, tensors['real_data'], inputs)
 
   def _generator_objective(self, gan, tensors, logs, share):
-    if self.top_k is not None:
-      loss, kept = self.top_k.loss(tensors, gan.optimizer.iterations)
-      logs[self.top_k.logged_name] = [(kept, 1.0)]
-    else:
-      loss = self.generator_loss(tensors)
-    if self.consistency is not None:
-      loss += self.consistency.generator_term(tensors, logs)
-    if self.feature_matching_weight:
-      matching = step_losses.feature_matching()(
-          tensors['real_features'], tensors['generated_features'])
-      logs['feature_matching_loss'] = [(matching, 1.0)]
-      loss += self.feature_matching_weight * matching
+    loss = tf.cast(self.generator_loss(tensors, logs), tf.float32)
+    for part in self.parts:
+      loss += part.generator_term(tensors, logs)
     logs['generator_loss'] = [(loss, 1.0)]
     return gan.flavour.scale_loss(gan.optimizer, loss * share)
 
-  def _discriminator_objective(self, gan, tensors, logs, share,
-                               num_replicas):
+  def _discriminator_objective(self, gan, tensors, logs, share):
     loss = self.discriminator_loss(tensors)
-    if self.penalty is not None:
-      term, value, gate = self.penalty.term(
-          tensors, gan.discriminator_optimizer.iterations, num_replicas)
-      loss += term
-      logs.setdefault(self.penalty.name, []).append((value, gate))
-    if self.lecam is not None:
-      term, value = self.lecam.term(
-          tensors, gan.discriminator_optimizer.iterations)
-      loss += term
-      logs.setdefault(self.lecam.logged_name, []).append((value, 1.0))
-    if self.consistency is not None:
-      loss += self.consistency.discriminator_term(tensors, logs)
+    for part in self.parts:
+      loss += part.discriminator_term(tensors, logs)
     logs.setdefault('discriminator_loss', []).append((loss, 1.0))
-    if self.augmentation is not None and self.augmentation.logged_name:
-      used = self.augmentation.observe(
-          tf.stop_gradient(tensors['discriminator_real_outputs']))
-      logs.setdefault(self.augmentation.logged_name, []).append((used, 1.0))
+    for part in self.parts:
+      part.after_discriminator_step(tensors, logs)
     return gan.flavour.scale_loss(gan.discriminator_optimizer, loss * share)
 
   @staticmethod
@@ -223,42 +173,36 @@ class TrainStep:
     with tf.GradientTape() as tape:
       generated = gan.generator(generator_inputs, training=True)
       tensors = self._tensors(gan, generator_inputs, real, generated)
-      self._discriminator_outputs(gan, tensors, need_real,
-                                  bool(self.feature_matching_weight))
+      self._discriminator_outputs(gan, tensors, need_real, self.features)
       scaled = self._generator_objective(gan, tensors, logs, share)
     self._apply(gan, gan.optimizer, tape, scaled,
                 gan.generator.trainable_variables)
-    self._update_average(gan)
+    self._after_generator_step()
 
-  def _discriminator_step(self, gan, generator_inputs, real, logs, share,
-                          num_replicas):
+  def _discriminator_step(self, gan, generator_inputs, real, logs, share):
     generated = tf.stop_gradient(
         gan.generator(generator_inputs, training=True))
     with tf.GradientTape() as tape:
       tensors = self._tensors(gan, generator_inputs, real, generated)
       self._discriminator_outputs(gan, tensors, True, False)
-      scaled = self._discriminator_objective(gan, tensors, logs, share,
-                                             num_replicas)
+      scaled = self._discriminator_objective(gan, tensors, logs, share)
     self._apply(gan, gan.discriminator_optimizer, tape, scaled,
                 gan.discriminator.trainable_variables)
 
-  def _fused_step(self, gan, generator_inputs, real, logs, share,
-                  num_replicas):
+  def _fused_step(self, gan, generator_inputs, real, logs, share):
     with tf.GradientTape(persistent=True) as tape:
       generated = gan.generator(generator_inputs, training=True)
       tensors = self._tensors(gan, generator_inputs, real, generated)
-      self._discriminator_outputs(gan, tensors, True,
-                                  bool(self.feature_matching_weight))
+      self._discriminator_outputs(gan, tensors, True, self.features)
       g_scaled = self._generator_objective(gan, tensors, logs, share)
-      d_scaled = self._discriminator_objective(gan, tensors, logs, share,
-                                               num_replicas)
+      d_scaled = self._discriminator_objective(gan, tensors, logs, share)
     self._apply(gan, gan.optimizer, tape, g_scaled,
                 gan.generator.trainable_variables)
     self._apply(gan, gan.discriminator_optimizer, tape, d_scaled,
                 gan.discriminator.trainable_variables)
     del tape
-    self._update_average(gan)
+    self._after_generator_step()
 
-  def _update_average(self, gan):
-    if self.average is not None:
-      self.average.update(gan.optimizer.iterations)
+  def _after_generator_step(self):
+    for part in self.parts:
+      part.after_generator_step()

@@ -28,7 +28,8 @@ conditionals when several replicas are in sync.
 
 import tensorflow as tf
 
-__all__ = ['batch_gather', 'batch_mean', 'batch_std', 'replica_context']
+__all__ = ['batch_gather', 'batch_mean', 'batch_std', 'global_means',
+           'replica_context']
 
 
 def replica_context():
@@ -104,3 +105,29 @@ def batch_std(values):
     return tf.math.reduce_std(values)
   mean = batch_mean(values)
   return tf.sqrt(batch_mean(tf.square(values - mean)))
+
+
+def global_means(values):
+  """Weighted means over all replicas of per-replica values, in one all-reduce.
+
+  Args:
+    values: dict name -> (value, weight): a float scalar (this replica's mean)
+      and its float weight (this replica's number of examples, 0 to leave it
+      out).
+
+  Returns:
+    dict name -> (mean, present): the weighted mean over all replicas (0 when
+    every weight is 0) and a float32 0/1 saying whether any replica gave
+    weight. Equal on every replica.
+  """
+  names = sorted(values)
+  weighted = [tf.cast(values[n][0], tf.float32) * tf.cast(values[n][1],
+                                                          tf.float32)
+              for n in names]
+  weights = [tf.cast(values[n][1], tf.float32) for n in names]
+  context = replica_context()
+  if context is not None:
+    weighted, weights = context.all_reduce(tf.distribute.ReduceOp.SUM,
+                                           [weighted, weights])
+  return {n: (tf.math.divide_no_nan(s, w), tf.cast(w > 0, tf.float32))
+          for n, s, w in zip(names, weighted, weights)}
