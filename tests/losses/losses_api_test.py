@@ -71,10 +71,12 @@ REQUIRED = ['hinge_generator_loss', 'hinge_discriminator_loss',
 
 
 @pytest.mark.parametrize('name', REQUIRED)
-def test_required_names_in_both_styles_with_paper_and_formula(name):
+def test_required_names_in_both_styles_paper_and_formula_in_wargs(name):
+  doc = getattr(wargs, name).__doc__
+  assert 'arxiv.org/abs/' in doc and 'Args:' in doc and 'Returns:' in doc
+  # The GANModel-style form's docstring points to the argument-style one.
+  assert '`wargs.%s`' % name in getattr(tfgan_ext_losses, name).__doc__
   for fn in (getattr(wargs, name), getattr(tfgan_ext_losses, name)):
-    doc = fn.__doc__
-    assert 'arxiv.org/abs/' in doc and 'Args:' in doc and 'Returns:' in doc
     assert fn.__name__ == name
 
 

@@ -242,7 +242,7 @@ def test_registry_functions_are_documented_tuple_losses(name, side):
   assert params[0] == 'gan_model'
   assert 'reduction' in params and 'add_summaries' in params
   assert 'discriminator_gen_outputs' not in params
-  assert fn.__doc__ and 'GANModel-style' in fn.__doc__
+  assert fn.__doc__ and '`wargs.%s`' % fn.__name__ in fn.__doc__
   assert fn.__name__.endswith(side + '_loss')
   assert fn is getattr(tfgan_ext.losses, fn.__name__)
   if name in tfgan_ext_losses.names():

@@ -15,10 +15,8 @@ Where things are: the argument-style functions in `losses_impl` (hinge,
 LSGAN, energy-based, feature matching), `relativistic_impl`,
 `penalties_impl` (gradient penalties, LeCam), `consistency_impl` (CR, bCR,
 zCR), `top_k_impl` (top-k training) and `upstream_losses` (gathered by
-`wargs`); their GANModel-style forms, written out by family in
-`tuple_adversarial`, `tuple_wasserstein`, `tuple_relativistic`,
-`tuple_special_discriminators` and `tuple_penalties` (gathered by
-`tuple_losses`); the registry's tables in `registry`.
+`wargs`); their GANModel-style forms, written out in `tuple_losses`; the
+registry's tables in `registry`.
 docs/adding_a_loss.md says how to add one.
 
 Swapping a loss in TF-GAN code::

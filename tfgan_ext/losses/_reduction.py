@@ -8,7 +8,10 @@ TF-GAN's losses end the same way: weight the unreduced values with `weights`
 `loss_collection` once and, if `add_summaries`, add scalar summaries. A loss
 here computes its unreduced values and returns `reduce_loss(...)` (one term)
 or `reduce_real_and_generated(...)` (a real and a generated term, reduced
-separately, so the two batches may differ in size).
+separately, so the two batches may differ in size). A loss of discriminator
+outputs alone hands its formula to `generator_outputs_loss` or
+`discriminator_outputs_loss`, which also open its name scope and check and
+cast the outputs.
 """
 
 import tensorflow as tf
@@ -18,6 +21,8 @@ from tfgan_ext.losses import _checks
 __all__ = [
     'DEFAULT_REDUCTION',
     'LOSSES',
+    'discriminator_outputs_loss',
+    'generator_outputs_loss',
     'reduce_loss',
     'reduce_real_and_generated',
 ]
@@ -102,3 +107,44 @@ def reduce_real_and_generated(real_values, real_weights, generated_values,
     tf.compat.v1.summary.scalar(summary_name + '_on_generated', on_generated)
     tf.compat.v1.summary.scalar(summary_name, loss)
   return loss
+
+
+def generator_outputs_loss(name, summary_name, values_fn,
+                           discriminator_gen_outputs, weights, scope,
+                           loss_collection, reduction, add_summaries):
+  """A loss of D(G(z)) alone: `values_fn(D(G(z)))`, weighted and reduced.
+
+  Under the name scope `scope` (default `name`), the outputs are cast to
+  float32 (`_checks.to_float32`), `values_fn` gives the unreduced values and
+  `reduce_loss` ends the loss (summary `summary_name`).
+  """
+  with tf.compat.v1.name_scope(scope, name,
+                               (discriminator_gen_outputs,)) as scope:
+    gen = _checks.to_float32(discriminator_gen_outputs,
+                             'discriminator_gen_outputs')
+    return reduce_loss(values_fn(gen), weights, scope, loss_collection,
+                       reduction, add_summaries, summary_name,
+                       'discriminator_gen_outputs')
+
+
+def discriminator_outputs_loss(name, summary_name, values_fn,
+                               discriminator_real_outputs,
+                               discriminator_gen_outputs, real_weights,
+                               generated_weights, scope, loss_collection,
+                               reduction, add_summaries):
+  """A loss of D(x) and D(G(z)): `values_fn`'s two terms, reduced separately.
+
+  Under the name scope `scope` (default `name`), the outputs are checked and
+  cast (`_checks.discriminator_outputs`), `values_fn(real, gen)` gives the
+  unreduced real and generated terms and `reduce_real_and_generated` ends
+  the loss (summaries `summary_name`...).
+  """
+  with tf.compat.v1.name_scope(
+      scope, name,
+      (discriminator_real_outputs, discriminator_gen_outputs)) as scope:
+    real, gen = _checks.discriminator_outputs(
+        discriminator_real_outputs, discriminator_gen_outputs, reduction)
+    real_values, generated_values = values_fn(real, gen)
+    return reduce_real_and_generated(
+        real_values, real_weights, generated_values, generated_weights,
+        scope, loss_collection, reduction, add_summaries, summary_name)

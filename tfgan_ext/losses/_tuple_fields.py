@@ -2,16 +2,19 @@
 # SPDX-License-Identifier: Apache-2.0
 """What the GANModel-style losses share: the tuple fields and how to read them.
 
-Each GANModel-style loss (`tuple_adversarial`, `tuple_wasserstein`,
-`tuple_relativistic`, `tuple_special_discriminators`, `tuple_penalties`) is a
-written-out `def` that passes `read(gan_model, ...)` and its own arguments
-to its argument-style form, and is marked with that form by `tuple_form`.
+Each GANModel-style loss in `tuple_losses` is a written-out `def`, marked
+with its argument-style form by `tuple_form`, that returns `call(that form,
+gan_model, its own arguments)`; `args_to_gan_model` wraps a loss of your own
+with `read`.
 """
+
+import inspect
 
 import tensorflow_gan as tfgan
 
 __all__ = [
     'TUPLE_FIELDS',
+    'call',
     'read',
     'tuple_form',
 ]
@@ -66,3 +69,16 @@ def read(gan_model, loss_name, *fields):
            ' (use a %s)' % ' or '.join('tfgan.' + name for name in having)
            if having else ''))
   return {field: getattr(gan_model, field) for field in fields}
+
+
+def call(args_loss_fn, gan_model, **kwargs):
+  """`args_loss_fn(**fields, **kwargs)`, the fields read from `gan_model`.
+
+  The fields are `args_loss_fn`'s parameters named like a GAN model tuple
+  field (`TUPLE_FIELDS`), read by `read`, whose errors name
+  `args_loss_fn.__name__` (which is also the GANModel-style form's name).
+  """
+  fields = [name for name in inspect.signature(args_loss_fn).parameters
+            if name in TUPLE_FIELDS]
+  return args_loss_fn(**read(gan_model, args_loss_fn.__name__, *fields),
+                      **kwargs)

@@ -78,13 +78,10 @@ def hinge_generator_loss(discriminator_gen_outputs, weights=1.0, scope=None,
   Returns:
     The loss, float32.
   """
-  with tf.compat.v1.name_scope(scope, 'hinge_generator_loss',
-                               (discriminator_gen_outputs,)) as scope:
-    gen = _checks.to_float32(discriminator_gen_outputs,
-                             'discriminator_gen_outputs')
-    return _reduction.reduce_loss(
-        -gen, weights, scope, loss_collection, reduction, add_summaries,
-        'generator_hinge_loss', 'discriminator_gen_outputs')
+  return _reduction.generator_outputs_loss(
+      'hinge_generator_loss', 'generator_hinge_loss', lambda gen: -gen,
+      discriminator_gen_outputs, weights, scope, loss_collection, reduction,
+      add_summaries)
 
 
 def wasserstein_hinge_generator_loss(
@@ -108,13 +105,10 @@ def wasserstein_hinge_generator_loss(
   Returns:
     The loss, float32.
   """
-  with tf.compat.v1.name_scope(scope, 'wasserstein_hinge_generator_loss',
-                               (discriminator_gen_outputs,)) as scope:
-    gen = _checks.to_float32(discriminator_gen_outputs,
-                             'discriminator_gen_outputs')
-    return _reduction.reduce_loss(
-        -gen, weights, scope, loss_collection, reduction, add_summaries,
-        'generator_wass_hinge_loss', 'discriminator_gen_outputs')
+  return _reduction.generator_outputs_loss(
+      'wasserstein_hinge_generator_loss', 'generator_wass_hinge_loss',
+      lambda gen: -gen, discriminator_gen_outputs, weights, scope,
+      loss_collection, reduction, add_summaries)
 
 
 def hinge_discriminator_loss(
@@ -144,19 +138,21 @@ def hinge_discriminator_loss(
   Returns:
     The loss, float32.
   """
-  with tf.compat.v1.name_scope(
-      scope, 'hinge_discriminator_loss',
-      (discriminator_real_outputs, discriminator_gen_outputs)) as scope:
-    real, gen = _checks.discriminator_outputs(
-        discriminator_real_outputs, discriminator_gen_outputs, reduction)
-    return _reduction.reduce_real_and_generated(
-        tf.nn.relu(real_margin - real), real_weights,
-        tf.nn.relu(generated_margin + gen), generated_weights,
-        scope, loss_collection, reduction, add_summaries,
-        'discriminator_hinge_loss')
+  return _reduction.discriminator_outputs_loss(
+      'hinge_discriminator_loss', 'discriminator_hinge_loss',
+      lambda real, gen: (tf.nn.relu(real_margin - real),
+                         tf.nn.relu(generated_margin + gen)),
+      discriminator_real_outputs, discriminator_gen_outputs, real_weights,
+      generated_weights, scope, loss_collection, reduction, add_summaries)
 
 
 # ------------------------------------------------------------------ LSGAN ---
+
+
+def _half_squared_distance(outputs, target):
+  """(outputs - target)^2 / 2, `target` cast to float32."""
+  return 0.5 * tf.math.squared_difference(outputs,
+                                          tf.cast(target, tf.float32))
 
 
 def lsgan_generator_loss(discriminator_gen_outputs, generator_target=1.0,
@@ -183,15 +179,11 @@ def lsgan_generator_loss(discriminator_gen_outputs, generator_target=1.0,
   Returns:
     The loss, float32.
   """
-  with tf.compat.v1.name_scope(scope, 'lsgan_generator_loss',
-                               (discriminator_gen_outputs,)) as scope:
-    gen = _checks.to_float32(discriminator_gen_outputs,
-                             'discriminator_gen_outputs')
-    values = 0.5 * tf.math.squared_difference(
-        gen, tf.cast(generator_target, tf.float32))
-    return _reduction.reduce_loss(
-        values, weights, scope, loss_collection, reduction, add_summaries,
-        'generator_lsgan_loss', 'discriminator_gen_outputs')
+  return _reduction.generator_outputs_loss(
+      'lsgan_generator_loss', 'generator_lsgan_loss',
+      lambda gen: _half_squared_distance(gen, generator_target),
+      discriminator_gen_outputs, weights, scope, loss_collection, reduction,
+      add_summaries)
 
 
 def lsgan_discriminator_loss(
@@ -221,18 +213,12 @@ def lsgan_discriminator_loss(
   Returns:
     The loss, float32.
   """
-  with tf.compat.v1.name_scope(
-      scope, 'lsgan_discriminator_loss',
-      (discriminator_real_outputs, discriminator_gen_outputs)) as scope:
-    real, gen = _checks.discriminator_outputs(
-        discriminator_real_outputs, discriminator_gen_outputs, reduction)
-    real_values = 0.5 * tf.math.squared_difference(
-        real, tf.cast(real_target, tf.float32))
-    gen_values = 0.5 * tf.math.squared_difference(
-        gen, tf.cast(generated_target, tf.float32))
-    return _reduction.reduce_real_and_generated(
-        real_values, real_weights, gen_values, generated_weights, scope,
-        loss_collection, reduction, add_summaries, 'discriminator_lsgan_loss')
+  return _reduction.discriminator_outputs_loss(
+      'lsgan_discriminator_loss', 'discriminator_lsgan_loss',
+      lambda real, gen: (_half_squared_distance(real, real_target),
+                         _half_squared_distance(gen, generated_target)),
+      discriminator_real_outputs, discriminator_gen_outputs, real_weights,
+      generated_weights, scope, loss_collection, reduction, add_summaries)
 
 
 # ------------------------------------------------------------ energy-based ---
@@ -262,13 +248,10 @@ def energy_based_generator_loss(
   Returns:
     The loss, float32.
   """
-  with tf.compat.v1.name_scope(scope, 'energy_based_generator_loss',
-                               (discriminator_gen_outputs,)) as scope:
-    energy = _checks.to_float32(discriminator_gen_outputs,
-                                'discriminator_gen_outputs')
-    return _reduction.reduce_loss(
-        energy, weights, scope, loss_collection, reduction, add_summaries,
-        'generator_energy_based_loss', 'discriminator_gen_outputs')
+  return _reduction.generator_outputs_loss(
+      'energy_based_generator_loss', 'generator_energy_based_loss',
+      lambda energy: energy, discriminator_gen_outputs, weights, scope,
+      loss_collection, reduction, add_summaries)
 
 
 def energy_based_discriminator_loss(
@@ -296,15 +279,11 @@ def energy_based_discriminator_loss(
   Returns:
     The loss, float32.
   """
-  with tf.compat.v1.name_scope(
-      scope, 'energy_based_discriminator_loss',
-      (discriminator_real_outputs, discriminator_gen_outputs)) as scope:
-    real, gen = _checks.discriminator_outputs(
-        discriminator_real_outputs, discriminator_gen_outputs, reduction)
-    return _reduction.reduce_real_and_generated(
-        real, real_weights, tf.nn.relu(margin - gen), generated_weights,
-        scope, loss_collection, reduction, add_summaries,
-        'discriminator_energy_based_loss')
+  return _reduction.discriminator_outputs_loss(
+      'energy_based_discriminator_loss', 'discriminator_energy_based_loss',
+      lambda real, gen: (real, tf.nn.relu(margin - gen)),
+      discriminator_real_outputs, discriminator_gen_outputs, real_weights,
+      generated_weights, scope, loss_collection, reduction, add_summaries)
 
 
 # -------------------------------------------------------- feature matching ---

@@ -8,12 +8,16 @@ penalizes its input gradient there. The data keeps its dtype when fed to the
 discriminator (mixed-precision discriminators get what they expect); the
 squared gradient norms, weighting and reduction are float32.
 
-Each penalty is one value per example, weighted by `weights` (a scalar or
-shape [batch]) and reduced by `reduction`, with TF-GAN's other standard
-arguments: `scope` (the name scope of its operations), `loss_collection`
-(the collection it is added to; None: none), `reduction` (a
-`tf.compat.v1.losses.Reduction`; the returned tensor's shape depends on it)
-and `add_summaries` (whether to add a scalar summary). The penalty's
+Every gradient penalty takes its data (shape [batch, ...]), then, named like
+`tfgan.GANModel` fields, `generator_inputs` (passed to `discriminator_fn` as
+its second argument), `discriminator_fn` (`discriminator_fn(data,
+generator_inputs)`) and `discriminator_scope` (the variable scope to reuse,
+or None). Its value is one penalty per example, weighted by `weights` (a
+scalar or shape [batch]) and reduced by `reduction`, with TF-GAN's other
+standard arguments: `scope` (the name scope of its operations),
+`loss_collection` (the collection it is added to; None: none), `reduction` (a
+`tf.compat.v1.losses.Reduction`; the returned float32 tensor's shape depends
+on it) and `add_summaries` (whether to add a scalar summary). The penalty's
 coefficient (e.g. gamma/2 for R1) is the caller's weight: see
 `tfgan_ext.losses.with_penalty`.
 
@@ -69,15 +73,12 @@ def r1_penalty(real_data, generator_inputs, discriminator_fn,
   The paper's gamma/2 factor is the caller's weight.
 
   Args:
-    real_data: Real data, shape [batch, ...].
-    generator_inputs: Passed to `discriminator_fn` as its second argument.
-    discriminator_fn: `discriminator_fn(data, generator_inputs)`.
-    discriminator_scope: Variable scope to reuse, or None.
-    weights, scope, loss_collection, reduction, add_summaries: see the
-      module docstring.
+    real_data: Real data at which D's gradient is taken.
+    generator_inputs, discriminator_fn, discriminator_scope, weights, scope,
+      loss_collection, reduction, add_summaries: see the module docstring.
 
   Returns:
-    A float32 tensor shaped by `reduction`.
+    R1 per example, weighted and reduced.
   """
   with tf.compat.v1.name_scope(scope, 'r1_penalty', (real_data,)) as scope:
     real_data = _discriminator.data_tensor(real_data, 'real_data')
@@ -103,15 +104,12 @@ def r2_penalty(generated_data, generator_inputs, discriminator_fn,
   train the generator through it.
 
   Args:
-    generated_data: Generated data, shape [batch, ...].
-    generator_inputs: Passed to `discriminator_fn` as its second argument.
-    discriminator_fn: `discriminator_fn(data, generator_inputs)`.
-    discriminator_scope: Variable scope to reuse, or None.
-    weights, scope, loss_collection, reduction, add_summaries: see the
-      module docstring.
+    generated_data: Generated data at which D's gradient is taken.
+    generator_inputs, discriminator_fn, discriminator_scope, weights, scope,
+      loss_collection, reduction, add_summaries: see the module docstring.
 
   Returns:
-    A float32 tensor shaped by `reduction`.
+    R2 per example, weighted and reduced.
   """
   with tf.compat.v1.name_scope(scope, 'r2_penalty',
                                (generated_data,)) as scope:
@@ -143,10 +141,9 @@ def dragan_penalty(real_data, generator_inputs, discriminator_fn,
   constant. `perturbation_scale=0` penalizes at x.
 
   Args:
-    real_data: Real data, shape [batch, ...].
-    generator_inputs: Passed to `discriminator_fn` as its second argument.
-    discriminator_fn: `discriminator_fn(data, generator_inputs)`.
-    discriminator_scope: Variable scope to reuse, or None.
+    real_data: Real data, x.
+    generator_inputs, discriminator_fn, discriminator_scope: see the module
+      docstring.
     perturbation_scale: c in x + c * std(x) * u (the paper's 0.5).
     target: Target gradient norm (the paper's 1).
     epsilon: Added under the square root so its gradient stays finite at 0.
@@ -156,7 +153,7 @@ def dragan_penalty(real_data, generator_inputs, discriminator_fn,
       module docstring.
 
   Returns:
-    A float32 tensor shaped by `reduction`.
+    DRAGAN per example, weighted and reduced.
   """
   with tf.compat.v1.name_scope(scope, 'dragan_penalty', (real_data,)) as scope:
     real_data = _discriminator.data_tensor(real_data, 'real_data')
@@ -192,12 +189,11 @@ def wasserstein_gradient_penalty(
   order (plus `seed` at the end), so `tfgan.gan_loss` style calls work.
 
   Args:
-    real_data: Real data, shape [batch, ...].
-    generated_data: Generated data, the shape of `real_data` (else
+    real_data: Real data, x.
+    generated_data: Generated data, G(z), the shape of `real_data` (else
       ValueError).
-    generator_inputs: Passed to `discriminator_fn` as its second argument.
-    discriminator_fn: `discriminator_fn(data, generator_inputs)`.
-    discriminator_scope: Variable scope to reuse, or None.
+    generator_inputs, discriminator_fn, discriminator_scope: see the module
+      docstring.
     epsilon: Added under the square root for numerical stability.
     target: Target gradient norm.
     one_sided: Penalize only norms above `target`.
@@ -206,7 +202,7 @@ def wasserstein_gradient_penalty(
     seed: None, or a Python int for deterministic (stateless) alpha.
 
   Returns:
-    A float32 tensor shaped by `reduction`.
+    GP per example, weighted and reduced.
   """
   with tf.compat.v1.name_scope(scope, 'wasserstein_gradient_penalty',
                                (real_data, generated_data)) as scope:

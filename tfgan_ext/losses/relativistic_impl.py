@@ -16,9 +16,15 @@ differ in size (but for `reduction=NONE`). The pairing variant compares the
 real and generated examples at the same batch position. Conventions as in
 `losses_impl`.
 
-Every loss here raises TypeError if an output is not floating point, and
-ValueError if the outputs' shapes do not fit (see each loss) or weights
-cannot be broadcast to them.
+Every loss here takes `discriminator_real_outputs` and
+`discriminator_gen_outputs` (D's outputs on real and on generated data),
+then the weights (the average losses: `real_weights` and
+`generated_weights`, for the terms of D_ra(x) and of D_ra(G(z)); the pairing
+losses: `weights`, one per pair) and TF-GAN's `scope`, `loss_collection`,
+`reduction` and `add_summaries` (`losses_impl`'s module docstring), and
+returns the loss, float32. It raises TypeError if an output is not floating
+point, and ValueError if the outputs' shapes do not fit (see each loss) or
+weights cannot be broadcast to them.
 """
 
 import tensorflow as tf
@@ -57,13 +63,12 @@ def _average(name, summary_name, real_term_fn, generated_term_fn, real, gen,
              real_weights, generated_weights, scope, loss_collection,
              reduction, add_summaries):
   """A relativistic average loss: base losses of D_ra, reduced separately."""
-  with tf.compat.v1.name_scope(scope, name, (real, gen)) as scope:
-    real, gen = _checks.discriminator_outputs(real, gen, reduction)
+  def terms(real, gen):
     real_ra, gen_ra = _relative_logits(real, gen)
-    return _reduction.reduce_real_and_generated(
-        real_term_fn(real_ra), real_weights, generated_term_fn(gen_ra),
-        generated_weights, scope, loss_collection, reduction, add_summaries,
-        summary_name)
+    return real_term_fn(real_ra), generated_term_fn(gen_ra)
+  return _reduction.discriminator_outputs_loss(
+      name, summary_name, terms, real, gen, real_weights, generated_weights,
+      scope, loss_collection, reduction, add_summaries)
 
 
 def relativistic_discriminator_loss(
@@ -82,10 +87,9 @@ def relativistic_discriminator_loss(
   `loss_collection` and `add_summaries` (so `tfgan.gan_loss` can use it).
 
   Args:
-    discriminator_real_outputs: Discriminator output on real data.
-    discriminator_gen_outputs: Discriminator output on generated data.
-    real_weights, generated_weights, scope, loss_collection, reduction,
-      add_summaries: TF-GAN's (`losses_impl`'s module docstring).
+    discriminator_real_outputs, discriminator_gen_outputs, real_weights,
+      generated_weights, scope, loss_collection, reduction, add_summaries:
+      see the module docstring.
 
   Returns:
     The loss, float32.
@@ -114,10 +118,9 @@ def relativistic_generator_loss(
   `loss_collection` and `add_summaries`.
 
   Args:
-    discriminator_real_outputs: Discriminator output on real data.
-    discriminator_gen_outputs: Discriminator output on generated data.
-    real_weights, generated_weights, scope, loss_collection, reduction,
-      add_summaries: TF-GAN's (`losses_impl`'s module docstring).
+    discriminator_real_outputs, discriminator_gen_outputs, real_weights,
+      generated_weights, scope, loss_collection, reduction, add_summaries:
+      see the module docstring.
 
   Returns:
     The loss, float32.
@@ -142,10 +145,9 @@ def relativistic_lsgan_discriminator_loss(
   L_D = E[(D_ra(x) - 1)^2] + E[(D_ra(G(z)) + 1)^2]
 
   Args:
-    discriminator_real_outputs: Discriminator output on real data.
-    discriminator_gen_outputs: Discriminator output on generated data.
-    real_weights, generated_weights, scope, loss_collection, reduction,
-      add_summaries: TF-GAN's (`losses_impl`'s module docstring).
+    discriminator_real_outputs, discriminator_gen_outputs, real_weights,
+      generated_weights, scope, loss_collection, reduction, add_summaries:
+      see the module docstring.
 
   Returns:
     The loss, float32.
@@ -171,10 +173,9 @@ def relativistic_lsgan_generator_loss(
   L_G = E[(D_ra(G(z)) - 1)^2] + E[(D_ra(x) + 1)^2]
 
   Args:
-    discriminator_real_outputs: Discriminator output on real data.
-    discriminator_gen_outputs: Discriminator output on generated data.
-    real_weights, generated_weights, scope, loss_collection, reduction,
-      add_summaries: TF-GAN's (`losses_impl`'s module docstring).
+    discriminator_real_outputs, discriminator_gen_outputs, real_weights,
+      generated_weights, scope, loss_collection, reduction, add_summaries:
+      see the module docstring.
 
   Returns:
     The loss, float32.
@@ -200,10 +201,9 @@ def relativistic_hinge_discriminator_loss(
   L_D = E[max(0, 1 - D_ra(x))] + E[max(0, 1 + D_ra(G(z)))]
 
   Args:
-    discriminator_real_outputs: Discriminator output on real data.
-    discriminator_gen_outputs: Discriminator output on generated data.
-    real_weights, generated_weights, scope, loss_collection, reduction,
-      add_summaries: TF-GAN's (`losses_impl`'s module docstring).
+    discriminator_real_outputs, discriminator_gen_outputs, real_weights,
+      generated_weights, scope, loss_collection, reduction, add_summaries:
+      see the module docstring.
 
   Returns:
     The loss, float32.
@@ -229,10 +229,9 @@ def relativistic_hinge_generator_loss(
   L_G = E[max(0, 1 - D_ra(G(z)))] + E[max(0, 1 + D_ra(x))]
 
   Args:
-    discriminator_real_outputs: Discriminator output on real data.
-    discriminator_gen_outputs: Discriminator output on generated data.
-    real_weights, generated_weights, scope, loss_collection, reduction,
-      add_summaries: TF-GAN's (`losses_impl`'s module docstring).
+    discriminator_real_outputs, discriminator_gen_outputs, real_weights,
+      generated_weights, scope, loss_collection, reduction, add_summaries:
+      see the module docstring.
 
   Returns:
     The loss, float32.
@@ -275,12 +274,9 @@ def relativistic_pairing_discriminator_loss(
   involved (the loss is the same per pair on any number of replicas).
 
   Args:
-    discriminator_real_outputs: Discriminator output on real data.
-    discriminator_gen_outputs: Discriminator output on generated data, the
-      same shape.
-    weights: Scalar or tensor broadcastable to the outputs (one per pair).
-    scope, loss_collection, reduction, add_summaries: TF-GAN's
-      (`losses_impl`'s module docstring).
+    discriminator_real_outputs, discriminator_gen_outputs: the same shape.
+    weights, scope, loss_collection, reduction, add_summaries: see the module
+      docstring.
 
   Returns:
     The loss, float32.
@@ -305,12 +301,9 @@ def relativistic_pairing_generator_loss(
   L_G = E_i[softplus(D(x_i) - D(G(z_i)))]
 
   Args:
-    discriminator_real_outputs: Discriminator output on real data.
-    discriminator_gen_outputs: Discriminator output on generated data, the
-      same shape.
-    weights: Scalar or tensor broadcastable to the outputs (one per pair).
-    scope, loss_collection, reduction, add_summaries: TF-GAN's
-      (`losses_impl`'s module docstring).
+    discriminator_real_outputs, discriminator_gen_outputs: the same shape.
+    weights, scope, loss_collection, reduction, add_summaries: see the module
+      docstring.
 
   Returns:
     The loss, float32.

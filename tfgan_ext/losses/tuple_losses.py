@@ -3,16 +3,17 @@
 """GANModel-style losses: a superset of `tfgan.losses` (its tuple functions).
 
 Every argument-style loss of `tfgan_ext.losses.wargs` that reads GAN model
-tuple fields has a GANModel-style form of the same name, written out as a
+tuple fields has a GANModel-style form here of the same name: a written-out
 `def` taking `gan_model` (`tfgan.GANModel`, `ACGANModel`, `InfoGANModel`)
-followed by the loss's other parameters, so `tfgan.gan_loss` passes
-`reduction` / `add_summaries` to it and `help()` shows them; its
-argument-style form is `fn.args_loss_fn`. They are grouped by family in
-`tuple_adversarial` (minimax, modified, least squares, LSGAN),
-`tuple_wasserstein` (Wasserstein, Wasserstein-hinge, hinge),
-`tuple_relativistic`, `tuple_special_discriminators` (ACGAN, energy-based,
-InfoGAN's mutual information penalty) and `tuple_penalties` (gradient
-penalties, consistency regularization, LeCam, top-k), and bound here.
+followed by exactly the loss's other parameters, with the same defaults, so
+`tfgan.gan_loss` passes `reduction` / `add_summaries` to it and `help()`
+shows them. Its one-line docstring names its argument-style form
+(`fn.args_loss_fn`, whose docstring has the paper, the formula and the
+arguments) and the fields it reads; its body calls that form with those
+fields and its own arguments (`_tuple_fields.call`). A `gan_model` that is
+not a namedtuple raises TypeError, one whose type lacks a field ValueError
+naming the loss and the fields; otherwise each raises what its
+argument-style form raises.
 
 Here too: feature matching (which takes a `features_fn`), upstream's
 GANModel-style-only functions, re-exported, and `args_to_gan_model(loss_fn)`,
@@ -25,7 +26,6 @@ TypeError naming them, and raises ValueError for a missing required argument
 or an argument given both by the tuple and as a keyword.
 """
 
-# pylint: disable=wildcard-import,unused-wildcard-import
 import inspect
 
 import tensorflow as tf
@@ -33,30 +33,42 @@ import tensorflow_gan as tfgan
 
 from tfgan_ext.losses import _reduction
 from tfgan_ext.losses import _tuple_fields
-from tfgan_ext.losses import tuple_adversarial
-from tfgan_ext.losses import tuple_penalties
-from tfgan_ext.losses import tuple_relativistic
-from tfgan_ext.losses import tuple_special_discriminators
-from tfgan_ext.losses import tuple_wasserstein
 from tfgan_ext.losses import wargs
 from tfgan_ext.losses._tuple_fields import TUPLE_FIELDS
-from tfgan_ext.losses.tuple_adversarial import *
-from tfgan_ext.losses.tuple_penalties import *
-from tfgan_ext.losses.tuple_relativistic import *
-from tfgan_ext.losses.tuple_special_discriminators import *
-from tfgan_ext.losses.tuple_wasserstein import *
 
 __all__ = [
-    'args_to_gan_model',
-    'combine_adversarial_loss',
-    'cycle_consistency_loss',
-    'feature_matching_loss',
-    'stargan_discriminator_loss_wrapper',
-    'stargan_generator_loss_wrapper',
+    'args_to_gan_model', 'feature_matching_loss',
+    # Upstream's, re-exported.
+    'combine_adversarial_loss', 'cycle_consistency_loss',
+    'stargan_discriminator_loss_wrapper', 'stargan_generator_loss_wrapper',
     'stargan_gradient_penalty_wrapper',
-] + (tuple_adversarial.__all__ + tuple_penalties.__all__ +
-     tuple_relativistic.__all__ + tuple_special_discriminators.__all__ +
-     tuple_wasserstein.__all__)
+    # The forms, in the order of their sections below.
+    'minimax_generator_loss', 'minimax_discriminator_loss',
+    'modified_generator_loss', 'modified_discriminator_loss',
+    'least_squares_generator_loss', 'least_squares_discriminator_loss',
+    'lsgan_generator_loss', 'lsgan_discriminator_loss',
+    'wasserstein_generator_loss', 'wasserstein_discriminator_loss',
+    'wasserstein_hinge_generator_loss', 'wasserstein_hinge_discriminator_loss',
+    'hinge_generator_loss', 'hinge_discriminator_loss',
+    'relativistic_generator_loss', 'relativistic_discriminator_loss',
+    'relativistic_lsgan_generator_loss',
+    'relativistic_lsgan_discriminator_loss',
+    'relativistic_hinge_generator_loss',
+    'relativistic_hinge_discriminator_loss',
+    'relativistic_pairing_generator_loss',
+    'relativistic_pairing_discriminator_loss',
+    'acgan_generator_loss', 'acgan_discriminator_loss',
+    'energy_based_generator_loss', 'energy_based_discriminator_loss',
+    'mutual_information_penalty',
+    'r1_penalty', 'r2_penalty', 'dragan_penalty',
+    'wasserstein_gradient_penalty', 'consistency_penalty',
+    'balanced_consistency_penalty', 'latent_consistency_penalty',
+    'latent_consistency_generator_loss', 'lecam_penalty',
+    'top_k_generator_loss',
+]
+
+_LOSSES = _reduction.LOSSES
+_DEFAULT_REDUCTION = _reduction.DEFAULT_REDUCTION
 
 # What `tfgan.gan_loss` passes to a loss function that accepts it.
 GAN_LOSS_OPTIONS = ('reduction', 'add_summaries')
@@ -65,8 +77,8 @@ GAN_LOSS_OPTIONS = ('reduction', 'add_summaries')
 def args_to_gan_model(loss_fn):
   """Converts an argument-style loss of your own into a GANModel-style one.
 
-  tfgan_ext's own GANModel-style losses are written-out `def`s (the tuple_*
-  modules); this wraps any other argument-style loss the same way.
+  tfgan_ext's own GANModel-style losses are written-out `def`s (below); this
+  wraps any other argument-style loss the same way.
 
   Args:
     loss_fn: A function whose tensor parameters are named like GANModel
@@ -225,3 +237,495 @@ def feature_matching_loss(
       _features(features_fn, gan_model.generated_data, gan_model),
       weights=weights, scope=scope, loss_collection=loss_collection,
       reduction=reduction, add_summaries=add_summaries)
+
+
+# ------------------------------------------ cross-entropy and least squares ---
+@_tuple_fields.tuple_form(wargs.minimax_generator_loss)
+def minimax_generator_loss(
+    gan_model, label_smoothing=0.0, weights=1.0, scope=None,
+    loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.minimax_generator_loss` of `gan_model`'s
+  `discriminator_gen_outputs`."""
+  return _tuple_fields.call(
+      wargs.minimax_generator_loss, gan_model, label_smoothing=label_smoothing,
+      weights=weights, scope=scope, loss_collection=loss_collection,
+      reduction=reduction, add_summaries=add_summaries)
+
+
+@_tuple_fields.tuple_form(wargs.minimax_discriminator_loss)
+def minimax_discriminator_loss(
+    gan_model, label_smoothing=0.25, real_weights=1.0, generated_weights=1.0,
+    scope=None, loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION,
+    add_summaries=False):
+  """`wargs.minimax_discriminator_loss` of `gan_model`'s
+  `discriminator_real_outputs` and `discriminator_gen_outputs`."""
+  return _tuple_fields.call(
+      wargs.minimax_discriminator_loss, gan_model,
+      label_smoothing=label_smoothing, real_weights=real_weights,
+      generated_weights=generated_weights, scope=scope,
+      loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries)
+
+
+@_tuple_fields.tuple_form(wargs.modified_generator_loss)
+def modified_generator_loss(
+    gan_model, label_smoothing=0.0, weights=1.0, scope=None,
+    loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.modified_generator_loss` of `gan_model`'s
+  `discriminator_gen_outputs`."""
+  return _tuple_fields.call(
+      wargs.modified_generator_loss, gan_model, label_smoothing=label_smoothing,
+      weights=weights, scope=scope, loss_collection=loss_collection,
+      reduction=reduction, add_summaries=add_summaries)
+
+
+@_tuple_fields.tuple_form(wargs.modified_discriminator_loss)
+def modified_discriminator_loss(
+    gan_model, label_smoothing=0.25, real_weights=1.0, generated_weights=1.0,
+    scope=None, loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION,
+    add_summaries=False):
+  """`wargs.modified_discriminator_loss` of `gan_model`'s
+  `discriminator_real_outputs` and `discriminator_gen_outputs`."""
+  return _tuple_fields.call(
+      wargs.modified_discriminator_loss, gan_model,
+      label_smoothing=label_smoothing, real_weights=real_weights,
+      generated_weights=generated_weights, scope=scope,
+      loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries)
+
+
+@_tuple_fields.tuple_form(wargs.least_squares_generator_loss)
+def least_squares_generator_loss(
+    gan_model, real_label=1, weights=1.0, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.least_squares_generator_loss` of `gan_model`'s
+  `discriminator_gen_outputs`."""
+  return _tuple_fields.call(
+      wargs.least_squares_generator_loss, gan_model, real_label=real_label,
+      weights=weights, scope=scope, loss_collection=loss_collection,
+      reduction=reduction, add_summaries=add_summaries)
+
+
+@_tuple_fields.tuple_form(wargs.least_squares_discriminator_loss)
+def least_squares_discriminator_loss(
+    gan_model, real_label=1, fake_label=0, real_weights=1.0,
+    generated_weights=1.0, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.least_squares_discriminator_loss` of `gan_model`'s
+  `discriminator_real_outputs` and `discriminator_gen_outputs`."""
+  return _tuple_fields.call(
+      wargs.least_squares_discriminator_loss, gan_model, real_label=real_label,
+      fake_label=fake_label, real_weights=real_weights,
+      generated_weights=generated_weights, scope=scope,
+      loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries)
+
+
+@_tuple_fields.tuple_form(wargs.lsgan_generator_loss)
+def lsgan_generator_loss(
+    gan_model, generator_target=1.0, weights=1.0, scope=None,
+    loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.lsgan_generator_loss` of `gan_model`'s
+  `discriminator_gen_outputs`."""
+  return _tuple_fields.call(
+      wargs.lsgan_generator_loss, gan_model, generator_target=generator_target,
+      weights=weights, scope=scope, loss_collection=loss_collection,
+      reduction=reduction, add_summaries=add_summaries)
+
+
+@_tuple_fields.tuple_form(wargs.lsgan_discriminator_loss)
+def lsgan_discriminator_loss(
+    gan_model, real_target=1.0, generated_target=0.0, real_weights=1.0,
+    generated_weights=1.0, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.lsgan_discriminator_loss` of `gan_model`'s
+  `discriminator_real_outputs` and `discriminator_gen_outputs`."""
+  return _tuple_fields.call(
+      wargs.lsgan_discriminator_loss, gan_model, real_target=real_target,
+      generated_target=generated_target, real_weights=real_weights,
+      generated_weights=generated_weights, scope=scope,
+      loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries)
+
+
+# ---------------------------------------------------- Wasserstein and hinge ---
+@_tuple_fields.tuple_form(wargs.wasserstein_generator_loss)
+def wasserstein_generator_loss(
+    gan_model, weights=1.0, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.wasserstein_generator_loss` of `gan_model`'s
+  `discriminator_gen_outputs`."""
+  return _tuple_fields.call(
+      wargs.wasserstein_generator_loss, gan_model, weights=weights, scope=scope,
+      loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries)
+
+
+@_tuple_fields.tuple_form(wargs.wasserstein_discriminator_loss)
+def wasserstein_discriminator_loss(
+    gan_model, real_weights=1.0, generated_weights=1.0, scope=None,
+    loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.wasserstein_discriminator_loss` of `gan_model`'s
+  `discriminator_real_outputs` and `discriminator_gen_outputs`."""
+  return _tuple_fields.call(
+      wargs.wasserstein_discriminator_loss, gan_model,
+      real_weights=real_weights, generated_weights=generated_weights,
+      scope=scope, loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries)
+
+
+@_tuple_fields.tuple_form(wargs.wasserstein_hinge_generator_loss)
+def wasserstein_hinge_generator_loss(
+    gan_model, weights=1.0, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.wasserstein_hinge_generator_loss` of `gan_model`'s
+  `discriminator_gen_outputs`."""
+  return _tuple_fields.call(
+      wargs.wasserstein_hinge_generator_loss, gan_model, weights=weights,
+      scope=scope, loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries)
+
+
+@_tuple_fields.tuple_form(wargs.wasserstein_hinge_discriminator_loss)
+def wasserstein_hinge_discriminator_loss(
+    gan_model, real_weights=1.0, generated_weights=1.0, real_hinge=1.0,
+    generated_hinge=1.0, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.wasserstein_hinge_discriminator_loss` of `gan_model`'s
+  `discriminator_real_outputs` and `discriminator_gen_outputs`."""
+  return _tuple_fields.call(
+      wargs.wasserstein_hinge_discriminator_loss, gan_model,
+      real_weights=real_weights, generated_weights=generated_weights,
+      real_hinge=real_hinge, generated_hinge=generated_hinge, scope=scope,
+      loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries)
+
+
+@_tuple_fields.tuple_form(wargs.hinge_generator_loss)
+def hinge_generator_loss(
+    gan_model, weights=1.0, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.hinge_generator_loss` of `gan_model`'s
+  `discriminator_gen_outputs`."""
+  return _tuple_fields.call(
+      wargs.hinge_generator_loss, gan_model, weights=weights, scope=scope,
+      loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries)
+
+
+@_tuple_fields.tuple_form(wargs.hinge_discriminator_loss)
+def hinge_discriminator_loss(
+    gan_model, real_margin=1.0, generated_margin=1.0, real_weights=1.0,
+    generated_weights=1.0, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.hinge_discriminator_loss` of `gan_model`'s
+  `discriminator_real_outputs` and `discriminator_gen_outputs`."""
+  return _tuple_fields.call(
+      wargs.hinge_discriminator_loss, gan_model, real_margin=real_margin,
+      generated_margin=generated_margin, real_weights=real_weights,
+      generated_weights=generated_weights, scope=scope,
+      loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries)
+
+
+# ------------------------------------------------------------- relativistic ---
+@_tuple_fields.tuple_form(wargs.relativistic_generator_loss)
+def relativistic_generator_loss(
+    gan_model, real_weights=1.0, generated_weights=1.0, scope=None,
+    loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.relativistic_generator_loss` of `gan_model`'s
+  `discriminator_real_outputs` and `discriminator_gen_outputs`."""
+  return _tuple_fields.call(
+      wargs.relativistic_generator_loss, gan_model, real_weights=real_weights,
+      generated_weights=generated_weights, scope=scope,
+      loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries)
+
+
+@_tuple_fields.tuple_form(wargs.relativistic_discriminator_loss)
+def relativistic_discriminator_loss(
+    gan_model, real_weights=1.0, generated_weights=1.0, scope=None,
+    loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.relativistic_discriminator_loss` of `gan_model`'s
+  `discriminator_real_outputs` and `discriminator_gen_outputs`."""
+  return _tuple_fields.call(
+      wargs.relativistic_discriminator_loss, gan_model,
+      real_weights=real_weights, generated_weights=generated_weights,
+      scope=scope, loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries)
+
+
+@_tuple_fields.tuple_form(wargs.relativistic_lsgan_generator_loss)
+def relativistic_lsgan_generator_loss(
+    gan_model, real_weights=1.0, generated_weights=1.0, scope=None,
+    loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.relativistic_lsgan_generator_loss` of `gan_model`'s
+  `discriminator_real_outputs` and `discriminator_gen_outputs`."""
+  return _tuple_fields.call(
+      wargs.relativistic_lsgan_generator_loss, gan_model,
+      real_weights=real_weights, generated_weights=generated_weights,
+      scope=scope, loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries)
+
+
+@_tuple_fields.tuple_form(wargs.relativistic_lsgan_discriminator_loss)
+def relativistic_lsgan_discriminator_loss(
+    gan_model, real_weights=1.0, generated_weights=1.0, scope=None,
+    loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.relativistic_lsgan_discriminator_loss` of `gan_model`'s
+  `discriminator_real_outputs` and `discriminator_gen_outputs`."""
+  return _tuple_fields.call(
+      wargs.relativistic_lsgan_discriminator_loss, gan_model,
+      real_weights=real_weights, generated_weights=generated_weights,
+      scope=scope, loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries)
+
+
+@_tuple_fields.tuple_form(wargs.relativistic_hinge_generator_loss)
+def relativistic_hinge_generator_loss(
+    gan_model, real_weights=1.0, generated_weights=1.0, scope=None,
+    loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.relativistic_hinge_generator_loss` of `gan_model`'s
+  `discriminator_real_outputs` and `discriminator_gen_outputs`."""
+  return _tuple_fields.call(
+      wargs.relativistic_hinge_generator_loss, gan_model,
+      real_weights=real_weights, generated_weights=generated_weights,
+      scope=scope, loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries)
+
+
+@_tuple_fields.tuple_form(wargs.relativistic_hinge_discriminator_loss)
+def relativistic_hinge_discriminator_loss(
+    gan_model, real_weights=1.0, generated_weights=1.0, scope=None,
+    loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.relativistic_hinge_discriminator_loss` of `gan_model`'s
+  `discriminator_real_outputs` and `discriminator_gen_outputs`."""
+  return _tuple_fields.call(
+      wargs.relativistic_hinge_discriminator_loss, gan_model,
+      real_weights=real_weights, generated_weights=generated_weights,
+      scope=scope, loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries)
+
+
+@_tuple_fields.tuple_form(wargs.relativistic_pairing_generator_loss)
+def relativistic_pairing_generator_loss(
+    gan_model, weights=1.0, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.relativistic_pairing_generator_loss` of `gan_model`'s
+  `discriminator_real_outputs` and `discriminator_gen_outputs`."""
+  return _tuple_fields.call(
+      wargs.relativistic_pairing_generator_loss, gan_model, weights=weights,
+      scope=scope, loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries)
+
+
+@_tuple_fields.tuple_form(wargs.relativistic_pairing_discriminator_loss)
+def relativistic_pairing_discriminator_loss(
+    gan_model, weights=1.0, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.relativistic_pairing_discriminator_loss` of `gan_model`'s
+  `discriminator_real_outputs` and `discriminator_gen_outputs`."""
+  return _tuple_fields.call(
+      wargs.relativistic_pairing_discriminator_loss, gan_model, weights=weights,
+      scope=scope, loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries)
+
+
+# --------------------------------------------------- special discriminators ---
+@_tuple_fields.tuple_form(wargs.acgan_generator_loss)
+def acgan_generator_loss(
+    gan_model, weights=1.0, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.acgan_generator_loss` of `gan_model`'s
+  `discriminator_gen_classification_logits` and `one_hot_labels`."""
+  return _tuple_fields.call(
+      wargs.acgan_generator_loss, gan_model, weights=weights, scope=scope,
+      loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries)
+
+
+@_tuple_fields.tuple_form(wargs.acgan_discriminator_loss)
+def acgan_discriminator_loss(
+    gan_model, label_smoothing=0.0, real_weights=1.0, generated_weights=1.0,
+    scope=None, loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION,
+    add_summaries=False):
+  """`wargs.acgan_discriminator_loss` of `gan_model`'s
+  `discriminator_real_classification_logits`,
+  `discriminator_gen_classification_logits` and `one_hot_labels`."""
+  return _tuple_fields.call(
+      wargs.acgan_discriminator_loss, gan_model,
+      label_smoothing=label_smoothing, real_weights=real_weights,
+      generated_weights=generated_weights, scope=scope,
+      loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries)
+
+
+@_tuple_fields.tuple_form(wargs.energy_based_generator_loss)
+def energy_based_generator_loss(
+    gan_model, weights=1.0, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.energy_based_generator_loss` of `gan_model`'s
+  `discriminator_gen_outputs`."""
+  return _tuple_fields.call(
+      wargs.energy_based_generator_loss, gan_model, weights=weights,
+      scope=scope, loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries)
+
+
+@_tuple_fields.tuple_form(wargs.energy_based_discriminator_loss)
+def energy_based_discriminator_loss(
+    gan_model, margin=1.0, real_weights=1.0, generated_weights=1.0, scope=None,
+    loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.energy_based_discriminator_loss` of `gan_model`'s
+  `discriminator_real_outputs` and `discriminator_gen_outputs`."""
+  return _tuple_fields.call(
+      wargs.energy_based_discriminator_loss, gan_model, margin=margin,
+      real_weights=real_weights, generated_weights=generated_weights,
+      scope=scope, loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries)
+
+
+@_tuple_fields.tuple_form(wargs.mutual_information_penalty)
+def mutual_information_penalty(
+    gan_model, weights=1.0, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.mutual_information_penalty` of `gan_model`'s
+  `structured_generator_inputs` and `predicted_distributions`."""
+  return _tuple_fields.call(
+      wargs.mutual_information_penalty, gan_model, weights=weights, scope=scope,
+      loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries)
+
+
+# ---------------------------------------------------------------- penalties ---
+@_tuple_fields.tuple_form(wargs.r1_penalty)
+def r1_penalty(
+    gan_model, weights=1.0, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.r1_penalty` of `gan_model`'s `real_data`, `generator_inputs`,
+  `discriminator_fn` and `discriminator_scope`."""
+  return _tuple_fields.call(
+      wargs.r1_penalty, gan_model, weights=weights, scope=scope,
+      loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries)
+
+
+@_tuple_fields.tuple_form(wargs.r2_penalty)
+def r2_penalty(
+    gan_model, weights=1.0, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.r2_penalty` of `gan_model`'s `generated_data`, `generator_inputs`,
+  `discriminator_fn` and `discriminator_scope`."""
+  return _tuple_fields.call(
+      wargs.r2_penalty, gan_model, weights=weights, scope=scope,
+      loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries)
+
+
+@_tuple_fields.tuple_form(wargs.dragan_penalty)
+def dragan_penalty(
+    gan_model, perturbation_scale=0.5, target=1.0, epsilon=1e-10, seed=None,
+    weights=1.0, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.dragan_penalty` of `gan_model`'s `real_data`, `generator_inputs`,
+  `discriminator_fn` and `discriminator_scope`."""
+  return _tuple_fields.call(
+      wargs.dragan_penalty, gan_model, perturbation_scale=perturbation_scale,
+      target=target, epsilon=epsilon, seed=seed, weights=weights, scope=scope,
+      loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries)
+
+
+@_tuple_fields.tuple_form(wargs.wasserstein_gradient_penalty)
+def wasserstein_gradient_penalty(
+    gan_model, epsilon=1e-10, target=1.0, one_sided=False, weights=1.0,
+    scope=None, loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION,
+    add_summaries=False, seed=None):
+  """`wargs.wasserstein_gradient_penalty` of `gan_model`'s `real_data`,
+  `generated_data`, `generator_inputs`, `discriminator_fn` and
+  `discriminator_scope`."""
+  return _tuple_fields.call(
+      wargs.wasserstein_gradient_penalty, gan_model, epsilon=epsilon,
+      target=target, one_sided=one_sided, weights=weights, scope=scope,
+      loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries, seed=seed)
+
+
+@_tuple_fields.tuple_form(wargs.consistency_penalty)
+def consistency_penalty(
+    gan_model, augment_fn, weights=1.0, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.consistency_penalty` of `gan_model`'s `real_data`,
+  `generator_inputs`, `discriminator_fn` and `discriminator_scope`."""
+  return _tuple_fields.call(
+      wargs.consistency_penalty, gan_model, augment_fn=augment_fn,
+      weights=weights, scope=scope, loss_collection=loss_collection,
+      reduction=reduction, add_summaries=add_summaries)
+
+
+@_tuple_fields.tuple_form(wargs.balanced_consistency_penalty)
+def balanced_consistency_penalty(
+    gan_model, augment_fn, real_weights=1.0, generated_weights=1.0, scope=None,
+    loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.balanced_consistency_penalty` of `gan_model`'s `real_data`,
+  `generated_data`, `generator_inputs`, `discriminator_fn` and
+  `discriminator_scope`."""
+  return _tuple_fields.call(
+      wargs.balanced_consistency_penalty, gan_model, augment_fn=augment_fn,
+      real_weights=real_weights, generated_weights=generated_weights,
+      scope=scope, loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries)
+
+
+@_tuple_fields.tuple_form(wargs.latent_consistency_penalty)
+def latent_consistency_penalty(
+    gan_model, stddev=0.03, weights=1.0, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False, seed=None):
+  """`wargs.latent_consistency_penalty` of `gan_model`'s
+  `discriminator_gen_outputs`, `generator_inputs`, `generator_fn`,
+  `generator_scope`, `discriminator_fn` and `discriminator_scope`."""
+  return _tuple_fields.call(
+      wargs.latent_consistency_penalty, gan_model, stddev=stddev,
+      weights=weights, scope=scope, loss_collection=loss_collection,
+      reduction=reduction, add_summaries=add_summaries, seed=seed)
+
+
+@_tuple_fields.tuple_form(wargs.latent_consistency_generator_loss)
+def latent_consistency_generator_loss(
+    gan_model, stddev=0.03, weights=1.0, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False, seed=None):
+  """`wargs.latent_consistency_generator_loss` of `gan_model`'s
+  `generated_data`, `generator_inputs`, `generator_fn` and `generator_scope`."""
+  return _tuple_fields.call(
+      wargs.latent_consistency_generator_loss, gan_model, stddev=stddev,
+      weights=weights, scope=scope, loss_collection=loss_collection,
+      reduction=reduction, add_summaries=add_summaries, seed=seed)
+
+
+@_tuple_fields.tuple_form(wargs.lecam_penalty)
+def lecam_penalty(
+    gan_model, real_anchor, generated_anchor, real_weights=1.0,
+    generated_weights=1.0, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.lecam_penalty` of `gan_model`'s `discriminator_real_outputs` and
+  `discriminator_gen_outputs`."""
+  return _tuple_fields.call(
+      wargs.lecam_penalty, gan_model, real_anchor=real_anchor,
+      generated_anchor=generated_anchor, real_weights=real_weights,
+      generated_weights=generated_weights, scope=scope,
+      loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries)
+
+
+@_tuple_fields.tuple_form(wargs.top_k_generator_loss)
+def top_k_generator_loss(
+    gan_model, fraction, generator_loss_fn=wargs.modified_generator_loss,
+    weights=1.0, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.top_k_generator_loss` of `gan_model`'s
+  `discriminator_gen_outputs`."""
+  return _tuple_fields.call(
+      wargs.top_k_generator_loss, gan_model, fraction=fraction,
+      generator_loss_fn=generator_loss_fn, weights=weights, scope=scope,
+      loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries)
