@@ -9,11 +9,12 @@ For generated MNIST images [N, 28, 28, 1] in [-1, 1], measured against the
 * `classifier_fn` (logits [N, 10]) and `classifier_features` (the 128-d
   penultimate layer): TensorFlow ops, for TF-1 graphs and eager code alike,
   in the shape TF-GAN's `tfgan.eval.*classifier*` functions take.
-* `evaluate_images`: the Fréchet distance of the features (Heusel et al.
-  2017, https://arxiv.org/abs/1706.08500; TF-GAN's
-  `tfgan.eval.frechet_classifier_distance_from_activations`); KID,
-  precision / recall and density / coverage
-  (`tfgan_ext.metrics.sample_quality`); TF-GAN's classifier score from the
+* `evaluate_images`: what the digits eval reports (`eval_lib.scores`): the
+  Fréchet distance of the features, FCD (Heusel et al. 2017,
+  https://arxiv.org/abs/1706.08500; TF-GAN's
+  `tfgan.eval.frechet_classifier_distance_from_activations`), KID (in
+  blocks of `eval_lib.KID_BLOCK`), precision / recall and density /
+  coverage (`tfgan_ext.metrics.sample_quality`); TF-GAN's classifier score from the
   logits (`tfgan.eval.classifier_score_from_logits`, the Inception score's
   formula, Salimans et al. 2016, https://arxiv.org/abs/1606.03498); the
   generated class histogram (the classifier's argmax); and, under
@@ -48,8 +49,8 @@ import tensorflow as tf
 import tensorflow_gan as tfgan
 
 from examples.digits import data_provider
+from examples.digits import eval_lib
 from examples.digits import mnist_classifier
-from tfgan_ext import metrics as metrics_lib
 
 __all__ = [
     'FLOOR_TRAIN_IMAGES',
@@ -58,7 +59,6 @@ __all__ = [
     'classifier_features',
     'classifier_fn',
     'evaluate_images',
-    'frechet_distance',
     'inception_frechet_distance',
     'inception_inputs',
     'real_floors',
@@ -158,21 +158,14 @@ def _logits_and_features(images):
 # --------------------------------------------------------------- metrics ---
 
 
-def frechet_distance(features_a, features_b):
-  """TF-GAN's Fréchet distance between two feature sets (float, float64)."""
-  return float(tfgan.eval.frechet_classifier_distance_from_activations(
-      tf.constant(features_a, tf.float64), tf.constant(features_b, tf.float64)))
-
-
 def class_histogram(logits):
   """How many images the classifier puts in each class: int list of 10."""
   return np.bincount(np.argmax(logits, axis=1), minlength=10).tolist()
 
 
 def _scores(real_features, features, logits):
-  """FD, `sample_quality`, classifier score and class histogram."""
-  result = {'fd': frechet_distance(features, real_features)}
-  result.update(metrics_lib.sample_quality(real_features, features))
+  """The digits eval's scores, classifier score and class histogram."""
+  result = eval_lib.scores(features, real_features)
   result['classifier_score'] = float(
       tfgan.eval.classifier_score_from_logits(tf.constant(logits, tf.float64)))
   result['class_histogram'] = class_histogram(logits)
@@ -244,7 +237,7 @@ def evaluate_images(generated, mnist_source='auto'):
       (`data_provider.resolve_mnist_source`).
 
   Returns:
-    A dict: 'fd' (Fréchet distance of the classifier's features), 'kid',
+    A dict: 'fcd' (Fréchet distance of the classifier's features), 'kid',
     'kid_std', 'precision', 'recall', 'density', 'coverage'
     (`tfgan_ext.metrics.sample_quality`, real = test features),
     'classifier_score' (TF-GAN's, from the logits), 'class_histogram' (10

@@ -108,7 +108,7 @@ def test_logits_and_features_in_eager_tf_function_and_graph(test_set):
 
 def test_test_set_against_itself(test_set, floors):
   result = mnist_eval.evaluate_images(test_set[0], mnist_source='package')
-  assert abs(result['fd']) < 1e-3  # Same features: 0 up to rounding.
+  assert abs(result['fcd']) < 1e-3  # Same features: 0 up to rounding.
   # Every point lies in its own k-NN ball (distance 0): all 1.
   assert result['precision'] == result['recall'] == result['coverage'] == 1.0
   assert sum(result['class_histogram']) == result['num_images'] == 10000
@@ -121,8 +121,8 @@ def test_test_set_against_itself(test_set, floors):
 def test_floors_against_numpy_references(floors):
   test_features, _, train_features, train_logits, test_logits = (
       mnist_eval._reference('package'))
-  assert floors['fd'] > 0
-  assert floors['fd'] == pytest.approx(
+  assert floors['fcd'] > 0
+  assert floors['fcd'] == pytest.approx(
       _numpy_frechet(train_features, test_features), rel=1e-5)
   assert sum(floors['class_histogram']) == floors['num_images'] == 10000
   for logits, key in ((train_logits, 'classifier_score'),
