@@ -308,6 +308,7 @@ def _save_atomically(records, path):
       np.save(f, records, allow_pickle=False)
       f.flush()
       os.fsync(f.fileno())
+    os.chmod(temporary, 0o644)  # mkstemp's 0600 would hide a shared cache.
     os.replace(temporary, path)
   except BaseException:
     if os.path.exists(temporary):

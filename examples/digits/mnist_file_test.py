@@ -91,6 +91,7 @@ def test_a_damaged_cache_is_rebuilt(mnist_cache, tmp_path):
   images, labels = mnist_file.load('test', cache_dir=folder)
   assert labels[:10].tolist() == FIRST_TEST_LABELS
   assert os.path.getsize(test_file) > 10000 * 785
+  assert os.stat(test_file).st_mode & 0o777 == 0o644
   # Written atomically: no temporary file is left beside the cache.
   assert not [n for n in os.listdir(folder) if n.startswith('.tmp-')]
 
