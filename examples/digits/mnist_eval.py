@@ -42,6 +42,8 @@ outside [-1, 1] or not finite; RuntimeError when the NumPy-level functions
 are called while a graph is being built.
 """
 
+import collections
+import copy
 import functools
 
 import numpy as np
@@ -173,30 +175,36 @@ def _scores(real_features, features, logits):
   return result
 
 
+_Reference = collections.namedtuple('_Reference', [
+    'test_labels', 'test_logits', 'test_features', 'train_logits',
+    'train_features'])
+
+
 @functools.lru_cache(maxsize=2)
 def _reference(mnist_source):
-  """(test features, test labels, floor-train features, floor-train logits,
-  test logits), read and run once per process and source."""
+  """The classifier on the test images and the floors' training images.
+
+  Read and run once per process and source; a `_Reference`.
+  """
   test_images, test_labels = data_provider.load_numpy(
       'mnist', 'test', mnist_source=mnist_source)
   train_images, _ = data_provider.load_numpy(
       'mnist', 'train', max_examples=FLOOR_TRAIN_IMAGES,
       mnist_source=mnist_source)
-  test_logits, test_features = _logits_and_features(test_images)
-  train_logits, train_features = _logits_and_features(train_images)
-  return test_features, test_labels, train_features, train_logits, test_logits
+  return _Reference(test_labels, *_logits_and_features(test_images),
+                    *_logits_and_features(train_images))
 
 
 @functools.lru_cache(maxsize=2)
 def _floors(mnist_source):
-  test_features, test_labels, train_features, train_logits, test_logits = (
-      _reference(mnist_source))
-  floors = _scores(test_features, train_features, train_logits)
+  reference = _reference(mnist_source)
+  floors = _scores(reference.test_features, reference.train_features,
+                   reference.train_logits)
   floors['test_classifier_score'] = float(
       tfgan.eval.classifier_score_from_logits(
-          tf.constant(test_logits, tf.float64)))
-  floors['test_accuracy'] = float(
-      np.mean(np.argmax(test_logits, 1) == test_labels))
+          tf.constant(reference.test_logits, tf.float64)))
+  floors['test_accuracy'] = float(np.mean(
+      np.argmax(reference.test_logits, 1) == reference.test_labels))
   return floors
 
 
@@ -222,7 +230,7 @@ def real_floors(mnist_source='auto'):
     data_provider.DatasetUnavailableError: If MNIST is not on this machine.
   """
   _check_eager('real_floors')
-  return dict(_floors(_source(mnist_source)))
+  return copy.deepcopy(_floors(_source(mnist_source)))
 
 
 def evaluate_images(generated, mnist_source='auto'):
@@ -255,9 +263,9 @@ def evaluate_images(generated, mnist_source='auto'):
   _check_images(generated, 'generated')
   source = _source(mnist_source)
   logits, features = _logits_and_features(generated)
-  result = _scores(_reference(source)[0], features, logits)
+  result = _scores(_reference(source).test_features, features, logits)
   result['mnist_source'] = source
-  result['real_vs_real'] = dict(_floors(source))
+  result['real_vs_real'] = copy.deepcopy(_floors(source))
   return result
 
 

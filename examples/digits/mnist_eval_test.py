@@ -119,8 +119,10 @@ def test_test_set_against_itself(test_set, floors):
 
 
 def test_floors_against_numpy_references(floors):
-  test_features, _, train_features, train_logits, test_logits = (
-      mnist_eval._reference('package'))
+  reference = mnist_eval._reference('package')
+  test_features, train_features = (reference.test_features,
+                                   reference.train_features)
+  train_logits, test_logits = reference.train_logits, reference.test_logits
   assert floors['fcd'] > 0
   assert floors['fcd'] == pytest.approx(
       _numpy_frechet(train_features, test_features), rel=1e-5)
