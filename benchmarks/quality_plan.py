@@ -7,8 +7,8 @@ every canonical loss of the registry alone ('non_saturating' is an alias of
 'modified'), then the penalties of `penalty_settings` on their base losses,
 all on the examples' shared defaults; and with the 'recommended' schedule,
 each of them again (`recommended_label`) on the data sets where the examples
-have a preset for it (`examples.common.presets`: its own schedule, weight and
-optimizer). A job is one configuration on one data set with one seed and step
+have a preset for it (`train_lib.PRESETS` of toy2d and digits: its own
+schedule, weight and optimizer). A job is one configuration on one data set with one seed and step
 budget.
 """
 
@@ -16,7 +16,9 @@ import re
 
 import tfgan_ext
 from benchmarks import penalty_settings
-from examples.common import presets
+from examples.common import hparams as hparams_lib
+from examples.digits import train_lib as digits_train
+from examples.toy2d import train_lib as toy2d_train
 
 __all__ = [
     'PENALTY_CONFIGS',
@@ -54,8 +56,9 @@ RECOMMENDED = ' (recommended)'  # label suffix of a preset's configuration
 
 def preset(dataset, loss, penalty):
   """The examples' preset for (loss, penalty) on `dataset`'s task, or None."""
-  task = 'toy2d' if dataset in TOY_DATASETS else 'digits'
-  return presets.find(task, loss, penalty)
+  train_lib = toy2d_train if dataset in TOY_DATASETS else digits_train
+  return hparams_lib.find_preset(train_lib.PRESETS, train_lib.HParams(
+      gan_loss=loss, penalty=penalty))
 
 
 def recommended_label(label):

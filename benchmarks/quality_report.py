@@ -306,7 +306,7 @@ def write_markdown(rows, results, path, settings, mode, env_lines,
       'n_critic = 5), so its rows show it outside its usual schedule.',
       '',
       'Rows labelled "%s" train the same loss and penalty with the '
-      'example\'s preset for them on that task (`examples/common/presets.py`, '
+      'example\'s preset for them on that task (its `train_lib.PRESETS`, '
       '`--preset=recommended`: the published or measured schedule, weight '
       'and optimizer), for the same number of generator steps.'
       % quality_plan.RECOMMENDED.strip(),

@@ -12,8 +12,9 @@ Each run gets the examples' default hyperparameters (`train_lib.HParams()`)
 except what the benchmark varies: the loss and penalty, the seed, the step
 budget (and for toy2d the learning-rate decay, which keeps the default's
 proportion of the budget) and the logging intervals. A job with `preset`
-then takes its preset's values (`examples.common.presets.apply`), which may
-replace the penalty's weight and interval.
+then takes its preset's values (`examples.common.hparams.apply_presets` with
+the example's `train_lib.PRESETS`), which may replace the penalty's weight
+and interval.
 """
 
 import csv
@@ -25,7 +26,7 @@ import time
 import numpy as np
 
 from benchmarks import workers
-from examples.common import presets
+from examples.common import hparams as hparams_lib
 from examples.digits import data_provider as digits_data
 from examples.digits import eval_lib as digits_eval
 from examples.digits import train_lib as digits_train
@@ -80,7 +81,7 @@ def _hparams(train_lib, job, run_dir, **fields):
     return hparams
   # The preset decides the penalty (a preset may add one), its weight and
   # interval, not the budget.
-  return presets.apply(hparams, train_lib.TASK, set(varied) - {
+  return hparams_lib.apply_presets(hparams, train_lib.PRESETS, set(varied) - {
       'penalty', 'penalty_weight', 'penalty_every'})[0]
 
 

@@ -4,10 +4,10 @@
 
 The digits GAN step of `speed_digits_step` (the example's non-saturating
 loss, graph mode) with, as variants: the generator's moving average
-(`tfgan_ext.averaging`, --generator_ema=0.999), DiffAugment's three policies
-(`tfgan_ext.augment.diff_augment` inside the discriminator) and ADA
-(`tfgan_ext.adaptive_augment`, its pipeline at the p it adapts to plus the
-update of p); the reference is the same step without them. All variants are
+(`tfgan_ext.addons.GeneratorAverage`, --generator_ema=0.999), DiffAugment's
+three policies (`tfgan_ext.addons.DiffAugment`) and ADA
+(`tfgan_ext.addons.ADA`, its pipeline at the p it adapts to plus the update
+of p); the reference is the same step without them. All variants are
 interleaved in each repeat.
 """
 

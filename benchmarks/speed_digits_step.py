@@ -10,6 +10,7 @@ generator, discriminator and global-step ops run one after the other, as
 `tfgan.gan_train` runs them.
 """
 
+import collections
 import functools
 import inspect
 import time
@@ -22,21 +23,20 @@ import tfgan_ext
 from benchmarks import speed_counterparts
 from benchmarks import timing
 from examples.digits import data_provider
-from examples.digits import gan_train_lib
 from examples.digits import networks
 from examples.digits import train_lib
-from tfgan_ext import averaging
 
 __all__ = [
     'BATCH',
     'DigitsStep',
+    'Losses',
+    'UPSTREAM_WGAN_GP',
     'adam',
     'digits_hparams',
     'ext_losses',
     'fixed_real_batch',
     'time_step_variants',
     'upstream_losses',
-    'upstream_wgan_gp',
 ]
 
 
@@ -64,35 +64,39 @@ def adam(hparams, lr):
 class DigitsStep:
   """One digits GAN training step in its own graph and session.
 
-  `losses_fn(gan_model)` returns a `tfgan.GANLoss`. The real batch is a
-  fixed constant, so the input pipeline is not part of what is compared.
-  `hparams` (default: the example's) choose the networks, the
-  augmentation (`gan_train_lib.Augmentation`) and the generator's average
-  (`training.optimizer`).
+  `losses_fn` is a `Losses`: the GANModel-style pair and any other
+  `tfgan.gan_loss` arguments. The real batch is a fixed constant, so the
+  input pipeline is not part of what is compared. `hparams` (default: the
+  example's) choose the networks and the add-ons (`train_lib.addons`: the
+  augmentation, the generator's average), applied as the gan_train trainer
+  applies them.
   """
 
   def __init__(self, losses_fn, real_images, hparams=None):
     hparams = hparams or digits_hparams()
-    augmented = gan_train_lib.Augmentation(hparams)
+    parts = tfgan_ext.addons.apply(
+        train_lib.addons(hparams), tfgan_ext.addons.GANParts(
+            networks.generator_fn(hparams),
+            networks.discriminator_fn(hparams),
+            losses_fn.generator_loss_fn, losses_fn.discriminator_loss_fn,
+            adam(hparams, hparams.generator_lr),
+            adam(hparams, hparams.discriminator_lr)))
     self.graph = tf.Graph()
     with self.graph.as_default():
       tf.compat.v1.set_random_seed(0)
       real = tf.constant(real_images)
       noise = tf.random.normal([BATCH, hparams.noise_dims])
       model = tfgan.gan_model(
-          generator_fn=networks.generator_fn(hparams),
-          discriminator_fn=augmented.discriminator_fn(
-              networks.discriminator_fn(hparams)),
+          generator_fn=parts.generator_fn,
+          discriminator_fn=parts.discriminator_fn,
           real_data=real, generator_inputs=noise)
-      gan_loss = losses_fn(model, augmented)
-      generator_optimizer = adam(hparams, hparams.generator_lr)
-      if hparams.generator_ema:
-        generator_optimizer = averaging.AveragingOptimizer(
-            generator_optimizer, hparams.generator_ema,
-            hparams.generator_ema_start)
+      gan_loss = tfgan.gan_loss(
+          model, generator_loss_fn=parts.generator_loss_fn,
+          discriminator_loss_fn=parts.discriminator_loss_fn,
+          add_summaries=False, **losses_fn.gan_loss_kwargs)
       ops = tfgan.gan_train_ops(
-          model, gan_loss, generator_optimizer=generator_optimizer,
-          discriminator_optimizer=adam(hparams, hparams.discriminator_lr))
+          model, gan_loss, generator_optimizer=parts.generator_optimizer,
+          discriminator_optimizer=parts.discriminator_optimizer)
       self._ops = (ops.generator_train_op, ops.discriminator_train_op,
                    ops.global_step_inc_op)
       init = tf.compat.v1.global_variables_initializer()
@@ -114,67 +118,59 @@ class DigitsStep:
     self.session.close()
 
 
-def ext_losses(name, penalty=None, weight=0.0, every=1):
-  """losses_fn: tfgan_ext's pair `name`, optionally with a penalty."""
-  pair = tfgan_ext.losses.get(name)
+class Losses(collections.namedtuple(
+    'Losses', 'generator_loss_fn discriminator_loss_fn gan_loss_kwargs')):
+  """What a compared variant gives `tfgan.gan_loss`: the pair and options."""
 
-  def build(model, augmented):
-    d_fn = pair.discriminator_loss_fn
-    if penalty:
-      d_fn = tfgan_ext.losses.with_penalty(d_fn, penalty, weight=weight,
-                                           every=every)
-    return tfgan.gan_loss(
-        model, generator_loss_fn=pair.generator_loss_fn,
-        discriminator_loss_fn=augmented.discriminator_loss_fn(d_fn),
-        add_summaries=False)
-  return build
+
+def ext_losses(name, penalty=None, weight=0.0, every=1):
+  """tfgan_ext's pair `name`, optionally with a penalty."""
+  pair = tfgan_ext.losses.get(name)
+  d_fn = pair.discriminator_loss_fn
+  if penalty:
+    d_fn = tfgan_ext.losses.with_penalty(d_fn, penalty, weight=weight,
+                                         every=every)
+  return Losses(pair.generator_loss_fn, d_fn, {})
 
 
 def _by_field_names(fn):
-  """Calls argument-style `fn` with the GANModel fields its parameters name."""
+  """Calls argument-style `fn` with the GANModel fields its parameters name.
+
+  As a GANModel-style loss that takes (and ignores) gan_loss's options.
+  """
   wanted = [p for p in inspect.signature(fn).parameters
             if p.startswith('discriminator_') and p.endswith('_outputs')]
 
-  def call(model):
+  def call(model, **unused_options):
     return fn(**{p: getattr(model, p) for p in wanted})
   return call
 
 
 def upstream_losses(name):
-  """losses_fn: the upstream counterpart of `name` (speed_counterparts)."""
+  """The upstream counterpart of `name` (speed_counterparts)."""
   ref = speed_counterparts.counterpart(name)
   if not ref.takes_reduction:
     # Upstream's relativistic losses take no `reduction` / `add_summaries`,
     # so `tfgan.gan_loss` raises TypeError on them: adapt the wargs form.
-    g_fn = _by_field_names(getattr(tfgan.losses.wargs, ref.generator_loss))
-    d_fn = _by_field_names(getattr(tfgan.losses.wargs,
-                                   ref.discriminator_loss))
-
-    def build(model, unused_augmented):
-      return tfgan.GANLoss(g_fn(model), d_fn(model))
-    return build
-
-  def build_tuple(model, unused_augmented):
-    return tfgan.gan_loss(
-        model, generator_loss_fn=getattr(tfgan.losses, ref.generator_loss),
-        discriminator_loss_fn=getattr(tfgan.losses, ref.discriminator_loss),
-        add_summaries=False)
-  return build_tuple
+    return Losses(
+        _by_field_names(getattr(tfgan.losses.wargs, ref.generator_loss)),
+        _by_field_names(getattr(tfgan.losses.wargs, ref.discriminator_loss)),
+        {})
+  return Losses(getattr(tfgan.losses, ref.generator_loss),
+                getattr(tfgan.losses, ref.discriminator_loss), {})
 
 
-def upstream_wgan_gp(model, unused_augmented):
-  """losses_fn: upstream's WGAN-GP, gan_loss(gradient_penalty_weight=10)."""
-  return tfgan.gan_loss(
-      model, generator_loss_fn=tfgan.losses.wasserstein_generator_loss,
-      discriminator_loss_fn=tfgan.losses.wasserstein_discriminator_loss,
-      gradient_penalty_weight=10.0, add_summaries=False)
+# Upstream's WGAN-GP, tfgan.gan_loss(gradient_penalty_weight=10).
+UPSTREAM_WGAN_GP = Losses(tfgan.losses.wasserstein_generator_loss,
+                          tfgan.losses.wasserstein_discriminator_loss,
+                          {'gradient_penalty_weight': 10.0})
 
 
 def time_step_variants(builders, settings, real, hparams=None):
   """Builds a DigitsStep per losses_fn, warms them up, times them interleaved.
 
   Args:
-    builders: {name: losses_fn}.
+    builders: {name: a `Losses`}.
     settings: The mode's settings (step_warmup, step_block, repeats).
     real: The fixed real batch.
     hparams: {name: digits HParams} for the variants that differ from the

@@ -26,7 +26,7 @@ def run(settings, log):
   real = speed_digits_step.fixed_real_batch()
   builders = {'modified': speed_digits_step.ext_losses('modified'),
               'wasserstein': speed_digits_step.ext_losses('wasserstein'),
-              UPSTREAM_WGAN_GP: speed_digits_step.upstream_wgan_gp}
+              UPSTREAM_WGAN_GP: speed_digits_step.UPSTREAM_WGAN_GP}
   for label, base, penalty, weight, every in penalty_settings.PENALTIES:
     builders[label] = speed_digits_step.ext_losses(base, penalty, weight,
                                                    every)

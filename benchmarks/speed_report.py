@@ -192,9 +192,9 @@ def _augment(rows, settings):
       '## 6. Augmentation and generator-averaging overhead per training step',
       '',
       'The digits GAN step of part 1 (the example\'s loss) with the '
-      'generator\'s moving average (`tfgan_ext.averaging`), DiffAugment\'s '
-      'three policies or ADA (`tfgan_ext.augment`, `tfgan_ext.'
-      'adaptive_augment`) inside the discriminator, against the same step '
+      'generator\'s moving average (`tfgan_ext.addons.GeneratorAverage`), '
+      'DiffAugment\'s three policies or ADA (`tfgan_ext.addons.DiffAugment`, '
+      '`ADA`) inside the discriminator, against the same step '
       'without them (all variants interleaved in each repeat; %d steps per '
       'block).' % settings['step_block'], '',
       _overhead_table(part, 'variant', 'reference ms/step'), '']
