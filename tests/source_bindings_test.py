@@ -63,3 +63,21 @@ def test_the_checks_can_fail(tmp_path, monkeypatch):
       source_report.signature_parameters(loss))
   assert source_report.written_parameters(rewritten) != (
       source_report.signature_parameters(rewritten))
+
+
+def test_gan_loss_flag_reaches_the_loss_body_through_six_files_or_fewer():
+  # In its own process: the toy2d binary defines its flags globally.
+  import json  # pylint: disable=g-import-not-at-top
+  import subprocess  # pylint: disable=g-import-not-at-top
+  import sys  # pylint: disable=g-import-not-at-top
+  out = subprocess.run(
+      [sys.executable, os.path.join(_ROOT, 'scripts', 'source_report.py'),
+       '--paths', '--json'], capture_output=True, text=True, check=True,
+      cwd=_ROOT, env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL='3')).stdout
+  path = json.loads(out[out.index('{'):])['gan_loss_flag_path']
+  files = path['stack'] + path['name'] + path['hparams']
+  # The flag's declaration and reading, the loop, the registry, the
+  # GANModel-style form and the body (issue 29's bound: 6).
+  assert path['total'] == len(files) <= 6, files
+  assert 'examples/toy2d/train_lib.py' in path['stack']
+  assert 'tfgan_ext/losses/losses_impl.py' in path['stack']

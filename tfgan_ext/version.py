@@ -2,4 +2,4 @@
 # SPDX-License-Identifier: Apache-2.0
 """The tfgan_ext version (read by setup.cfg)."""
 
-__version__ = '0.1.0'
+__version__ = '0.2.0'

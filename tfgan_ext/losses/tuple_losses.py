@@ -10,7 +10,7 @@ followed by exactly the loss's other parameters, with the same defaults, so
 shows them. Its one-line docstring names its argument-style form
 (`fn.args_loss_fn`, whose docstring has the paper, the formula and the
 arguments) and the fields it reads; its body calls that form with those
-fields and its own arguments (`_tuple_fields.call`). A `gan_model` that is
+fields and its own arguments (`_call`). A `gan_model` that is
 not a namedtuple raises TypeError, one whose type lacks a field ValueError
 naming the loss and the fields; otherwise each raises what its
 argument-style form raises.
@@ -32,9 +32,7 @@ import tensorflow as tf
 import tensorflow_gan as tfgan
 
 from tfgan_ext.losses import _reduction
-from tfgan_ext.losses import _tuple_fields
 from tfgan_ext.losses import wargs
-from tfgan_ext.losses._tuple_fields import TUPLE_FIELDS
 
 __all__ = [
     'args_to_gan_model', 'feature_matching_loss',
@@ -69,6 +67,72 @@ __all__ = [
 
 _LOSSES = _reduction.LOSSES
 _DEFAULT_REDUCTION = _reduction.DEFAULT_REDUCTION
+
+# The GAN model tuples whose fields a loss may read, and those fields.
+_MODEL_TYPES = (tfgan.GANModel, tfgan.ACGANModel, tfgan.InfoGANModel)
+# Parameter names read from a model tuple.
+TUPLE_FIELDS = frozenset(
+    field for model_type in _MODEL_TYPES for field in model_type._fields)
+
+
+def _tuple_form(args_loss_fn):
+  """Sets `fn.args_loss_fn = args_loss_fn` on the decorated `fn`, unchanged.
+
+  `args_loss_fn` is the argument-style loss that `fn` calls (the registry,
+  the Keras trainer and top-k training use it).
+  """
+  def mark(fn):
+    fn.args_loss_fn = args_loss_fn
+    return fn
+  return mark
+
+
+def _read(gan_model, loss_name, *fields):
+  """`{field: gan_model.<field>}` for `fields`, checked.
+
+  Args:
+    gan_model: A GAN model namedtuple (`tfgan.GANModel`, `ACGANModel`,
+      `InfoGANModel`).
+    loss_name: The loss reading them, for the error messages.
+    *fields: Field names.
+
+  Returns:
+    A dict from each name in `fields` to its value in `gan_model`.
+
+  Raises:
+    TypeError: if `gan_model` is not a namedtuple.
+    ValueError: naming the fields that `gan_model`'s type has not (and the
+      tfgan model types that have them).
+  """
+  names = getattr(gan_model, '_fields', None)
+  if names is None:
+    raise TypeError('%s: `gan_model` must be a GAN model namedtuple (e.g. '
+                    'tfgan.GANModel), got %r.' % (loss_name, type(gan_model)))
+  missing = [field for field in fields if field not in names]
+  if missing:
+    having = [model_type.__name__ for model_type in _MODEL_TYPES
+              if set(missing) <= set(model_type._fields)]
+    raise ValueError(
+        '%s reads %s from `gan_model`, which a %s has not%s.'
+        % (loss_name, ', '.join('`%s`' % field for field in missing),
+           type(gan_model).__name__,
+           ' (use a %s)' % ' or '.join('tfgan.' + name for name in having)
+           if having else ''))
+  return {field: getattr(gan_model, field) for field in fields}
+
+
+def _call(args_loss_fn, gan_model, **kwargs):
+  """`args_loss_fn(**fields, **kwargs)`, the fields read from `gan_model`.
+
+  The fields are `args_loss_fn`'s parameters named like a GAN model tuple
+  field (`TUPLE_FIELDS`), read by `_read`, whose errors name
+  `args_loss_fn.__name__` (which is also the GANModel-style form's name).
+  """
+  fields = [name for name in inspect.signature(args_loss_fn).parameters
+            if name in TUPLE_FIELDS]
+  return args_loss_fn(**_read(gan_model, args_loss_fn.__name__, *fields),
+                      **kwargs)
+
 
 # What `tfgan.gan_loss` passes to a loss function that accepts it.
 GAN_LOSS_OPTIONS = ('reduction', 'add_summaries')
@@ -109,7 +173,7 @@ def args_to_gan_model(loss_fn):
   def gan_model_loss(gan_model, *args, **kwargs):
     model_fields = getattr(gan_model, '_fields', ())
     # TypeError (naming the loss) if gan_model is not a model tuple.
-    call_args = _tuple_fields.read(gan_model, name, *[
+    call_args = _read(gan_model, name, *[
         p.name for p in from_tuple if p.name in model_fields])
     both = sorted(set(call_args) & set(kwargs))
     if both:
@@ -240,26 +304,26 @@ def feature_matching_loss(
 
 
 # ------------------------------------------ cross-entropy and least squares ---
-@_tuple_fields.tuple_form(wargs.minimax_generator_loss)
+@_tuple_form(wargs.minimax_generator_loss)
 def minimax_generator_loss(
     gan_model, label_smoothing=0.0, weights=1.0, scope=None,
     loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """`wargs.minimax_generator_loss` of `gan_model`'s
   `discriminator_gen_outputs`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.minimax_generator_loss, gan_model, label_smoothing=label_smoothing,
       weights=weights, scope=scope, loss_collection=loss_collection,
       reduction=reduction, add_summaries=add_summaries)
 
 
-@_tuple_fields.tuple_form(wargs.minimax_discriminator_loss)
+@_tuple_form(wargs.minimax_discriminator_loss)
 def minimax_discriminator_loss(
     gan_model, label_smoothing=0.25, real_weights=1.0, generated_weights=1.0,
     scope=None, loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION,
     add_summaries=False):
   """`wargs.minimax_discriminator_loss` of `gan_model`'s
   `discriminator_real_outputs` and `discriminator_gen_outputs`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.minimax_discriminator_loss, gan_model,
       label_smoothing=label_smoothing, real_weights=real_weights,
       generated_weights=generated_weights, scope=scope,
@@ -267,26 +331,26 @@ def minimax_discriminator_loss(
       add_summaries=add_summaries)
 
 
-@_tuple_fields.tuple_form(wargs.modified_generator_loss)
+@_tuple_form(wargs.modified_generator_loss)
 def modified_generator_loss(
     gan_model, label_smoothing=0.0, weights=1.0, scope=None,
     loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """`wargs.modified_generator_loss` of `gan_model`'s
   `discriminator_gen_outputs`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.modified_generator_loss, gan_model, label_smoothing=label_smoothing,
       weights=weights, scope=scope, loss_collection=loss_collection,
       reduction=reduction, add_summaries=add_summaries)
 
 
-@_tuple_fields.tuple_form(wargs.modified_discriminator_loss)
+@_tuple_form(wargs.modified_discriminator_loss)
 def modified_discriminator_loss(
     gan_model, label_smoothing=0.25, real_weights=1.0, generated_weights=1.0,
     scope=None, loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION,
     add_summaries=False):
   """`wargs.modified_discriminator_loss` of `gan_model`'s
   `discriminator_real_outputs` and `discriminator_gen_outputs`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.modified_discriminator_loss, gan_model,
       label_smoothing=label_smoothing, real_weights=real_weights,
       generated_weights=generated_weights, scope=scope,
@@ -294,26 +358,26 @@ def modified_discriminator_loss(
       add_summaries=add_summaries)
 
 
-@_tuple_fields.tuple_form(wargs.least_squares_generator_loss)
+@_tuple_form(wargs.least_squares_generator_loss)
 def least_squares_generator_loss(
     gan_model, real_label=1, weights=1.0, scope=None, loss_collection=_LOSSES,
     reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """`wargs.least_squares_generator_loss` of `gan_model`'s
   `discriminator_gen_outputs`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.least_squares_generator_loss, gan_model, real_label=real_label,
       weights=weights, scope=scope, loss_collection=loss_collection,
       reduction=reduction, add_summaries=add_summaries)
 
 
-@_tuple_fields.tuple_form(wargs.least_squares_discriminator_loss)
+@_tuple_form(wargs.least_squares_discriminator_loss)
 def least_squares_discriminator_loss(
     gan_model, real_label=1, fake_label=0, real_weights=1.0,
     generated_weights=1.0, scope=None, loss_collection=_LOSSES,
     reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """`wargs.least_squares_discriminator_loss` of `gan_model`'s
   `discriminator_real_outputs` and `discriminator_gen_outputs`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.least_squares_discriminator_loss, gan_model, real_label=real_label,
       fake_label=fake_label, real_weights=real_weights,
       generated_weights=generated_weights, scope=scope,
@@ -321,26 +385,26 @@ def least_squares_discriminator_loss(
       add_summaries=add_summaries)
 
 
-@_tuple_fields.tuple_form(wargs.lsgan_generator_loss)
+@_tuple_form(wargs.lsgan_generator_loss)
 def lsgan_generator_loss(
     gan_model, generator_target=1.0, weights=1.0, scope=None,
     loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """`wargs.lsgan_generator_loss` of `gan_model`'s
   `discriminator_gen_outputs`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.lsgan_generator_loss, gan_model, generator_target=generator_target,
       weights=weights, scope=scope, loss_collection=loss_collection,
       reduction=reduction, add_summaries=add_summaries)
 
 
-@_tuple_fields.tuple_form(wargs.lsgan_discriminator_loss)
+@_tuple_form(wargs.lsgan_discriminator_loss)
 def lsgan_discriminator_loss(
     gan_model, real_target=1.0, generated_target=0.0, real_weights=1.0,
     generated_weights=1.0, scope=None, loss_collection=_LOSSES,
     reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """`wargs.lsgan_discriminator_loss` of `gan_model`'s
   `discriminator_real_outputs` and `discriminator_gen_outputs`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.lsgan_discriminator_loss, gan_model, real_target=real_target,
       generated_target=generated_target, real_weights=real_weights,
       generated_weights=generated_weights, scope=scope,
@@ -349,51 +413,51 @@ def lsgan_discriminator_loss(
 
 
 # ---------------------------------------------------- Wasserstein and hinge ---
-@_tuple_fields.tuple_form(wargs.wasserstein_generator_loss)
+@_tuple_form(wargs.wasserstein_generator_loss)
 def wasserstein_generator_loss(
     gan_model, weights=1.0, scope=None, loss_collection=_LOSSES,
     reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """`wargs.wasserstein_generator_loss` of `gan_model`'s
   `discriminator_gen_outputs`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.wasserstein_generator_loss, gan_model, weights=weights, scope=scope,
       loss_collection=loss_collection, reduction=reduction,
       add_summaries=add_summaries)
 
 
-@_tuple_fields.tuple_form(wargs.wasserstein_discriminator_loss)
+@_tuple_form(wargs.wasserstein_discriminator_loss)
 def wasserstein_discriminator_loss(
     gan_model, real_weights=1.0, generated_weights=1.0, scope=None,
     loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """`wargs.wasserstein_discriminator_loss` of `gan_model`'s
   `discriminator_real_outputs` and `discriminator_gen_outputs`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.wasserstein_discriminator_loss, gan_model,
       real_weights=real_weights, generated_weights=generated_weights,
       scope=scope, loss_collection=loss_collection, reduction=reduction,
       add_summaries=add_summaries)
 
 
-@_tuple_fields.tuple_form(wargs.wasserstein_hinge_generator_loss)
+@_tuple_form(wargs.wasserstein_hinge_generator_loss)
 def wasserstein_hinge_generator_loss(
     gan_model, weights=1.0, scope=None, loss_collection=_LOSSES,
     reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """`wargs.wasserstein_hinge_generator_loss` of `gan_model`'s
   `discriminator_gen_outputs`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.wasserstein_hinge_generator_loss, gan_model, weights=weights,
       scope=scope, loss_collection=loss_collection, reduction=reduction,
       add_summaries=add_summaries)
 
 
-@_tuple_fields.tuple_form(wargs.wasserstein_hinge_discriminator_loss)
+@_tuple_form(wargs.wasserstein_hinge_discriminator_loss)
 def wasserstein_hinge_discriminator_loss(
     gan_model, real_weights=1.0, generated_weights=1.0, real_hinge=1.0,
     generated_hinge=1.0, scope=None, loss_collection=_LOSSES,
     reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """`wargs.wasserstein_hinge_discriminator_loss` of `gan_model`'s
   `discriminator_real_outputs` and `discriminator_gen_outputs`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.wasserstein_hinge_discriminator_loss, gan_model,
       real_weights=real_weights, generated_weights=generated_weights,
       real_hinge=real_hinge, generated_hinge=generated_hinge, scope=scope,
@@ -401,26 +465,26 @@ def wasserstein_hinge_discriminator_loss(
       add_summaries=add_summaries)
 
 
-@_tuple_fields.tuple_form(wargs.hinge_generator_loss)
+@_tuple_form(wargs.hinge_generator_loss)
 def hinge_generator_loss(
     gan_model, weights=1.0, scope=None, loss_collection=_LOSSES,
     reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """`wargs.hinge_generator_loss` of `gan_model`'s
   `discriminator_gen_outputs`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.hinge_generator_loss, gan_model, weights=weights, scope=scope,
       loss_collection=loss_collection, reduction=reduction,
       add_summaries=add_summaries)
 
 
-@_tuple_fields.tuple_form(wargs.hinge_discriminator_loss)
+@_tuple_form(wargs.hinge_discriminator_loss)
 def hinge_discriminator_loss(
     gan_model, real_margin=1.0, generated_margin=1.0, real_weights=1.0,
     generated_weights=1.0, scope=None, loss_collection=_LOSSES,
     reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """`wargs.hinge_discriminator_loss` of `gan_model`'s
   `discriminator_real_outputs` and `discriminator_gen_outputs`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.hinge_discriminator_loss, gan_model, real_margin=real_margin,
       generated_margin=generated_margin, real_weights=real_weights,
       generated_weights=generated_weights, scope=scope,
@@ -429,122 +493,122 @@ def hinge_discriminator_loss(
 
 
 # ------------------------------------------------------------- relativistic ---
-@_tuple_fields.tuple_form(wargs.relativistic_generator_loss)
+@_tuple_form(wargs.relativistic_generator_loss)
 def relativistic_generator_loss(
     gan_model, real_weights=1.0, generated_weights=1.0, scope=None,
     loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """`wargs.relativistic_generator_loss` of `gan_model`'s
   `discriminator_real_outputs` and `discriminator_gen_outputs`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.relativistic_generator_loss, gan_model, real_weights=real_weights,
       generated_weights=generated_weights, scope=scope,
       loss_collection=loss_collection, reduction=reduction,
       add_summaries=add_summaries)
 
 
-@_tuple_fields.tuple_form(wargs.relativistic_discriminator_loss)
+@_tuple_form(wargs.relativistic_discriminator_loss)
 def relativistic_discriminator_loss(
     gan_model, real_weights=1.0, generated_weights=1.0, scope=None,
     loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """`wargs.relativistic_discriminator_loss` of `gan_model`'s
   `discriminator_real_outputs` and `discriminator_gen_outputs`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.relativistic_discriminator_loss, gan_model,
       real_weights=real_weights, generated_weights=generated_weights,
       scope=scope, loss_collection=loss_collection, reduction=reduction,
       add_summaries=add_summaries)
 
 
-@_tuple_fields.tuple_form(wargs.relativistic_lsgan_generator_loss)
+@_tuple_form(wargs.relativistic_lsgan_generator_loss)
 def relativistic_lsgan_generator_loss(
     gan_model, real_weights=1.0, generated_weights=1.0, scope=None,
     loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """`wargs.relativistic_lsgan_generator_loss` of `gan_model`'s
   `discriminator_real_outputs` and `discriminator_gen_outputs`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.relativistic_lsgan_generator_loss, gan_model,
       real_weights=real_weights, generated_weights=generated_weights,
       scope=scope, loss_collection=loss_collection, reduction=reduction,
       add_summaries=add_summaries)
 
 
-@_tuple_fields.tuple_form(wargs.relativistic_lsgan_discriminator_loss)
+@_tuple_form(wargs.relativistic_lsgan_discriminator_loss)
 def relativistic_lsgan_discriminator_loss(
     gan_model, real_weights=1.0, generated_weights=1.0, scope=None,
     loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """`wargs.relativistic_lsgan_discriminator_loss` of `gan_model`'s
   `discriminator_real_outputs` and `discriminator_gen_outputs`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.relativistic_lsgan_discriminator_loss, gan_model,
       real_weights=real_weights, generated_weights=generated_weights,
       scope=scope, loss_collection=loss_collection, reduction=reduction,
       add_summaries=add_summaries)
 
 
-@_tuple_fields.tuple_form(wargs.relativistic_hinge_generator_loss)
+@_tuple_form(wargs.relativistic_hinge_generator_loss)
 def relativistic_hinge_generator_loss(
     gan_model, real_weights=1.0, generated_weights=1.0, scope=None,
     loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """`wargs.relativistic_hinge_generator_loss` of `gan_model`'s
   `discriminator_real_outputs` and `discriminator_gen_outputs`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.relativistic_hinge_generator_loss, gan_model,
       real_weights=real_weights, generated_weights=generated_weights,
       scope=scope, loss_collection=loss_collection, reduction=reduction,
       add_summaries=add_summaries)
 
 
-@_tuple_fields.tuple_form(wargs.relativistic_hinge_discriminator_loss)
+@_tuple_form(wargs.relativistic_hinge_discriminator_loss)
 def relativistic_hinge_discriminator_loss(
     gan_model, real_weights=1.0, generated_weights=1.0, scope=None,
     loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """`wargs.relativistic_hinge_discriminator_loss` of `gan_model`'s
   `discriminator_real_outputs` and `discriminator_gen_outputs`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.relativistic_hinge_discriminator_loss, gan_model,
       real_weights=real_weights, generated_weights=generated_weights,
       scope=scope, loss_collection=loss_collection, reduction=reduction,
       add_summaries=add_summaries)
 
 
-@_tuple_fields.tuple_form(wargs.relativistic_pairing_generator_loss)
+@_tuple_form(wargs.relativistic_pairing_generator_loss)
 def relativistic_pairing_generator_loss(
     gan_model, weights=1.0, scope=None, loss_collection=_LOSSES,
     reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """`wargs.relativistic_pairing_generator_loss` of `gan_model`'s
   `discriminator_real_outputs` and `discriminator_gen_outputs`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.relativistic_pairing_generator_loss, gan_model, weights=weights,
       scope=scope, loss_collection=loss_collection, reduction=reduction,
       add_summaries=add_summaries)
 
 
-@_tuple_fields.tuple_form(wargs.relativistic_pairing_discriminator_loss)
+@_tuple_form(wargs.relativistic_pairing_discriminator_loss)
 def relativistic_pairing_discriminator_loss(
     gan_model, weights=1.0, scope=None, loss_collection=_LOSSES,
     reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """`wargs.relativistic_pairing_discriminator_loss` of `gan_model`'s
   `discriminator_real_outputs` and `discriminator_gen_outputs`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.relativistic_pairing_discriminator_loss, gan_model, weights=weights,
       scope=scope, loss_collection=loss_collection, reduction=reduction,
       add_summaries=add_summaries)
 
 
 # --------------------------------------------------- special discriminators ---
-@_tuple_fields.tuple_form(wargs.acgan_generator_loss)
+@_tuple_form(wargs.acgan_generator_loss)
 def acgan_generator_loss(
     gan_model, weights=1.0, scope=None, loss_collection=_LOSSES,
     reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """`wargs.acgan_generator_loss` of `gan_model`'s
   `discriminator_gen_classification_logits` and `one_hot_labels`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.acgan_generator_loss, gan_model, weights=weights, scope=scope,
       loss_collection=loss_collection, reduction=reduction,
       add_summaries=add_summaries)
 
 
-@_tuple_fields.tuple_form(wargs.acgan_discriminator_loss)
+@_tuple_form(wargs.acgan_discriminator_loss)
 def acgan_discriminator_loss(
     gan_model, label_smoothing=0.0, real_weights=1.0, generated_weights=1.0,
     scope=None, loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION,
@@ -552,7 +616,7 @@ def acgan_discriminator_loss(
   """`wargs.acgan_discriminator_loss` of `gan_model`'s
   `discriminator_real_classification_logits`,
   `discriminator_gen_classification_logits` and `one_hot_labels`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.acgan_discriminator_loss, gan_model,
       label_smoothing=label_smoothing, real_weights=real_weights,
       generated_weights=generated_weights, scope=scope,
@@ -560,83 +624,83 @@ def acgan_discriminator_loss(
       add_summaries=add_summaries)
 
 
-@_tuple_fields.tuple_form(wargs.energy_based_generator_loss)
+@_tuple_form(wargs.energy_based_generator_loss)
 def energy_based_generator_loss(
     gan_model, weights=1.0, scope=None, loss_collection=_LOSSES,
     reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """`wargs.energy_based_generator_loss` of `gan_model`'s
   `discriminator_gen_outputs`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.energy_based_generator_loss, gan_model, weights=weights,
       scope=scope, loss_collection=loss_collection, reduction=reduction,
       add_summaries=add_summaries)
 
 
-@_tuple_fields.tuple_form(wargs.energy_based_discriminator_loss)
+@_tuple_form(wargs.energy_based_discriminator_loss)
 def energy_based_discriminator_loss(
     gan_model, margin=1.0, real_weights=1.0, generated_weights=1.0, scope=None,
     loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """`wargs.energy_based_discriminator_loss` of `gan_model`'s
   `discriminator_real_outputs` and `discriminator_gen_outputs`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.energy_based_discriminator_loss, gan_model, margin=margin,
       real_weights=real_weights, generated_weights=generated_weights,
       scope=scope, loss_collection=loss_collection, reduction=reduction,
       add_summaries=add_summaries)
 
 
-@_tuple_fields.tuple_form(wargs.mutual_information_penalty)
+@_tuple_form(wargs.mutual_information_penalty)
 def mutual_information_penalty(
     gan_model, weights=1.0, scope=None, loss_collection=_LOSSES,
     reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """`wargs.mutual_information_penalty` of `gan_model`'s
   `structured_generator_inputs` and `predicted_distributions`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.mutual_information_penalty, gan_model, weights=weights, scope=scope,
       loss_collection=loss_collection, reduction=reduction,
       add_summaries=add_summaries)
 
 
 # ---------------------------------------------------------------- penalties ---
-@_tuple_fields.tuple_form(wargs.r1_penalty)
+@_tuple_form(wargs.r1_penalty)
 def r1_penalty(
     gan_model, weights=1.0, scope=None, loss_collection=_LOSSES,
     reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """`wargs.r1_penalty` of `gan_model`'s `real_data`, `generator_inputs`,
   `discriminator_fn` and `discriminator_scope`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.r1_penalty, gan_model, weights=weights, scope=scope,
       loss_collection=loss_collection, reduction=reduction,
       add_summaries=add_summaries)
 
 
-@_tuple_fields.tuple_form(wargs.r2_penalty)
+@_tuple_form(wargs.r2_penalty)
 def r2_penalty(
     gan_model, weights=1.0, scope=None, loss_collection=_LOSSES,
     reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """`wargs.r2_penalty` of `gan_model`'s `generated_data`, `generator_inputs`,
   `discriminator_fn` and `discriminator_scope`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.r2_penalty, gan_model, weights=weights, scope=scope,
       loss_collection=loss_collection, reduction=reduction,
       add_summaries=add_summaries)
 
 
-@_tuple_fields.tuple_form(wargs.dragan_penalty)
+@_tuple_form(wargs.dragan_penalty)
 def dragan_penalty(
     gan_model, perturbation_scale=0.5, target=1.0, epsilon=1e-10, seed=None,
     weights=1.0, scope=None, loss_collection=_LOSSES,
     reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """`wargs.dragan_penalty` of `gan_model`'s `real_data`, `generator_inputs`,
   `discriminator_fn` and `discriminator_scope`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.dragan_penalty, gan_model, perturbation_scale=perturbation_scale,
       target=target, epsilon=epsilon, seed=seed, weights=weights, scope=scope,
       loss_collection=loss_collection, reduction=reduction,
       add_summaries=add_summaries)
 
 
-@_tuple_fields.tuple_form(wargs.wasserstein_gradient_penalty)
+@_tuple_form(wargs.wasserstein_gradient_penalty)
 def wasserstein_gradient_penalty(
     gan_model, epsilon=1e-10, target=1.0, one_sided=False, weights=1.0,
     scope=None, loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION,
@@ -644,72 +708,72 @@ def wasserstein_gradient_penalty(
   """`wargs.wasserstein_gradient_penalty` of `gan_model`'s `real_data`,
   `generated_data`, `generator_inputs`, `discriminator_fn` and
   `discriminator_scope`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.wasserstein_gradient_penalty, gan_model, epsilon=epsilon,
       target=target, one_sided=one_sided, weights=weights, scope=scope,
       loss_collection=loss_collection, reduction=reduction,
       add_summaries=add_summaries, seed=seed)
 
 
-@_tuple_fields.tuple_form(wargs.consistency_penalty)
+@_tuple_form(wargs.consistency_penalty)
 def consistency_penalty(
     gan_model, augment_fn, weights=1.0, scope=None, loss_collection=_LOSSES,
     reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """`wargs.consistency_penalty` of `gan_model`'s `real_data`,
   `generator_inputs`, `discriminator_fn` and `discriminator_scope`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.consistency_penalty, gan_model, augment_fn=augment_fn,
       weights=weights, scope=scope, loss_collection=loss_collection,
       reduction=reduction, add_summaries=add_summaries)
 
 
-@_tuple_fields.tuple_form(wargs.balanced_consistency_penalty)
+@_tuple_form(wargs.balanced_consistency_penalty)
 def balanced_consistency_penalty(
     gan_model, augment_fn, real_weights=1.0, generated_weights=1.0, scope=None,
     loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """`wargs.balanced_consistency_penalty` of `gan_model`'s `real_data`,
   `generated_data`, `generator_inputs`, `discriminator_fn` and
   `discriminator_scope`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.balanced_consistency_penalty, gan_model, augment_fn=augment_fn,
       real_weights=real_weights, generated_weights=generated_weights,
       scope=scope, loss_collection=loss_collection, reduction=reduction,
       add_summaries=add_summaries)
 
 
-@_tuple_fields.tuple_form(wargs.latent_consistency_penalty)
+@_tuple_form(wargs.latent_consistency_penalty)
 def latent_consistency_penalty(
     gan_model, stddev=0.03, weights=1.0, scope=None, loss_collection=_LOSSES,
     reduction=_DEFAULT_REDUCTION, add_summaries=False, seed=None):
   """`wargs.latent_consistency_penalty` of `gan_model`'s
   `discriminator_gen_outputs`, `generator_inputs`, `generator_fn`,
   `generator_scope`, `discriminator_fn` and `discriminator_scope`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.latent_consistency_penalty, gan_model, stddev=stddev,
       weights=weights, scope=scope, loss_collection=loss_collection,
       reduction=reduction, add_summaries=add_summaries, seed=seed)
 
 
-@_tuple_fields.tuple_form(wargs.latent_consistency_generator_loss)
+@_tuple_form(wargs.latent_consistency_generator_loss)
 def latent_consistency_generator_loss(
     gan_model, stddev=0.03, weights=1.0, scope=None, loss_collection=_LOSSES,
     reduction=_DEFAULT_REDUCTION, add_summaries=False, seed=None):
   """`wargs.latent_consistency_generator_loss` of `gan_model`'s
   `generated_data`, `generator_inputs`, `generator_fn` and `generator_scope`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.latent_consistency_generator_loss, gan_model, stddev=stddev,
       weights=weights, scope=scope, loss_collection=loss_collection,
       reduction=reduction, add_summaries=add_summaries, seed=seed)
 
 
-@_tuple_fields.tuple_form(wargs.lecam_penalty)
+@_tuple_form(wargs.lecam_penalty)
 def lecam_penalty(
     gan_model, real_anchor, generated_anchor, real_weights=1.0,
     generated_weights=1.0, scope=None, loss_collection=_LOSSES,
     reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """`wargs.lecam_penalty` of `gan_model`'s `discriminator_real_outputs` and
   `discriminator_gen_outputs`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.lecam_penalty, gan_model, real_anchor=real_anchor,
       generated_anchor=generated_anchor, real_weights=real_weights,
       generated_weights=generated_weights, scope=scope,
@@ -717,14 +781,14 @@ def lecam_penalty(
       add_summaries=add_summaries)
 
 
-@_tuple_fields.tuple_form(wargs.top_k_generator_loss)
+@_tuple_form(wargs.top_k_generator_loss)
 def top_k_generator_loss(
     gan_model, fraction, generator_loss_fn=wargs.modified_generator_loss,
     weights=1.0, scope=None, loss_collection=_LOSSES,
     reduction=_DEFAULT_REDUCTION, add_summaries=False):
   """`wargs.top_k_generator_loss` of `gan_model`'s
   `discriminator_gen_outputs`."""
-  return _tuple_fields.call(
+  return _call(
       wargs.top_k_generator_loss, gan_model, fraction=fraction,
       generator_loss_fn=generator_loss_fn, weights=weights, scope=scope,
       loss_collection=loss_collection, reduction=reduction,
