@@ -31,7 +31,7 @@ import collections
 import tensorflow as tf
 
 __all__ = ['AddOn', 'GANParts', 'PROGRESS', 'StepPart', 'apply', 'checked',
-           'graph_variables', 'log']
+           'global_step', 'graph_variables', 'log']
 
 _v1 = tf.compat.v1
 
@@ -241,3 +241,18 @@ def graph_variables(cache, prefix, dtypes):
                                    use_resource=True)
             for name, dtype in dtypes.items()}
   return cache[graph]
+
+
+def global_step():
+  """The TF-1 graph's global step, created at the top if it is not yet.
+
+  Safe to call inside the networks' variable scopes, where
+  `tf.compat.v1.train.get_or_create_global_step` would create
+  '<scope>/global_step' (it keeps the current variable scope).
+  """
+  step = _v1.train.get_global_step()
+  if step is not None:
+    return step
+  with tf.init_scope(), _v1.variable_scope(
+      _v1.VariableScope(reuse=False), auxiliary_name_scope=False):
+    return _v1.train.get_or_create_global_step()

@@ -63,7 +63,7 @@ class TopK(base.AddOn):
   def fraction(self, step=None):
     """The share kept at generator step `step` (default: the global step)."""
     if step is None:
-      step = _v1.train.get_or_create_global_step()
+      step = base.global_step()
     epoch = tf.cast(step, tf.int64) // self.epoch_steps
     return wargs.top_k_fraction(epoch, self.gamma, self.nu)
 
