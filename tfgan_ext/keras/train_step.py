@@ -19,6 +19,10 @@ gains their `generator_term` / `discriminator_term`, and
 `after_discriminator_step` / `after_generator_step` run after each update's
 loss (the add-ons' state). The step names no technique.
 
+Each player's loss includes its network's own `losses` (kernel
+regularizers), as `tfgan.gan_loss` adds the regularization losses of each
+player's scope.
+
 Across replicas each loss is a mean over this replica's examples times
 `distribute.replica_share` (B_r / B), so the gradients Keras' optimizers sum
 over replicas are those of the mean over the global batch. Mixed precision:
@@ -47,6 +51,18 @@ def group_for_discriminator_steps(dataset, steps):
         lambda t: tf.transpose(t, [1, 0] + list(range(2, t.shape.rank))),
         element)
   return dataset.batch(steps, drop_remainder=True).map(batch_first)
+
+
+def _regularization(network):
+  """The sum of `network.losses` (its layers' regularizers), float32, or 0.
+
+  Added to the player's loss, as `tfgan.gan_loss` adds each scope's
+  regularization losses.
+  """
+  losses = network.losses
+  if not losses:
+    return 0.0
+  return tf.add_n([tf.cast(l, tf.float32) for l in losses])
 
 
 def _slice(structure, index):
@@ -148,6 +164,7 @@ class TrainStep:
 
   def _generator_objective(self, gan, tensors, logs, share):
     loss = tf.cast(self.generator_loss(tensors, logs), tf.float32)
+    loss += _regularization(gan.generator)
     for part in self.parts:
       loss += part.generator_term(tensors, logs)
     logs['generator_loss'] = [(loss, 1.0)]
@@ -155,6 +172,7 @@ class TrainStep:
 
   def _discriminator_objective(self, gan, tensors, logs, share):
     loss = self.discriminator_loss(tensors)
+    loss += _regularization(gan.discriminator)
     for part in self.parts:
       loss += part.discriminator_term(tensors, logs)
     logs.setdefault('discriminator_loss', []).append((loss, 1.0))
