@@ -22,7 +22,7 @@ from benchmarks import quality_plan
 from benchmarks import quality_report
 from benchmarks import quality_runs
 from benchmarks import quality_summary
-from examples.common import presets
+from examples.common import hparams as hparams_lib
 from examples.digits import train_lib as digits_train
 from examples.toy2d import train_lib as toy2d_train
 
@@ -239,8 +239,10 @@ def test_recommended_jobs_only_where_a_preset_exists():
   assert ('digits', 'wasserstein', 'wasserstein_gradient_penalty') in found
   assert ('grid', 'wasserstein', 'wasserstein_gradient_penalty') in found
   for dataset, loss, penalty in found:
-    task = 'digits' if dataset == 'digits' else 'toy2d'  # the examples'
-    assert presets.find(task, loss, penalty) is not None
+    # The example's own presets (toy2d's for ring and grid).
+    train_lib = digits_train if dataset == 'digits' else toy2d_train
+    assert hparams_lib.find_preset(train_lib.PRESETS, train_lib.HParams(
+        gan_loss=loss, penalty=penalty)) is not None
   assert all(j['config'].endswith(quality_plan.RECOMMENDED) for j in jobs)
   assert len({j['key'] for j in quality_plan.plan(settings, rows)}) == len(
       quality_plan.plan(settings, rows))
@@ -256,13 +258,14 @@ def test_a_recommended_job_takes_the_preset_but_keeps_the_budget():
              penalty_weight=10.0, penalty_every=1, seed=0, steps=4000,
              dataset='ring', preset=True)
   toy = quality_runs.toy2d_hparams(job, '/tmp/run')
-  # examples/common/presets.py, toy2d WGAN-GP: the authors' gan_toy.py.
+  # examples/toy2d/train_lib.PRESETS, WGAN-GP: the authors' gan_toy.py.
   assert (toy.penalty_weight, toy.discriminator_train_steps, toy.adam_beta1,
           toy.adam_beta2, toy.generator_lr) == (0.1, 5, 0.5, 0.9, 1e-4)
   assert (toy.max_number_of_steps, toy.seed) == (4000, 0)
   shared = quality_runs.toy2d_hparams(dict(job, preset=False), '/tmp/run')
   assert (shared.penalty_weight, shared.discriminator_train_steps) == (10.0, 1)
-  # presets.py: on digits, hinge's preset adds R1 gamma 10 (weight 5).
+  # examples/digits/train_lib.PRESETS: hinge's preset adds R1 gamma 10
+  # (weight 5).
   hinge = dict(job, gan_loss='hinge', penalty='none', dataset='digits')
   digits = quality_runs.digits_hparams(hinge, '/tmp/d')
   assert (digits.penalty, digits.penalty_weight) == ('r1', 5.0)
@@ -364,7 +367,7 @@ def test_recommended_jobs_a_preset_makes_identical_train_once(tmp_path):
   trained = quality_runs.mark_same_runs(jobs)
   same = {(j['dataset'], j['key']): j['same_run_as'] for j in jobs
           if j.get('same_run_as')}
-  # presets.py: on toy2d, plain wasserstein's preset adds WGAN-GP's (the
+  # toy2d's train_lib.PRESETS: plain wasserstein's preset adds WGAN-GP's (the
   # same settings as the WGAN-GP preset); the job that names its penalty
   # trains. Nothing else is identical once its preset applies; the shared
   # digits R1 job and its recommended twin both train.

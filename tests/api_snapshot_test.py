@@ -24,10 +24,8 @@ SNAPSHOT = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                         'api_snapshot.txt')
 MODULES = (
     'tfgan_ext',
-    'tfgan_ext.adaptive_augment',
+    'tfgan_ext.addons',
     'tfgan_ext.augment',
-    'tfgan_ext.averaging',
-    'tfgan_ext.lecam',
     'tfgan_ext.compat',
     'tfgan_ext.losses',
     'tfgan_ext.losses.wargs',

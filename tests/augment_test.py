@@ -5,7 +5,8 @@
 Every operation is checked with fixed parameters against a NumPy reference
 written here from the papers' definitions (DiffAugment, Zhao et al. 2020;
 ADA, Karras et al. 2020); the random policies are checked for what they
-guarantee (shapes, ranges of the drawn parameters, gradients).
+guarantee (shapes, ranges of the drawn parameters, gradients). ADA's p in a
+TF-1 graph (`tfgan_ext.addons.ADA`) follows the rule step by step.
 """
 
 import functools
@@ -15,7 +16,7 @@ import pytest
 import tensorflow as tf
 import tensorflow_gan as tfgan
 
-from tfgan_ext import adaptive_augment
+from tfgan_ext import addons
 from tfgan_ext import augment
 
 rng = np.random.default_rng(5)
@@ -173,10 +174,9 @@ def test_ada_adjustment_equals_its_formula(p, r, images, speed, want):
 
 
 def _ada_graph_run(outputs_per_step, interval, speed):
-  """p after each step of AdaptiveAugment.update in a TF-1 graph."""
+  """p after each step of ADA.update in a TF-1 graph."""
   with tf.Graph().as_default():
-    ada = adaptive_augment.AdaptiveAugment(interval=interval,
-                                           speed_images=speed)
+    ada = addons.ADA(interval=interval, speed_images=speed)
     outputs = tf.compat.v1.placeholder(tf.float32, [None, 1])
     update = ada.update(outputs)
     with tf.compat.v1.Session() as sess:
@@ -188,7 +188,7 @@ def _ada_graph_run(outputs_per_step, interval, speed):
   return seen
 
 
-def test_adaptive_augment_adjusts_p_every_interval_steps():
+def test_ada_adjusts_p_every_interval_steps():
   # Interval 2, 4 images a step, speed 80: every 2 steps p moves by 8/80 in
   # the direction of sign(r - 0.6) with r the mean sign over those 8.
   positive = np.ones((4, 1), np.float32)
@@ -200,9 +200,9 @@ def test_adaptive_augment_adjusts_p_every_interval_steps():
                              atol=1e-6)
 
 
-def test_adaptive_augment_in_gan_model_augments_and_updates():
+def test_ada_in_gan_model_augments_and_updates():
   with tf.Graph().as_default():
-    ada = adaptive_augment.AdaptiveAugment(interval=1, speed_images=8)
+    ada = addons.ADA(interval=1, speed_images=8)
     layers = tf.compat.v1.layers
     model = tfgan.gan_model(
         lambda z: tf.reshape(layers.dense(z, 16), [-1, 4, 4, 1]),

@@ -1,6 +1,11 @@
 # Copyright 2026 The tfgan_ext Authors.
 # SPDX-License-Identifier: Apache-2.0
-"""tfgan_ext.averaging: the generator's moving average in TF-GAN graphs."""
+"""tfgan_ext.addons.GeneratorAverage: the generator's moving average in TF-GAN.
+
+`AveragingOptimizer` (what `GeneratorAverage.for_tfgan` wraps the
+generator's optimizer in) against the rule of its module docstring, and a
+`tfgan.gan_train` run whose checkpoint restores the averages.
+"""
 
 import numpy as np
 import pytest
@@ -8,7 +13,7 @@ import tensorflow as tf
 import tensorflow_gan as tfgan
 
 import tfgan_ext
-from tfgan_ext import averaging
+from tfgan_ext import addons
 
 _v1 = tf.compat.v1
 
@@ -40,7 +45,7 @@ def test_average_equals_its_formula_after_each_update(decay, start):
   with tf.Graph().as_default():
     w = _v1.get_variable('w', initializer=[1.0, -2.0], use_resource=True)
     loss = tf.reduce_sum(w * tf.constant([3.0, 1.0]))
-    optimizer = averaging.AveragingOptimizer(
+    optimizer = addons.AveragingOptimizer(
         _v1.train.GradientDescentOptimizer(0.1), decay, start)
     train = optimizer.minimize(loss, var_list=[w])
     with _v1.Session() as sess:
@@ -60,9 +65,9 @@ def test_average_equals_its_formula_after_each_update(decay, start):
 def test_bad_settings_raise():
   sgd = _v1.train.GradientDescentOptimizer(0.1)
   with pytest.raises(ValueError, match=r'decay must be in \[0, 1\)'):
-    averaging.AveragingOptimizer(sgd, 1.0)
+    addons.AveragingOptimizer(sgd, 1.0)
   with pytest.raises(ValueError, match='start must be an int >= 0'):
-    averaging.AveragingOptimizer(sgd, 0.9, start=-1)
+    addons.AveragingOptimizer(sgd, 0.9, start=-1)
 
 
 def test_gan_train_saves_averages_that_restore_into_the_generator(tmp_path):
@@ -76,18 +81,20 @@ def test_gan_train_saves_averages_that_restore_into_the_generator(tmp_path):
         generator_inputs=tf.random.normal([8, 3]))
     pair = tfgan_ext.losses.get('hinge')
     loss = tfgan.gan_loss(model, **pair._asdict())
+    parts = addons.GeneratorAverage(0.5).for_tfgan(addons.GANParts(
+        None, None, pair.generator_loss_fn, pair.discriminator_loss_fn,
+        _v1.train.AdamOptimizer(1e-2), _v1.train.AdamOptimizer(1e-2)))
+    assert isinstance(parts.generator_optimizer, addons.AveragingOptimizer)
     train_ops = tfgan.gan_train_ops(
-        model, loss,
-        generator_optimizer=averaging.AveragingOptimizer(
-            _v1.train.AdamOptimizer(1e-2), 0.5),
-        discriminator_optimizer=_v1.train.AdamOptimizer(1e-2))
+        model, loss, generator_optimizer=parts.generator_optimizer,
+        discriminator_optimizer=parts.discriminator_optimizer)
     tfgan.gan_train(train_ops, str(tmp_path),
                     hooks=[_v1.train.StopAtStepHook(num_steps=5)],
                     save_summaries_steps=None)
     generator_variables = model.generator_variables
   checkpoint = tf.train.latest_checkpoint(str(tmp_path))
   reader = tf.train.load_checkpoint(checkpoint)
-  assert averaging.has_averages(checkpoint, generator_variables)
+  assert addons.has_averages(checkpoint, generator_variables)
   kernel = reader.get_tensor('Generator/out/kernel')
   average = reader.get_tensor('Generator/out/kernel/ExponentialMovingAverage')
   assert not np.allclose(kernel, average)
@@ -95,7 +102,7 @@ def test_gan_train_saves_averages_that_restore_into_the_generator(tmp_path):
     with _v1.variable_scope('Generator'):
       layers.dense(tf.zeros([1, 3]), 2, name='out')
     variables = _v1.trainable_variables('Generator')
-    saver = _v1.train.Saver(averaging.averages_to_restore(variables))
+    saver = _v1.train.Saver(addons.averages_to_restore(variables))
     with _v1.Session() as sess:
       saver.restore(sess, checkpoint)
       restored = sess.run(variables[0])

@@ -1,6 +1,6 @@
 # Copyright 2026 The tfgan_ext Authors.
 # SPDX-License-Identifier: Apache-2.0
-"""tfgan_ext.lecam: LeCam's anchors in a TF-1 graph, against NumPy.
+"""tfgan_ext.addons.LeCam: LeCam's anchors in a TF-1 graph, against NumPy.
 
 A GANModel whose discriminator outputs are placeholders: each session run of
 the discriminator's update ops (what its train op runs) is one discriminator
@@ -30,7 +30,7 @@ def _model(real, gen, scope):
 
 def test_anchors_and_loss_follow_the_reference():
   weight, decay, start = 0.3, 0.8, 2
-  lecam = tfgan_ext.lecam.LeCam(weight, decay, start)
+  lecam = tfgan_ext.addons.LeCam(weight, decay, start)
   rng = np.random.default_rng(3)
   with tf.Graph().as_default():
     real = _v1.placeholder(tf.float32, [4, 1])
@@ -79,7 +79,7 @@ def test_a_model_without_discriminator_scope_is_refused():
   with tf.Graph().as_default():
     model = _model(tf.zeros([2, 1]), tf.zeros([2, 1]), None)
     with pytest.raises(ValueError, match='discriminator_scope'):
-      tfgan_ext.lecam.LeCam().penalty(model)
+      tfgan_ext.addons.LeCam().penalty(model)
 
 
 def test_bad_settings_are_refused():
@@ -88,4 +88,4 @@ def test_bad_settings_are_refused():
                         ({'start': -1}, 'start'),
                         ({'start': 1.5}, 'start')):
     with pytest.raises(ValueError, match=match):
-      tfgan_ext.lecam.LeCam(**kwargs)
+      tfgan_ext.addons.LeCam(**kwargs)

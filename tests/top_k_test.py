@@ -1,12 +1,13 @@
 # Copyright 2026 The tfgan_ext Authors.
 # SPDX-License-Identifier: Apache-2.0
-"""tfgan_ext.top_k: top-k training on the global step, against NumPy.
+"""tfgan_ext.addons.TopK: top-k training on the global step, against NumPy.
 
 A GANModel whose generated-data outputs are a placeholder and whose global
 step is set by hand: at each step the loss must be the hinge generator loss
 (-mean D(G(z))) over the k = floor(max(gamma^(step // epoch_steps), nu) B)
 best outputs (Sinha et al. 2020, Algorithm 1), and a three-step
-`tfgan.gan_train` run through `tfgan.gan_loss` must train with it.
+`tfgan.gan_train` run through `tfgan.gan_loss` must train with it (joined
+by `TopK.for_tfgan`).
 """
 
 import numpy as np
@@ -27,7 +28,7 @@ def _model(gen):
 
 def test_loss_follows_the_schedule_on_the_global_step():
   gamma, nu, epoch_steps, batch = 0.5, 0.25, 3, 8
-  top_k = tfgan_ext.top_k.TopK(epoch_steps, gamma, nu)
+  top_k = tfgan_ext.addons.TopK(epoch_steps, gamma, nu)
   rng = np.random.default_rng(5)
   with tf.Graph().as_default():
     gen = _v1.placeholder(tf.float32, [batch, 1])
@@ -60,11 +61,15 @@ def test_gan_train_runs_with_top_k(tmp_path):
         discriminator_fn=lambda x, _: linear(x, 1),
         real_data=tf.random.normal([8, 2]),
         generator_inputs=tf.random.normal([8, 3]))
-    top_k = tfgan_ext.top_k.TopK(epoch_steps=1, gamma=0.5, nu=0.5)
+    # The add-on's own way into the loop: for_tfgan on the loop's parts.
+    parts = tfgan_ext.addons.TopK(epoch_steps=1, gamma=0.5, nu=0.5).for_tfgan(
+        tfgan_ext.addons.GANParts(
+            None, None, tfgan_ext.losses.get('hinge').generator_loss_fn,
+            tfgan_ext.losses.hinge_discriminator_loss))
+    assert parts.generator_loss_fn.__name__ == 'hinge_generator_loss_top_k'
     loss = tfgan.gan_loss(
-        model, generator_loss_fn=top_k.generator_loss(
-            tfgan_ext.losses.get('hinge').generator_loss_fn),
-        discriminator_loss_fn=tfgan_ext.losses.hinge_discriminator_loss)
+        model, generator_loss_fn=parts.generator_loss_fn,
+        discriminator_loss_fn=parts.discriminator_loss_fn)
     train_ops = tfgan.gan_train_ops(model, loss, _v1.train.AdamOptimizer(0.1),
                                     _v1.train.AdamOptimizer(0.1))
     hooks = [_v1.train.StopAtStepHook(num_steps=3)]
@@ -76,13 +81,13 @@ def test_gan_train_runs_with_top_k(tmp_path):
 
 def test_errors():
   with pytest.raises(ValueError, match='relativistic_generator_loss'):
-    tfgan_ext.top_k.TopK(10).generator_loss(
+    tfgan_ext.addons.TopK(10).generator_loss(
         tfgan_ext.losses.relativistic_generator_loss)
   with pytest.raises(ValueError, match='epoch_steps'):
-    tfgan_ext.top_k.TopK(0)
+    tfgan_ext.addons.TopK(0)
   with pytest.raises(TypeError, match='epoch_steps'):
-    tfgan_ext.top_k.TopK(1.5)
+    tfgan_ext.addons.TopK(1.5)
   with pytest.raises(ValueError, match='gamma'):
-    tfgan_ext.top_k.TopK(10, gamma=0.0)
+    tfgan_ext.addons.TopK(10, gamma=0.0)
   with pytest.raises(ValueError, match='nu'):
-    tfgan_ext.top_k.TopK(10, nu=1.5)
+    tfgan_ext.addons.TopK(10, nu=1.5)

@@ -34,8 +34,8 @@ Each operation is also a function of its parameters (`brightness`,
 them against NumPy with fixed parameters. For `tfgan.gan_model`,
 `augmented_discriminator(discriminator_fn, augment_fn)` augments inside the
 discriminator (DiffAugment's recipe with TF-GAN's loop unchanged);
-`tfgan_ext.adaptive_augment` keeps ADA's p in a TF-GAN graph, and
-`tfgan_ext.keras.GANModel.compile(augment=...)` in a Keras model.
+the add-ons `tfgan_ext.addons.DiffAugment` and `tfgan_ext.addons.ADA` (which
+keeps ADA's p) apply them in a TF-GAN graph and in a Keras model.
 """
 
 import tensorflow as tf
@@ -161,7 +161,11 @@ def parse_policy(policy):
 
   Raises:
     ValueError: for an unknown part (the message lists the valid ones).
+    TypeError: for a policy that is not a string.
   """
+  if not isinstance(policy, str):
+    raise TypeError('A DiffAugment policy is a comma-separated string of %s, '
+                    'got %r.' % (', '.join(DIFFAUGMENT_POLICIES), policy))
   parts = tuple(p.strip() for p in policy.split(',') if p.strip())
   unknown = [p for p in parts if p not in DIFFAUGMENT_POLICIES]
   if unknown or not parts:

@@ -148,13 +148,21 @@ def require_finite(flag_values):
           '--%s must be a finite number.' % name, flag_values=flag_values)
 
 
+def _built_here(hparams_cls):
+  if not hasattr(hparams_cls, '_define_flags'):
+    raise TypeError('%r was not built by examples.common.hparams.'
+                    'hparams_class.' % (hparams_cls,))
+  return hparams_cls
+
+
 def validate(hparams):
   """Checks every field against its flag's parser and validators.
 
   Raises:
     ValueError: naming the first field whose value its flag would refuse.
+    TypeError: `hparams` is no example's HParams.
   """
-  flag_values = _flag_values(type(hparams)._define_flags)  # pylint: disable=protected-access
+  flag_values = _flag_values(_built_here(type(hparams))._define_flags)  # pylint: disable=protected-access
   for name, value in hparams._asdict().items():
     flag = flag_values[name]
     if value is None and flag.default is None:
@@ -172,7 +180,7 @@ def validate(hparams):
 
 def resumable_fields(hparams_cls):
   """Names of the fields that may change when a run is resumed."""
-  return hparams_cls._resumable  # pylint: disable=protected-access
+  return _built_here(hparams_cls)._resumable  # pylint: disable=protected-access
 
 
 # ------------------------------------------------------------- presets ---
@@ -181,9 +189,9 @@ Preset = collections.namedtuple('Preset', 'when values source')
 Preset.__doc__ = """Settings recorded for some values of an example's flags.
 
 Attributes:
-  when: {field: value} the preset is for, e.g. {'gan_loss': 'wasserstein',
-    'penalty': 'wasserstein_gradient_penalty'}; registry aliases match their
-    canonical names.
+  when: {field: value} the preset is for, e.g. {'gan_loss': 'hinge',
+    'penalty': 'none'}; registry aliases match their canonical names
+    ('non_saturating' matches 'modified').
   values: {field: value} it sets.
   source: Where the values come from (a paper, its code, a measurement
     here).

@@ -21,7 +21,7 @@ applied to `tfgan_ext.addons.GANParts`), then `training.gan_train_ops`
   the run resumes from the newest readable one (`recover_checkpoints`);
 * TensorBoard summaries in `train_log_dir`;
 * the device in use, logged at start; the graph itself is device-agnostic;
-* discriminator spectral normalization and WGAN weight clipping through
+* discriminator spectral normalization and weight clipping through
   `tfgan.features`; XLA; mixed precision (float16 compute, float32 variables
   and losses, dynamic loss scaling).
 """

@@ -45,7 +45,8 @@ class Timed:
     K = keras_train_lib.keras_package(hparams.keras_package)
     K.utils.set_random_seed(hparams.seed)
     self.gan = keras_train_lib.build(
-        K, strategy or tf.distribute.get_strategy(), hparams)
+        K, strategy or tf.distribute.get_strategy(), hparams,
+        train_lib.addons(hparams))
     self.dataset = keras_train_lib.make_dataset(hparams.batch_size,
                                                 hparams.noise_dims,
                                                 seed=hparams.seed)

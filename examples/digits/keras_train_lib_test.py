@@ -65,7 +65,8 @@ def _hparams(train_log_dir, **fields):
 def test_trains_evaluates_and_resumes(keras, tmp_path):
   log_dir = str(tmp_path / 'run')
   hparams = _hparams(log_dir, keras_package=keras, penalty='r1')
-  result = keras_train_lib.train(hparams, classifier_steps=30, verbose=0)
+  result = keras_train_lib.train(hparams, train_lib.addons(hparams),
+                                 classifier_steps=30, verbose=0)
   assert result['steps'] == 10
   assert np.isfinite(result['fcd']) and result['fcd'] > 0
   assert result['fcd_real_vs_real'] < result['fcd']
@@ -76,7 +77,8 @@ def test_trains_evaluates_and_resumes(keras, tmp_path):
     assert os.path.exists(os.path.join(log_dir, name)), name
   # Running again with a larger budget resumes from the backup at step 10.
   again = keras_train_lib.train(
-      hparams._replace(max_number_of_steps=15, eval=False), verbose=0)
+      hparams._replace(max_number_of_steps=15, eval=False),
+      train_lib.addons(hparams), verbose=0)
   assert again['steps'] == 15
   assert len(again['history']['generator_loss']) == 1
 
@@ -84,7 +86,8 @@ def test_trains_evaluates_and_resumes(keras, tmp_path):
 def test_bad_settings_fail_before_building(tmp_path):
   for field, value in (('gan_loss', 'nope'), ('penalty', 'nope'),
                        ('keras_package', 'keras4'), ('strategy', 'tpu')):
-    with pytest.raises(ValueError, match='%s.*not one of' % field):
+    # validate's message: the field, then the flag's choices.
+    with pytest.raises(ValueError, match='%s.*should be one of' % field):
       train_lib.train(_hparams(tmp_path, **{field: value}))
     assert not os.listdir(str(tmp_path))
   with pytest.raises(ValueError, match='valid names: keras, tf_keras'):
@@ -104,8 +107,9 @@ from examples.digits import keras_train_lib, train_lib
 hparams = train_lib.HParams(train_log_dir=sys.argv[1], trainer='keras',
                             strategy='mirrored', max_number_of_steps=6,
                             save_checkpoint_steps=3, batch_size=16)
-r = keras_train_lib.train(hparams, devices=['/cpu:0', '/cpu:1'],
-                          classifier_steps=20, verbose=0)
+r = keras_train_lib.train(hparams, train_lib.addons(hparams),
+                          devices=['/cpu:0', '/cpu:1'], classifier_steps=20,
+                          verbose=0)
 print('RESULT', json.dumps({'steps': r['steps'], 'fcd': r['fcd']}))
 '''
   proc = subprocess.run(

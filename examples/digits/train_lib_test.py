@@ -5,6 +5,7 @@
 import json
 import os
 
+from absl import flags
 import numpy as np
 import pytest
 import tensorflow as tf
@@ -13,6 +14,7 @@ import tfgan_ext
 from examples.common import hparams as hparams_lib
 from examples.common import training
 from examples.digits import eval_lib
+from examples.digits import networks
 from examples.digits import train_lib
 
 
@@ -71,6 +73,99 @@ def test_feature_matching_trains(tmp_path, adversarial):
 def test_feature_matching_alone_needs_a_weight(tmp_path):
   with pytest.raises(ValueError, match='feature_matching_weight'):
     train_lib.train(_hparams(tmp_path, adversarial_generator_loss=False))
+
+
+def test_keras_trainer_trains_on_feature_matching_alone(tmp_path):
+  # The command line of a user; the Keras trainer refused it before the
+  # add-ons (it now takes FeatureMatching(keep_adversarial=False)).
+  fv = flags.FlagValues()
+  train_lib.define_flags(fv)
+  fv(['prog', '--train_log_dir=%s' % tmp_path, '--trainer=keras',
+      '--noadversarial_generator_loss', '--feature_matching_weight=1',
+      '--batch_size=16', '--max_number_of_steps=2',
+      '--save_checkpoint_steps=2', '--noise_dims=8',
+      '--generator_channels=8', '--discriminator_channels=8', '--noeval'])
+  hparams = hparams_lib.from_flags(train_lib.HParams, fv, train_lib.PRESETS)
+  [addon] = train_lib.addons(hparams)
+  assert isinstance(addon, tfgan_ext.addons.FeatureMatching)
+  assert (addon.weight, addon.layer, addon.keep_adversarial) == (
+      1.0, 'features', False)
+  result = train_lib.train(hparams)
+  assert result['steps'] == 2
+  history = result['history']
+  assert np.all(np.isfinite(history['feature_matching_loss']))
+  # No adversarial term: the generator's loss is 1 x feature matching
+  # (the train step adds the parts' terms to a zero loss), one epoch of 2.
+  np.testing.assert_allclose(history['generator_loss'],
+                             history['feature_matching_loss'], rtol=1e-5)
+
+
+def _features(data, generator_inputs):  # A features_fn for equality.
+  del generator_inputs
+  return data
+
+
+def test_addons_are_the_objects_the_flags_ask_for(monkeypatch):
+  # networks.features_fn builds a new function per call; a fixed one lets
+  # FeatureMatching compare equal.
+  monkeypatch.setattr(networks, 'features_fn', lambda hparams: _features)
+  addons = tfgan_ext.addons
+  assert train_lib.addons(train_lib.HParams()) == []
+  hparams = train_lib.HParams(
+      augment='ada', penalty='r1', penalty_weight=5.0, penalty_every=16,
+      top_k_epoch_steps=100, zcr_weight=5.0, bcr_weight=10.0,
+      lecam_weight=0.3, generator_ema=0.999, feature_matching_weight=1.0)
+  # What the discriminator sees first, then the terms in the order the
+  # losses add them (train_lib.addons). The settings not given above are
+  # the flags' defaults in train_lib.define_flags: ada_target 0.6,
+  # ada_interval 4, ada_speed_images 20000; top_k_gamma 0.99, top_k_nu 0.5;
+  # zcr_generator_weight 0.5, zcr_stddev 0.03; bcr_augment 'translation';
+  # lecam_decay 0.99, lecam_start 1000; generator_ema_start 0.
+  assert train_lib.addons(hparams) == [
+      addons.ADA(0.6, 4, 20000),
+      addons.Penalty('r1', 5.0, 16),
+      addons.TopK(100, 0.99, 0.5),
+      addons.LatentConsistency(5.0, 0.5, 0.03),
+      addons.BalancedConsistency(10.0, 'translation'),
+      addons.LeCam(0.3, 0.99, 1000),
+      addons.GeneratorAverage(0.999, 0),
+      addons.FeatureMatching(1.0, layer='features', features_fn=_features,
+                             keep_adversarial=True),
+  ]
+  assert train_lib.addons(train_lib.HParams(
+      augment='diffaugment', augment_policy='translation',
+      penalty='wgan_gp', lecam_weight=0.1, lecam_decay=0.9,
+      lecam_start=0)) == [
+          addons.DiffAugment('translation'),
+          addons.Penalty('wgan_gp', 10.0, 1),  # penalty_weight's default
+          addons.LeCam(0.1, 0.9, 0)]
+  # The settings are in the objects: other values, unequal objects.
+  assert train_lib.addons(hparams._replace(lecam_decay=0.9))[5] != (
+      addons.LeCam(0.3, 0.99, 1000))
+
+
+@pytest.mark.parametrize('fields,match', [
+    (dict(adversarial_generator_loss=False),
+     'noadversarial_generator_loss needs --feature_matching_weight > 0'),
+    (dict(adversarial_generator_loss=False, feature_matching_weight=1.0,
+          top_k_epoch_steps=5),
+     '--top_k_epoch_steps restricts the adversarial generator loss'),
+    # The add-ons check their own settings when built: flags that parse but
+    # name no policy or fall outside what the technique accepts.
+    (dict(augment='diffaugment', augment_policy='colour'), 'translation'),
+    (dict(bcr_weight=10.0, bcr_augment='spin'), 'translation'),
+    (dict(penalty='r1', penalty_weight=-1.0), 'Penalty weight must be'),
+])
+def test_addons_refuse_what_cannot_train(tmp_path, fields, match):
+  hparams = _hparams(tmp_path / 'run', **fields)
+  with pytest.raises(ValueError, match=match):
+    train_lib.addons(hparams)
+  # train validates the flags first: a negative --penalty_weight is out of
+  # the flag's bounds there.
+  with pytest.raises(ValueError, match=(
+      'penalty_weight' if fields.get('penalty_weight', 0) < 0 else match)):
+    train_lib.train(hparams)
+  assert not (tmp_path / 'run').exists()  # Refused before the run.
 
 
 def test_mixed_precision_trains_with_float32_variables(tmp_path):
@@ -186,7 +281,8 @@ def test_augmentation_and_average_train_and_evaluate(tmp_path, monkeypatch,
                      ada_interval=1)
   if trainer == 'keras':
     from examples.digits import keras_train_lib  # pylint: disable=g-import-not-at-top
-    result = keras_train_lib.train(hparams, classifier_steps=50, verbose=0)
+    result = keras_train_lib.train(hparams, train_lib.addons(hparams),
+                                   classifier_steps=50, verbose=0)
   else:
     result = train_lib.train(hparams)
   assert np.isfinite(result['fcd']) and np.isfinite(result['averaged']['fcd'])

@@ -58,7 +58,8 @@ def define_flags(flag_values=flags.FLAGS):
                     tfgan_ext.losses.penalty_names(include_aliases=True),
                     'Discriminator penalty added to the discriminator loss.',
                     **fv)
-  flags.DEFINE_float('penalty_weight', 10.0, 'Weight of --penalty.', **fv)
+  flags.DEFINE_float('penalty_weight', 10.0, 'Weight of --penalty.',
+                     lower_bound=0.0, **fv)
   flags.DEFINE_integer('penalty_every', 1, 'Lazy regularization: apply '
                        '--penalty every this many discriminator steps '
                        '(weight scaled to match).', lower_bound=1, **fv)

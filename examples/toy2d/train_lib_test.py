@@ -249,3 +249,35 @@ def test_zcr_trains(tmp_path):
   assert _checkpoint_step(tmp_path) == 2
   for name, value in _variables(tmp_path).items():
     assert np.all(np.isfinite(value)), name
+
+
+def test_addons_are_the_objects_the_flags_ask_for():
+  addons = tfgan_ext.addons
+  assert train_lib.addons(train_lib.HParams()) == []
+  hparams = train_lib.HParams(
+      penalty='dragan', penalty_weight=0.1, penalty_every=2,
+      top_k_epoch_steps=10, zcr_weight=5.0, generator_ema=0.99,
+      generator_ema_start=100)
+  # In train_lib.addons' order; top_k_gamma 0.99, top_k_nu 0.5,
+  # zcr_generator_weight 0.5 and zcr_stddev 0.03 are the flags' defaults
+  # (train_lib.define_flags).
+  assert train_lib.addons(hparams) == [
+      addons.Penalty('dragan', 0.1, 2),
+      addons.TopK(10, 0.99, 0.5),
+      addons.LatentConsistency(5.0, 0.5, 0.03),
+      addons.GeneratorAverage(0.99, 100),
+  ]
+  assert train_lib.addons(hparams._replace(top_k_gamma=0.5))[1] != (
+      addons.TopK(10, 0.99, 0.5))
+
+
+def test_addons_refuse_what_cannot_train(tmp_path):
+  # The Penalty add-on refuses a negative weight when built; train refuses
+  # it first, as outside --penalty_weight's bounds; both before the run.
+  hparams = _hparams(tmp_path / 'run', penalty='r1', penalty_weight=-1.0)
+  with pytest.raises(ValueError, match='Penalty weight must be a number >= '
+                     '0'):
+    train_lib.addons(hparams)
+  with pytest.raises(ValueError, match='penalty_weight'):
+    train_lib.train(hparams)
+  assert not (tmp_path / 'run').exists()

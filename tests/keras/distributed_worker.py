@@ -28,33 +28,44 @@ LEARNING_RATE = 0.1
 # Steps of the random-penalty statistical comparisons: zCR's per-step values
 # vary more (a few squared differences of 8 examples), so it takes more.
 STAT_STEPS = {'dragan': 60, 'wasserstein_gradient_penalty': 60, 'zcr': 240}
-_TOP_K = {'loss': 'hinge', 'top_k_epoch_steps': 1, 'top_k_gamma': 0.5,
-          'top_k_nu': 0.25, '_steps': 3}
 
 
-def _configs(loss_names, subset):
-  """name -> compile kwargs of the one-step equivalence runs."""
+def _top_k(A):
+  """Three steps keeping 8, 4 and 2 of the global batch of 8."""
+  return {'loss': 'hinge', 'addons': [A.TopK(1, gamma=0.5, nu=0.25)],
+          '_steps': 3}
+
+
+def _configs(A, loss_names, subset):
+  """name -> compile kwargs of the one-step equivalence runs.
+
+  Args:
+    A: The module tfgan_ext.addons (imported once the devices are set up).
+    loss_names: The registered losses.
+    subset: Whether to keep a few configurations only.
+  """
   configs = {'loss:' + n: {'loss': n} for n in loss_names}
   configs.update({
-      'penalty:r1': {'loss': 'hinge', 'penalty': 'r1', 'penalty_weight': 2.0},
-      'penalty:r2': {'loss': 'hinge', 'penalty': 'r2', 'penalty_weight': 2.0},
-      'feature_matching': {'loss': 'modified', 'feature_matching_weight': 1.0,
-                           'feature_matching_layer': 'features'},
-      'fused:relativistic_r1': {'loss': 'relativistic', 'penalty': 'r1',
-                                'fused': True},
-      'lazy_r1_two_d_steps': {'loss': 'hinge', 'penalty': 'r1',
-                              'penalty_every': 2, 'discriminator_steps': 2},
+      'penalty:r1': {'loss': 'hinge', 'addons': [A.Penalty('r1', 2.0)]},
+      'penalty:r2': {'loss': 'hinge', 'addons': [A.Penalty('r2', 2.0)]},
+      'feature_matching': {'loss': 'modified', 'addons': [
+          A.FeatureMatching(1.0, layer='features')]},
+      'fused:relativistic_r1': {'loss': 'relativistic',
+                                'addons': [A.Penalty('r1')], 'fused': True},
+      'lazy_r1_two_d_steps': {'loss': 'hinge',
+                              'addons': [A.Penalty('r1', every=2)],
+                              'discriminator_steps': 2},
       # Three steps: the average copies the weights after the first.
-      'generator_ema': {'loss': 'hinge', 'generator_ema': 0.5, '_steps': 3},
+      'generator_ema': {'loss': 'hinge', 'addons': [A.GeneratorAverage(0.5)],
+                        '_steps': 3},
       # Three steps: the anchors are batch means at the first, then averages
       # of the global batch's means.
-      'lecam': {'loss': 'hinge', 'lecam_weight': 0.3, 'lecam_decay': 0.5,
-                'lecam_start': 1, '_steps': 3},
-      # Three steps keeping 8, 4 and 2 of the global batch of 8.
-      'top_k': _TOP_K,
+      'lecam': {'loss': 'hinge', 'addons': [A.LeCam(0.3, decay=0.5, start=1)],
+                '_steps': 3},
+      'top_k': _top_k(A),
       # bCR with a deterministic T (reversed, halved features).
-      'bcr': {'loss': 'hinge', 'bcr_weight': 10.0,
-              'bcr_augment': lambda x: x[:, ::-1] * 0.5},
+      'bcr': {'loss': 'hinge', 'addons': [
+          A.BalancedConsistency(10.0, lambda x: x[:, ::-1] * 0.5)]},
   })
   if subset:
     keep = ('loss:hinge', 'loss:relativistic', 'penalty:r1',
@@ -130,6 +141,7 @@ def _ada_p(tf, keras_mod, tk, strategy):
   global r leaves p at 0; the first replica's own r would raise it to 0.5
   (and its value is the one kept).
   """
+  from tfgan_ext.addons import ADA  # pylint: disable=g-import-not-at-top
   layers = keras_mod.layers
   real = np.repeat([1.0, -1.0], BATCH // 2)[:, None, None, None] * np.ones(
       (BATCH, 2, 2, 1))
@@ -149,8 +161,8 @@ def _ada_p(tf, keras_mod, tk, strategy):
         layers.Dense(1, kernel_initializer='ones', bias_initializer='zeros')])
     gan = tk.GANModel(generator, discriminator)
     gan.compile(keras_mod.optimizers.SGD(0.0), keras_mod.optimizers.SGD(0.0),
-                loss='hinge', augment='ada', ada_target=0.5, ada_interval=1,
-                ada_speed_images=16)
+                loss='hinge',
+                addons=[ADA(target=0.5, interval=1, speed_images=16)])
   gan.fit(dataset, epochs=1, verbose=0)
   return float([w for w in gan.weights if 'ada_p' in w.name][0].numpy())
 
@@ -206,7 +218,7 @@ def main():
             'keras': '%s %s' % (args.flavour, keras_mod.__version__),
             'tensorflow': tf.__version__, 'equivalence': {}, 'timings': {}}
 
-  for name, kwargs in _configs(tfgan_ext.losses.names(),
+  for name, kwargs in _configs(tfgan_ext.addons, tfgan_ext.losses.names(),
                                args.subset).items():
     kwargs = dict(kwargs)
     steps = kwargs.pop('_steps', 1)
@@ -242,7 +254,7 @@ def main():
   gather = _batch_stats.batch_gather
   _batch_stats.batch_gather = lambda values: (values, tf.constant(0))
   try:
-    kwargs = dict(_TOP_K)
+    kwargs = _top_k(tfgan_ext.addons)
     steps = kwargs.pop('_steps')
     single = chief and _train(tf, keras_mod, tk, default, kwargs, steps,
                               LEARNING_RATE)
@@ -255,14 +267,15 @@ def main():
 
   if not args.skip_statistics:
     result['statistics'] = {}
+    A = tfgan_ext.addons
     random_terms = {
-        'dragan': {'penalty': 'dragan'},
+        'dragan': {'addons': [A.Penalty('dragan')]},
         'wasserstein_gradient_penalty': {
-            'penalty': 'wasserstein_gradient_penalty'},
+            'addons': [A.Penalty('wasserstein_gradient_penalty')]},
         # zCR's dz is random; its generator term is off, so the logged
         # 'penalty' is the discriminator's.
-        'zcr': {'zcr_weight': 5.0, 'zcr_generator_weight': 0.0,
-                'zcr_stddev': 0.5}}
+        'zcr': {'addons': [A.LatentConsistency(5.0, generator_weight=0.0,
+                                               stddev=0.5)]}}
     for key, extra in random_terms.items():
       kwargs = dict({'loss': 'wasserstein'}, **extra)
       t0 = time.time()

@@ -48,7 +48,7 @@ def main():
       save_checkpoint_steps=args.interval, train_log_dir=args.run_dir)
   K = keras_train_lib.keras_package(hparams.keras_package)
   K.utils.set_random_seed(hparams.seed)
-  gan = keras_train_lib.build(K, strategy, hparams)
+  gan = keras_train_lib.build(K, strategy, hparams, train_lib.addons(hparams))
   batch = next(iter(keras_train_lib.make_dataset(hparams.batch_size,
                                                  hparams.noise_dims)))
   data = tf.data.Dataset.from_tensors(batch).repeat()

@@ -3,7 +3,7 @@
 """GANModel's generator average and discriminator augmentation, one device.
 
 The average is checked against its formula after each step (written here
-from the rule in tfgan_ext.keras.generator_average), and against a run
+from the rule in tfgan_ext.addons.generator_average), and against a run
 without it (the raw generator trains the same); ADA's p against ADA's rule
 with a discriminator whose sign is known. Every test runs for Keras 3 and
 tf-keras. The two-replica checks are in keras_distribute_test.py.
@@ -14,6 +14,11 @@ import pytest
 import tensorflow as tf
 
 import keras_testlib as lib
+from tfgan_ext.addons import ADA
+from tfgan_ext.addons import Augmentation
+from tfgan_ext.addons import DiffAugment
+from tfgan_ext.addons import GeneratorAverage
+from tfgan_ext.addons import Penalty
 import tfgan_ext.keras as tfk
 
 LR = 0.1
@@ -42,7 +47,7 @@ def test_average_equals_its_formula_and_raw_training_is_unchanged(
     flavour, decay, start):
   K = lib.keras_package(flavour)
   dataset, _, _ = lib.pairs_dataset(5)
-  gan = _linear(K, generator_ema=decay, generator_ema_start=start)
+  gan = _linear(K, addons=[GeneratorAverage(decay, start)])
   plain = _linear(K)
   raw_weights = []
 
@@ -79,13 +84,13 @@ def test_average_is_restored_by_backup_and_restore(flavour, tmp_path):
       if epoch == 1:
         raise KeyboardInterrupt('simulated preemption')
 
-  uninterrupted = _linear(K, generator_ema=0.7)
+  uninterrupted = _linear(K, addons=[GeneratorAverage(0.7)])
   uninterrupted.fit(dataset, epochs=4, verbose=0)
-  gan = _linear(K, generator_ema=0.7)
+  gan = _linear(K, addons=[GeneratorAverage(0.7)])
   with pytest.raises(KeyboardInterrupt):
     gan.fit(dataset, epochs=4, verbose=0, callbacks=[
         K.callbacks.BackupAndRestore(str(tmp_path)), Interrupt()])
-  resumed = _linear(K, generator_ema=0.7)
+  resumed = _linear(K, addons=[GeneratorAverage(0.7)])
   resumed.fit(dataset, epochs=4, verbose=0,
               callbacks=[K.callbacks.BackupAndRestore(str(tmp_path))])
   np.testing.assert_allclose(resumed.sampling_generator.get_weights()[0],
@@ -119,8 +124,8 @@ def test_ada_p_follows_adas_rule(flavour):
   # D(x) = 5 > 0 for every image: r = E[sign(D(x_real))] = 1 > 0.6, so p
   # rises by batch / speed = 8 / 32 after every step (interval 1).
   K = lib.keras_package(flavour)
-  gan = _image_gan(K, bias=5.0, augment='ada', ada_interval=1,
-                   ada_speed_images=32)
+  gan = _image_gan(K, bias=5.0,
+                   addons=[ADA(interval=1, speed_images=32)])
   history = gan.fit(_images(), epochs=1, verbose=0)
   p = [w for w in gan.weights if 'ada_p' in w.name][0]
   assert float(p.numpy()) == pytest.approx(1.0)
@@ -128,12 +133,13 @@ def test_ada_p_follows_adas_rule(flavour):
   assert history.history['ada_p'][0] == pytest.approx(0.375)
 
 
-@pytest.mark.parametrize('augment', ['diffaugment', 'ada',
-                                     lambda images: images[:, ::-1]])
+@pytest.mark.parametrize('augment', [
+    DiffAugment(), ADA(), Augmentation(lambda images: images[:, ::-1])],
+                         ids=['diffaugment', 'ada', 'function'])
 @pytest.mark.parametrize('flavour', lib.FLAVOURS)
 def test_augmented_training_runs_with_a_penalty(flavour, augment):
   K = lib.keras_package(flavour)
-  gan = _image_gan(K, augment=augment, penalty='r1', generator_ema=0.9)
+  gan = _image_gan(K, addons=[augment, Penalty('r1'), GeneratorAverage(0.9)])
   history = gan.fit(_images(2), epochs=1, verbose=0)
   assert np.isfinite(history.history['r1_penalty'][0])
 
@@ -143,17 +149,26 @@ def test_errors_before_training(flavour):
   K = lib.keras_package(flavour)
   opts = lambda: (K.optimizers.SGD(LR), K.optimizers.SGD(LR))
   dataset, _, _ = lib.pairs_dataset(1)
-  gan = _linear(K, augment='diffaugment')
-  with pytest.raises(ValueError, match='needs images'):
+  gan = _linear(K, addons=[DiffAugment()])
+  with pytest.raises(ValueError, match='DiffAugment needs images'):
     gan.fit(dataset)
-  with pytest.raises(ValueError, match="Unknown augment 'adb'"):
-    gan.compile(*opts(), augment='adb')
+  gan = _linear(K, addons=[ADA()])
+  with pytest.raises(ValueError, match='ADA needs images'):
+    gan.fit(dataset)
+  # The add-ons check their settings when built; the 0.1 keywords name their
+  # replacement.
+  with pytest.raises(TypeError, match=r'augment: use addons=\[tfgan_ext\.'
+                     r'addons\.DiffAugment\(policy\)\]'):
+    gan.compile(*opts(), augment='diffaugment')
+  with pytest.raises(TypeError, match=r'generator_ema: use addons=\['
+                     r'tfgan_ext\.addons\.GeneratorAverage\(decay, start\)\]'):
+    gan.compile(*opts(), generator_ema=0.9)
   with pytest.raises(ValueError, match='Unknown DiffAugment policy'):
-    gan.compile(*opts(), augment='diffaugment', augment_policy='blur')
-  with pytest.raises(ValueError, match=r'generator_ema must be in \[0, 1\)'):
-    gan.compile(*opts(), generator_ema=1.0)
-  with pytest.raises(ValueError, match='generator_ema_start'):
-    gan.compile(*opts(), generator_ema=0.9, generator_ema_start=-1)
+    DiffAugment('blur')
+  with pytest.raises(ValueError, match=r'decay must be in \[0, 1\)'):
+    GeneratorAverage(1.0)
+  with pytest.raises(ValueError, match='start must be an int >= 0'):
+    GeneratorAverage(0.9, start=-1)
 
   class Subclassed(K.Model):
 
@@ -168,13 +183,13 @@ def test_errors_before_training(flavour):
   subclassed(tf.zeros([1, 2]))
   odd = tfk.GANModel(subclassed, gan.discriminator)
   with pytest.raises(ValueError, match='clone_model'):
-    odd.compile(*opts(), generator_ema=0.9)
+    odd.compile(*opts(), addons=[GeneratorAverage(0.9)])
 
 
 @pytest.mark.parametrize('flavour', lib.FLAVOURS)
 def test_callbacks_can_report_the_raw_generator_too(flavour, tmp_path):
   K = lib.keras_package(flavour)
-  gan = _image_gan(K, generator_ema=0.5)
+  gan = _image_gan(K, addons=[GeneratorAverage(0.5)])
   noise = np.random.default_rng(0).normal(size=(4, 4)).astype(np.float32)
   real = np.random.default_rng(1).uniform(size=(16, 4, 4, 1)).astype(
       np.float32)

@@ -17,6 +17,8 @@ import pytest
 import tensorflow as tf
 
 import keras_testlib as lib
+from tfgan_ext.addons import BalancedConsistency
+from tfgan_ext.addons import LatentConsistency
 import tfgan_ext.keras as tfk
 
 LAMBDA = 10.0
@@ -26,11 +28,11 @@ def _transform(x):
   return x[:, ::-1] * 0.5
 
 
-def _gan(K, g_lr, d_lr, **options):
+def _gan(K, g_lr, d_lr, addon):
   generator, discriminator, weights = lib.linear_gan(K)
   gan = tfk.GANModel(generator, discriminator)
   gan.compile(K.optimizers.SGD(g_lr), K.optimizers.SGD(d_lr), loss='hinge',
-              **options)
+              addons=[addon])
   return gan, weights
 
 
@@ -38,7 +40,7 @@ def _gan(K, g_lr, d_lr, **options):
 def test_bcr_discriminator_step_equals_numpy(flavour):
   K = lib.keras_package(flavour)
   lr = 0.05
-  gan, wt = _gan(K, 0.0, lr, bcr_weight=LAMBDA, bcr_augment=_transform)
+  gan, wt = _gan(K, 0.0, lr, BalancedConsistency(LAMBDA, _transform))
   dataset, noise, real = lib.pairs_dataset(1)
   history = gan.fit(dataset, epochs=1, verbose=0)
   _, x, w, b, gz, r, g = lib.linear_outputs(wt, noise[0], real[0])
@@ -64,8 +66,7 @@ def test_zcr_terms_match_their_expectations(flavour):
   K = lib.keras_package(flavour)
   tf.random.set_seed(0)
   stddev, steps = 0.2, 64
-  gan, wt = _gan(K, 0.0, 0.0, zcr_weight=5.0, zcr_generator_weight=0.5,
-                 zcr_stddev=stddev)
+  gan, wt = _gan(K, 0.0, 0.0, LatentConsistency(5.0, 0.5, stddev))
   dataset, _, _ = lib.pairs_dataset(steps, batch=8)
   history = gan.fit(dataset, epochs=1, verbose=0)
   g_weights, w = wt['Wg'].astype(np.float64), wt['w'].astype(np.float64)
@@ -80,20 +81,29 @@ def test_zcr_terms_match_their_expectations(flavour):
 
 
 def test_bad_consistency_settings_are_refused():
+  # The add-ons check their settings when built, before any model.
+  for build, error, match in (
+      (lambda: BalancedConsistency(-1.0), ValueError,
+       'BalancedConsistency weight'),
+      (lambda: LatentConsistency(1.0, stddev=0.0), ValueError,
+       'LatentConsistency stddev'),
+      (lambda: BalancedConsistency(1.0, 'rotate'), ValueError,
+       'Unknown DiffAugment policy'),
+      (lambda: BalancedConsistency(1.0, 3), TypeError,
+       'BalancedConsistency augment')):
+    with pytest.raises(error, match=match):
+      build()
   K = lib.keras_package('keras')
   generator, discriminator, _ = lib.linear_gan(K)
   gan = tfk.GANModel(generator, discriminator)
-  for kwargs, error, match in (
-      ({'bcr_weight': -1.0}, ValueError, 'bcr_weight'),
-      ({'zcr_weight': 1.0, 'zcr_stddev': 0.0}, ValueError, 'zcr_stddev'),
-      ({'bcr_weight': 1.0, 'bcr_augment': 'rotate'}, ValueError,
-       'Unknown DiffAugment policy'),
-      ({'bcr_weight': 1.0, 'bcr_augment': 3}, TypeError, 'bcr_augment')):
-    with pytest.raises(error, match=match):
-      gan.compile(K.optimizers.SGD(0.1), K.optimizers.SGD(0.1), **kwargs)
+  with pytest.raises(TypeError, match=r'zcr_weight: use addons=\[tfgan_ext'
+                     r'\.addons\.LatentConsistency\('):
+    gan.compile(K.optimizers.SGD(0.1), K.optimizers.SGD(0.1), zcr_weight=1.0)
   # A DiffAugment transform on data that is not images: an error before
   # training that names the option.
-  gan.compile(K.optimizers.SGD(0.1), K.optimizers.SGD(0.1), bcr_weight=1.0)
+  gan.compile(K.optimizers.SGD(0.1), K.optimizers.SGD(0.1),
+              addons=[BalancedConsistency(1.0)])
   dataset, _, _ = lib.pairs_dataset(1)
-  with pytest.raises(ValueError, match='bcr_augment.*needs images'):
+  with pytest.raises(ValueError, match="BalancedConsistency's DiffAugment "
+                     'policy needs images.*augment=fn'):
     gan.fit(dataset, epochs=1, verbose=0)

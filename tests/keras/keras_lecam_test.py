@@ -15,16 +15,17 @@ import numpy as np
 import pytest
 
 import keras_testlib as lib
+from tfgan_ext.addons import LeCam
 import tfgan_ext.keras as tfk
 
 LAMBDA = 0.3
 
 
-def _gan(K, g_lr, d_lr, **lecam):
+def _gan(K, g_lr, d_lr, lecam):
   generator, discriminator, weights = lib.linear_gan(K)
   gan = tfk.GANModel(generator, discriminator)
   gan.compile(K.optimizers.SGD(g_lr), K.optimizers.SGD(d_lr), loss='hinge',
-              **lecam)
+              addons=[lecam])
   return gan, weights
 
 
@@ -37,7 +38,7 @@ def _anchor_values(gan):
 def test_one_discriminator_step_equals_numpy(flavour):
   K = lib.keras_package(flavour)
   lr = 0.1
-  gan, wt = _gan(K, 0.0, lr, lecam_weight=LAMBDA, lecam_start=1)
+  gan, wt = _gan(K, 0.0, lr, LeCam(LAMBDA, start=1))
   dataset, noise, real = lib.pairs_dataset(1)
   history = gan.fit(dataset, epochs=1, verbose=0)
   _, x, w, b, gz, r, g = lib.linear_outputs(wt, noise[0], real[0])
@@ -68,8 +69,7 @@ def test_one_discriminator_step_equals_numpy(flavour):
 def test_anchors_follow_the_moving_average(flavour):
   K = lib.keras_package(flavour)
   decay, start = 0.6, 1
-  gan, wt = _gan(K, 0.0, 0.0, lecam_weight=LAMBDA, lecam_decay=decay,
-                 lecam_start=start)
+  gan, wt = _gan(K, 0.0, 0.0, LeCam(LAMBDA, decay, start))
   dataset, noise, real = lib.pairs_dataset(4)
   gan.fit(dataset, epochs=1, verbose=0)
   a_r = a_g = 0.0
@@ -88,11 +88,16 @@ def test_anchors_follow_the_moving_average(flavour):
 
 
 def test_bad_lecam_settings_are_refused():
-  K = lib.keras_package('keras')
-  for kwargs, match in (({'lecam_weight': -1.0}, 'lecam_weight'),
-                        ({'lecam_weight': 0.3, 'lecam_decay': 1.0},
-                         'lecam_decay'),
-                        ({'lecam_weight': 0.3, 'lecam_start': -2},
-                         'lecam_start')):
+  # LeCam checks its settings when built, before any model.
+  for kwargs, match in (({'weight': -1.0}, 'weight must be a number > 0'),
+                        ({'weight': 0.3, 'decay': 1.0}, 'decay'),
+                        ({'weight': 0.3, 'start': -2}, 'start')):
     with pytest.raises(ValueError, match=match):
-      _gan(K, 0.1, 0.1, **kwargs)
+      LeCam(**kwargs)
+  # The 0.1 keywords name their replacement.
+  K = lib.keras_package('keras')
+  gan = tfk.GANModel(*lib.linear_gan(K)[:2])
+  with pytest.raises(TypeError, match=r'lecam_weight: use addons=\[tfgan_ext'
+                     r'\.addons\.LeCam\(weight, decay, start\)\]'):
+    gan.compile(K.optimizers.SGD(0.1), K.optimizers.SGD(0.1),
+                lecam_weight=0.3)

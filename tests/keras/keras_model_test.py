@@ -13,6 +13,8 @@ import tensorflow as tf
 
 import keras_testlib as lib
 import tfgan_ext
+from tfgan_ext.addons import FeatureMatching
+from tfgan_ext.addons import Penalty
 import tfgan_ext.keras as tfk
 
 LR = 0.1
@@ -87,7 +89,7 @@ MODES = {'graph': {}, 'eager': {'run_eagerly': True},
 @pytest.mark.parametrize('flavour', lib.FLAVOURS)
 def test_one_step_matches_numpy(flavour, mode, fused):
   K = lib.keras_package(flavour)
-  gan, weights = _gan(K, loss='hinge', penalty='r1', penalty_weight=0.5,
+  gan, weights = _gan(K, loss='hinge', addons=[Penalty('r1', 0.5)],
                       fused=fused, **MODES[mode])
   dataset, noise, real = lib.pairs_dataset(1)
   history = gan.fit(dataset, epochs=1, verbose=0)
@@ -107,8 +109,8 @@ def test_lazy_penalty_and_discriminator_steps(flavour):
   # 3 train steps x 2 discriminator steps on 6 batches; R1 on discriminator
   # steps 0, 3 (every 3), weighted 3x.
   K = lib.keras_package(flavour)
-  gan, weights = _gan(K, loss='hinge', penalty='r1', penalty_weight=0.5,
-                      penalty_every=3, discriminator_steps=2)
+  gan, weights = _gan(K, loss='hinge', addons=[Penalty('r1', 0.5, every=3)],
+                      discriminator_steps=2)
   dataset, noise, real = lib.pairs_dataset(6)
   gan.fit(dataset, epochs=1, verbose=0)
   _assert_weights(gan, *_reference(weights, noise, real, False,
@@ -149,7 +151,7 @@ def test_mixed_precision_scales_and_unscales(flavour):
     K.mixed_precision.set_global_policy('float32')
   gan = tfk.GANModel(generator, discriminator)
   gan.compile(K.optimizers.SGD(LR), K.optimizers.SGD(LR), loss='hinge',
-              penalty='r1', penalty_weight=0.5)
+              addons=[Penalty('r1', 0.5)])
   flavour_obj = gan.flavour
   assert flavour_obj.is_loss_scaled(gan.optimizer)
   assert flavour_obj.is_loss_scaled(gan.discriminator_optimizer)
@@ -168,9 +170,9 @@ def test_interrupted_fit_resumes_to_the_same_step(flavour, tmp_path):
   dataset, _, _ = lib.pairs_dataset(3)
 
   def build():
-    gan, _ = _gan(K, loss='hinge', penalty='r1', penalty_every=2)
+    gan, _ = _gan(K, loss='hinge', addons=[Penalty('r1', every=2)])
     gan.compile(K.optimizers.Adam(0.01), K.optimizers.Adam(0.01),
-                loss='hinge', penalty='r1', penalty_every=2)
+                loss='hinge', addons=[Penalty('r1', every=2)])
     return gan
 
   class Interrupt(K.callbacks.Callback):
@@ -220,8 +222,7 @@ def test_conditional_gan_passes_labels(flavour):
   dataset = tf.data.Dataset.from_tensor_slices(((noise, labels), real)).batch(8)
   gan = _conditional_gan(K)
   gan.compile(K.optimizers.Adam(1e-3), K.optimizers.Adam(1e-3),
-              penalty='r1', feature_matching_weight=1.0,
-              feature_matching_layer='features')
+              addons=[Penalty('r1'), FeatureMatching(1.0, layer='features')])
   history = gan.fit(dataset, epochs=1, verbose=0)
   assert np.isfinite(history.history['feature_matching_loss'][0])
   # The discriminator saw the labels: its output depends on them.
@@ -242,17 +243,24 @@ def test_errors_before_training(flavour):
 
   with pytest.raises(ValueError, match='valid names: .*hinge'):
     gan.compile(*opts(), loss='hings')
+  # The add-ons check their settings when built (tests/addons_test.py has
+  # every one); compile checks what needs the model.
   with pytest.raises(ValueError, match='valid names: dragan, r1'):
-    gan.compile(*opts(), penalty='r3')
+    Penalty('r3')
   with pytest.raises(ValueError, match='discriminator_steps must be >= 1'):
     gan.compile(*opts(), discriminator_steps=0)
-  with pytest.raises(ValueError, match='penalty_every must be >= 1'):
-    gan.compile(*opts(), penalty='r1', penalty_every=0)
+  with pytest.raises(ValueError, match='Penalty every must be >= 1'):
+    Penalty('r1', every=0)
   with pytest.raises(ValueError, match="no layer 'nope'; its layers are"):
-    gan.compile(*opts(), feature_matching_weight=1.0,
-                feature_matching_layer='nope')
+    gan.compile(*opts(), addons=[FeatureMatching(1.0, layer='nope')])
   with pytest.raises(TypeError, match='unexpected arguments steps'):
     gan.compile(*opts(), steps=3)
+  with pytest.raises(TypeError, match=r"(?s)penalty: use addons=\[tfgan_ext\."
+                     r"addons\.Penalty.*penalty_every: use Penalty\(\.\.\., "
+                     r"every=\.\.\.\)"):
+    gan.compile(*opts(), penalty='r1', penalty_every=2)
+  with pytest.raises(TypeError, match='object of tfgan_ext.addons'):
+    gan.compile(*opts(), addons=['r1'])
   never_compiled = tfk.GANModel(*lib.linear_gan(K)[:2])
   with pytest.raises(RuntimeError, match='compile'):
     never_compiled.fit(dataset)

@@ -14,16 +14,17 @@ import numpy as np
 import pytest
 
 import keras_testlib as lib
+from tfgan_ext.addons import TopK
 import tfgan_ext.keras as tfk
 
 BATCH = 8
 
 
-def _gan(K, g_lr, **top_k):
+def _gan(K, g_lr, top_k):
   generator, discriminator, weights = lib.linear_gan(K)
   gan = tfk.GANModel(generator, discriminator)
   gan.compile(K.optimizers.SGD(g_lr), K.optimizers.SGD(0.0), loss='hinge',
-              **top_k)
+              addons=[top_k])
   return gan, weights
 
 
@@ -31,8 +32,7 @@ def _gan(K, g_lr, **top_k):
 def test_generator_steps_equal_numpy(flavour):
   K = lib.keras_package(flavour)
   lr, gamma, nu, epoch_steps, steps = 0.1, 0.5, 0.25, 2, 6
-  gan, wt = _gan(K, lr, top_k_epoch_steps=epoch_steps, top_k_gamma=gamma,
-                 top_k_nu=nu)
+  gan, wt = _gan(K, lr, TopK(epoch_steps, gamma, nu))
   dataset, noise, _ = lib.pairs_dataset(steps, batch=BATCH)
   history = gan.fit(dataset, epochs=1, verbose=0)
   g_weights = wt['Wg'].astype(np.float64)
@@ -56,16 +56,24 @@ def test_generator_steps_equal_numpy(flavour):
 
 
 def test_bad_top_k_settings_are_refused():
+  # TopK checks its settings when built, before any model.
+  for kwargs, error, match in (
+      ({'gamma': 0.0}, ValueError, 'gamma'),
+      ({'nu': 2.0}, ValueError, 'nu'),
+      ({'epoch_steps': 0}, ValueError, 'epoch_steps'),
+      ({'epoch_steps': 2.5}, TypeError, 'epoch_steps')):
+    kwargs = dict({'epoch_steps': 10}, **kwargs)
+    with pytest.raises(error, match=match):
+      TopK(**kwargs)
+  # A loss top-k cannot restrict is refused when compile joins them.
   K = lib.keras_package('keras')
   generator, discriminator, _ = lib.linear_gan(K)
   gan = tfk.GANModel(generator, discriminator)
-  for kwargs, error, match in (
-      ({'loss': 'relativistic'}, ValueError,
-       'relativistic_generator_loss is not one'),
-      ({'top_k_gamma': 0.0}, ValueError, 'top_k_gamma'),
-      ({'top_k_nu': 2.0}, ValueError, 'top_k_nu'),
-      ({'top_k_epoch_steps': 0}, ValueError, 'top_k_epoch_steps'),
-      ({'top_k_epoch_steps': 2.5}, TypeError, 'top_k_epoch_steps')):
-    kwargs = dict({'top_k_epoch_steps': 10}, **kwargs)
-    with pytest.raises(error, match=match):
-      gan.compile(K.optimizers.SGD(0.1), K.optimizers.SGD(0.1), **kwargs)
+  with pytest.raises(ValueError,
+                     match='relativistic_generator_loss is not one'):
+    gan.compile(K.optimizers.SGD(0.1), K.optimizers.SGD(0.1),
+                loss='relativistic', addons=[TopK(10)])
+  with pytest.raises(TypeError, match=r'top_k_epoch_steps: use addons=\['
+                     r'tfgan_ext\.addons\.TopK\(epoch_steps, gamma, nu\)\]'):
+    gan.compile(K.optimizers.SGD(0.1), K.optimizers.SGD(0.1),
+                top_k_epoch_steps=10)

@@ -13,6 +13,7 @@ import tensorflow as tf
 
 import keras_testlib as lib
 from tfgan_ext import metrics
+from tfgan_ext.addons import GeneratorAverage
 import tfgan_ext.keras as tfk
 
 _KEYS = ['quality_kid', 'quality_precision', 'quality_recall',
@@ -48,7 +49,7 @@ def test_sample_quality_logged_at_chosen_epochs(flavour):
 @pytest.mark.parametrize('flavour', lib.FLAVOURS)
 def test_sample_quality_reports_the_raw_generator_too(flavour):
   K = lib.keras_package(flavour)
-  gan = lib.image_gan(K, generator_ema=0.5)
+  gan = lib.image_gan(K, addons=[GeneratorAverage(0.5)])
   noise, images = lib.image_data(32)
   callback = tfk.SampleQuality(_flatten, noise,
                                real_features=_flatten(images), raw_too=True,

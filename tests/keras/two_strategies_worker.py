@@ -23,6 +23,7 @@ def main():
   import keras  # pylint: disable=g-import-not-at-top
   import numpy as np  # pylint: disable=g-import-not-at-top
   import tfgan_ext.keras as tfk  # pylint: disable=g-import-not-at-top
+  from tfgan_ext.addons import Penalty  # pylint: disable=g-import-not-at-top
 
   rng = np.random.default_rng(0)
   noise = rng.normal(size=(64, 2)).astype(np.float32)
@@ -35,7 +36,7 @@ def main():
           keras.Sequential([keras.Input((2,)), keras.layers.Dense(3)]),
           keras.Sequential([keras.Input((3,)), keras.layers.Dense(1)]))
       gan.compile(keras.optimizers.Adam(1e-3), keras.optimizers.Adam(1e-3),
-                  loss='relativistic', penalty='r1', penalty_every=2)
+                  loss='relativistic', addons=[Penalty('r1', every=2)])
     data = tf.data.Dataset.from_tensor_slices((noise, real)).batch(8)
     try:
       history = gan.fit(data, epochs=1, verbose=0)

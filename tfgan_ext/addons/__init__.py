@@ -34,6 +34,7 @@ from tfgan_ext.addons.base import GANParts
 from tfgan_ext.addons.base import PROGRESS
 from tfgan_ext.addons.base import StepPart
 from tfgan_ext.addons.base import apply
+from tfgan_ext.addons.base import log
 from tfgan_ext.addons.consistency import BalancedConsistency
 from tfgan_ext.addons.consistency import LatentConsistency
 from tfgan_ext.addons.feature_matching import FeatureMatching
@@ -64,4 +65,5 @@ __all__ = [
     'apply',
     'averages_to_restore',
     'has_averages',
+    'log',
 ]

@@ -119,17 +119,22 @@ class ADA(base.AddOn):
 
   Raises:
     ValueError / TypeError: an interval that is not an int >= 1, a speed
-      that is not positive, a target outside [0, 1].
+      that is not a number > 0, a target that is not a number in [0, 1], a
+      name that is not a string.
   """
 
   def __init__(self, target=augment.ADA_TARGET, interval=4,
                speed_images=500_000, name='ada'):
     _checks.positive_int(interval, 'ADA interval')
-    if not float(speed_images) > 0:
-      raise ValueError('ADA speed_images must be > 0, got %r.'
+    if not _checks.is_real(speed_images) or not speed_images > 0:
+      raise ValueError('ADA speed_images must be a number > 0, got %r.'
                        % (speed_images,))
-    if not 0.0 <= float(target) <= 1.0:
-      raise ValueError('ADA target must be in [0, 1], got %r.' % (target,))
+    if not _checks.is_real(target) or not 0.0 <= target <= 1.0:
+      raise ValueError('ADA target must be a number in [0, 1], got %r.'
+                       % (target,))
+    if not isinstance(name, str):
+      raise TypeError('ADA name (its variables\' prefix) must be a string, '
+                      'got %r.' % (name,))
     self.target = float(target)
     self.interval = interval
     self.speed_images = float(speed_images)

@@ -23,6 +23,7 @@ import functools
 
 from tfgan_ext import augment as augment_ops
 from tfgan_ext.addons import base
+from tfgan_ext.losses import _checks
 from tfgan_ext.losses import lazy_regularization
 from tfgan_ext.losses import tuple_losses
 from tfgan_ext.losses import wargs
@@ -31,14 +32,14 @@ __all__ = ['BalancedConsistency', 'LatentConsistency']
 
 
 def _positive(value, name):
-  if isinstance(value, bool) or not isinstance(value, (int, float)) or (
+  if not _checks.is_real(value) or (
       not value > 0):
     raise ValueError('%s must be a number > 0, got %r.' % (name, value))
   return float(value)
 
 
 def _non_negative(value, name):
-  if isinstance(value, bool) or not isinstance(value, (int, float)) or (
+  if not _checks.is_real(value) or (
       not value >= 0):
     raise ValueError('%s must be a number >= 0, got %r.' % (name, value))
   return float(value)

@@ -23,6 +23,7 @@ generator trains on feature matching alone (L_G dropped).
 import functools
 
 from tfgan_ext.addons import base
+from tfgan_ext.losses import _checks
 from tfgan_ext.losses import feature_matching as feature_matching_lib
 from tfgan_ext.losses import tuple_losses
 from tfgan_ext.losses import wargs
@@ -43,12 +44,13 @@ class FeatureMatching(base.AddOn):
 
   Raises:
     ValueError: weight <= 0, or neither `layer` nor `features_fn` given.
-    TypeError: a `features_fn` that is not callable.
+    TypeError: a `features_fn` that is not callable, a `layer` that is not
+      a string.
   """
 
   def __init__(self, weight=1.0, layer=None, features_fn=None,
                keep_adversarial=True):
-    if isinstance(weight, bool) or not isinstance(weight, (int, float)) or (
+    if not _checks.is_real(weight) or (
         not weight > 0):
       raise ValueError('FeatureMatching weight must be a number > 0, got %r.'
                        % (weight,))
@@ -56,6 +58,9 @@ class FeatureMatching(base.AddOn):
       raise ValueError('FeatureMatching needs layer= (the Keras '
                        "discriminator layer's name) or features_fn= (a "
                        'TF-GAN features_fn(data, generator_inputs)).')
+    if layer is not None and not isinstance(layer, str):
+      raise TypeError("FeatureMatching layer must be a discriminator layer's "
+                      'name, got %r.' % (layer,))
     if features_fn is not None and not callable(features_fn):
       raise TypeError('features_fn must be callable, got %r.'
                       % (features_fn,))

@@ -39,6 +39,7 @@ The trained weights are never overwritten.
 import tensorflow as tf
 
 from tfgan_ext.addons import base
+from tfgan_ext.losses import _checks
 
 __all__ = ['AveragingOptimizer', 'GeneratorAverage', 'averages_to_restore',
            'has_averages']
@@ -48,7 +49,7 @@ _EMA_NAME = 'ExponentialMovingAverage'
 
 
 def _check(decay, start):
-  if isinstance(decay, bool) or not isinstance(decay, (int, float)):
+  if not _checks.is_real(decay):
     raise TypeError('The average\'s decay must be a float in [0, 1), got %r.'
                     % (decay,))
   if not 0.0 <= decay < 1.0:
@@ -83,6 +84,8 @@ class GeneratorAverage(base.AddOn):
 
     Raises:
       ValueError: `parts` has no generator optimizer.
+      TypeError: a generator optimizer that is neither a
+        `tf.compat.v1.train.Optimizer` nor a function returning one.
     """
     optimizer = parts.generator_optimizer
     if optimizer is None:
@@ -90,6 +93,11 @@ class GeneratorAverage(base.AddOn):
                        'give GANParts a generator_optimizer.')
     if isinstance(optimizer, _v1.train.Optimizer):
       wrapped = AveragingOptimizer(optimizer, self.decay, self.start)
+    elif not callable(optimizer):
+      raise TypeError('GeneratorAverage wraps a tf.compat.v1.train.Optimizer '
+                      '(or a function returning one), as TF-GAN trains with; '
+                      'got %r. In Keras, pass the add-on to GANModel.compile.'
+                      % (optimizer,))
     else:
       wrapped = lambda: AveragingOptimizer(optimizer(), self.decay,
                                            self.start)

@@ -48,11 +48,16 @@ class LeCam(base.AddOn):
     name: Prefix of the state variables' names.
 
   Raises:
-    ValueError: a weight <= 0, a decay outside [0, 1) or a negative start.
+    ValueError: a weight that is not a number > 0, a decay outside [0, 1),
+      a start that is not an int >= 0.
+    TypeError: a name that is not a string.
   """
 
   def __init__(self, weight=0.3, decay=0.99, start=1000, name='lecam'):
     _checks.lecam_settings(weight, decay, start)
+    if not isinstance(name, str):
+      raise TypeError('LeCam name (its variables\' prefix) must be a string, '
+                      'got %r.' % (name,))
     self.weight = float(weight)
     self.decay = float(decay)
     self.start = start

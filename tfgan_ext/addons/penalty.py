@@ -23,6 +23,7 @@ import functools
 import inspect
 
 import tensorflow as tf
+import tensorflow_gan as tfgan
 
 from tfgan_ext.addons import base
 from tfgan_ext.losses import _checks
@@ -41,8 +42,20 @@ def _is_gan_model_style(fn):
   return bool(params) and params[0] == 'gan_model'
 
 
+# What the trainers pass a penalty themselves: the GAN model's tensors and
+# the loss options (a keyword among these would be overridden, or refused
+# only when the loss is built, and differently by each trainer).
+_SUPPLIED = frozenset(tfgan.GANModel._fields) | frozenset(
+    ['loss_collection', 'reduction', 'add_summaries'])
+
+
 def _check_keywords(fn, kwargs):
-  """TypeError for keywords `fn` does not take (it has no **kwargs)."""
+  """TypeError for keywords the trainers supply or `fn` does not take."""
+  supplied = sorted(set(kwargs) & _SUPPLIED)
+  if supplied:
+    raise TypeError('Penalty(..., %s=...): the trainers supply %s '
+                    'themselves; give only the penalty\'s own settings.'
+                    % ('=..., '.join(supplied), ', '.join(supplied)))
   try:
     params = inspect.signature(fn).parameters
   except (TypeError, ValueError):
@@ -73,7 +86,8 @@ class Penalty(base.AddOn):
     ValueError: an unknown name (the message lists the valid ones), a
       negative weight, `every` < 1.
     TypeError: a non-int `every`, a penalty that is neither a name nor
-      callable.
+      callable, keywords the penalty does not take or that the trainers
+      supply (GANModel fields, loss_collection, reduction, add_summaries).
   """
 
   def __init__(self, penalty, weight=1.0, every=1, **kwargs):
@@ -85,7 +99,7 @@ class Penalty(base.AddOn):
     elif not callable(penalty):
       raise TypeError('penalty must be a name from tfgan_ext.losses.'
                       'penalty_names() or a function, got %r.' % (penalty,))
-    if isinstance(weight, bool) or not isinstance(weight, (int, float)) or (
+    if not _checks.is_real(weight) or (
         not weight >= 0):
       raise ValueError('Penalty weight must be a number >= 0, got %r.'
                        % (weight,))
@@ -97,6 +111,12 @@ class Penalty(base.AddOn):
     self.weight = float(weight)
     self.every = every
     self.kwargs = dict(kwargs)
+
+  def _settings(self):
+    # The penalty's own settings as the keywords they were given as, so the
+    # repr reads as the call that builds an equal add-on.
+    return dict(penalty=self.penalty, weight=self.weight, every=self.every,
+                **self.kwargs)
 
   def for_tfgan(self, parts):
     """The discriminator loss plus the penalty (`losses.with_penalty`)."""

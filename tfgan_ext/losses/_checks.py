@@ -20,6 +20,7 @@ Upstream TF-GAN's losses, re-exported, get the same checks from the
 
 import functools
 import inspect
+import numbers
 
 import tensorflow as tf
 
@@ -58,6 +59,11 @@ _WEIGHTED_BY = {
 }
 
 
+def is_real(value):
+  """Whether `value` is a real number (a bool, a string or None is not)."""
+  return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
 def lecam_settings(weight, decay, start, prefix=''):
   """Raises ValueError unless LeCam's weight > 0, decay in [0, 1), start >= 0.
 
@@ -65,10 +71,12 @@ def lecam_settings(weight, decay, start, prefix=''):
     weight, decay, start: The settings (start an int).
     prefix: Prefix of their names in the message (e.g. 'lecam_').
   """
-  if not float(weight) > 0:
-    raise ValueError('%sweight must be > 0, got %r.' % (prefix, weight))
-  if not 0.0 <= float(decay) < 1.0:
-    raise ValueError('%sdecay must be in [0, 1), got %r.' % (prefix, decay))
+  if not is_real(weight) or not weight > 0:
+    raise ValueError('%sweight must be a number > 0, got %r.'
+                     % (prefix, weight))
+  if not is_real(decay) or not 0.0 <= decay < 1.0:
+    raise ValueError('%sdecay must be a number in [0, 1), got %r.'
+                     % (prefix, decay))
   if isinstance(start, bool) or not isinstance(start, int) or start < 0:
     raise ValueError('%sstart must be an int >= 0, got %r.' % (prefix, start))
 

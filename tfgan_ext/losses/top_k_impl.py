@@ -68,8 +68,7 @@ def top_k_fraction(epoch, gamma=0.99, nu=0.5):
 def check_settings(gamma, nu, prefix=''):
   """Raises ValueError unless gamma and nu are numbers in (0, 1]."""
   for name, value in (('gamma', gamma), ('nu', nu)):
-    if (isinstance(value, bool) or not isinstance(value, (int, float)) or
-        not 0.0 < value <= 1.0):
+    if not _checks.is_real(value) or not 0.0 < value <= 1.0:
       raise ValueError('%s%s must be a number in (0, 1], got %r.'
                        % (prefix, name, value))
 
