@@ -115,6 +115,14 @@ def define_flags(flag_values=flags.FLAGS):
                      '(the paper: 0.5).', lower_bound=0.0, **fv)
   flags.DEFINE_float('zcr_stddev', 0.03, "zCR's dz standard deviation (the "
                      "paper's).", lower_bound=1e-6, **fv)
+  flags.DEFINE_float('instance_noise_stddev', 0.0, 'If > 0, instance noise '
+                     '(Sonderby et al. 2016): every discriminator input gets '
+                     'N(0, sigma^2) noise, sigma falling linearly from this to '
+                     '0 over --instance_noise_anneal_steps.', lower_bound=0.0,
+                     **fv)
+  flags.DEFINE_integer('instance_noise_anneal_steps', 0, 'Generator steps '
+                       'over which the instance noise anneals to 0 (0: '
+                       '--max_number_of_steps).', lower_bound=0, **fv)
   flags.DEFINE_float('bcr_weight', 0.0, 'If > 0, balanced consistency '
                      'regularization (bCR, Zhao et al. 2021; the paper: 10) '
                      'in the discriminator loss.', lower_bound=0.0, **fv)
@@ -298,6 +306,11 @@ def addons(hparams):
   elif hparams.augment == 'ada':
     chosen.append(tfgan_ext.addons.ADA(
         hparams.ada_target, hparams.ada_interval, hparams.ada_speed_images))
+  if hparams.instance_noise_stddev:
+    chosen.append(tfgan_ext.addons.InstanceNoise(
+        hparams.instance_noise_stddev,
+        hparams.instance_noise_anneal_steps or max(
+            hparams.max_number_of_steps, 1)))
   if hparams.penalty != tfgan_ext.losses.NO_PENALTY:
     chosen.append(tfgan_ext.addons.Penalty(
         hparams.penalty, hparams.penalty_weight, hparams.penalty_every))

@@ -89,6 +89,14 @@ def define_flags(flag_values=flags.FLAGS):
                      '(the paper: 0.5).', lower_bound=0.0, **fv)
   flags.DEFINE_float('zcr_stddev', 0.03, "zCR's dz standard deviation (the "
                      "paper's).", lower_bound=1e-6, **fv)
+  flags.DEFINE_float('instance_noise_stddev', 0.0, 'If > 0, instance noise '
+                     '(Sonderby et al. 2016): every discriminator input gets '
+                     'N(0, sigma^2) noise, sigma falling linearly from this to '
+                     '0 over --instance_noise_anneal_steps.', lower_bound=0.0,
+                     **fv)
+  flags.DEFINE_integer('instance_noise_anneal_steps', 0, 'Generator steps '
+                       'over which the instance noise anneals to 0 (0: '
+                       '--max_number_of_steps).', lower_bound=0, **fv)
   # Optimization.
   flags.DEFINE_integer('batch_size', 256, 'Batch size.', lower_bound=1, **fv)
   flags.DEFINE_float('generator_lr', 2e-4, 'Generator Adam learning rate.',
@@ -206,6 +214,11 @@ def addons(hparams):
   if hparams.zcr_weight:
     chosen.append(tfgan_ext.addons.LatentConsistency(
         hparams.zcr_weight, hparams.zcr_generator_weight, hparams.zcr_stddev))
+  if hparams.instance_noise_stddev:
+    chosen.append(tfgan_ext.addons.InstanceNoise(
+        hparams.instance_noise_stddev,
+        hparams.instance_noise_anneal_steps or max(
+            hparams.max_number_of_steps, 1)))
   if hparams.generator_ema:
     chosen.append(tfgan_ext.addons.GeneratorAverage(
         hparams.generator_ema, hparams.generator_ema_start))

@@ -21,8 +21,8 @@
 The add-ons (each in its module, with both trainers' glue): `Penalty` (R1,
 R2, DRAGAN, WGAN-GP or yours, lazily if asked), `LeCam`, `TopK`,
 `BalancedConsistency` (bCR), `LatentConsistency` (zCR), `DiffAugment`,
-`ADA`, `Augmentation` (your function), `GeneratorAverage` and
-`FeatureMatching`. `base` says what an add-on is; the maths
+`ADA`, `Augmentation` (your function), `GeneratorAverage`,
+`FeatureMatching` and `InstanceNoise`. `base` says what an add-on is; the maths
 is in `tfgan_ext.losses` and `tfgan_ext.augment`.
 """
 
@@ -42,6 +42,7 @@ from tfgan_ext.addons.generator_average import AveragingOptimizer
 from tfgan_ext.addons.generator_average import GeneratorAverage
 from tfgan_ext.addons.generator_average import averages_to_restore
 from tfgan_ext.addons.generator_average import has_averages
+from tfgan_ext.addons.instance_noise import InstanceNoise
 from tfgan_ext.addons.lecam import LeCam
 from tfgan_ext.addons.penalty import Penalty
 from tfgan_ext.addons.top_k import TopK
@@ -56,6 +57,7 @@ __all__ = [
     'FeatureMatching',
     'GANParts',
     'GeneratorAverage',
+    'InstanceNoise',
     'LatentConsistency',
     'LeCam',
     'PROGRESS',
