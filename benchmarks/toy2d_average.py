@@ -18,16 +18,16 @@ again. Writes <name>.md, <name>.csv (per dataset: means and sample standard
 deviations over seeds) and <name>_runs.csv to --out_dir.
 """
 
+import functools
 import json
 import os
 import statistics
 import sys
-import time
 
 from benchmarks import environment
 from benchmarks import tables
+from benchmarks import toy2d_regularizers
 from benchmarks import workers
-from examples.toy2d import eval_lib
 from examples.toy2d import train_lib
 
 __all__ = ['CSV_FIELDS', 'main', 'run_job', 'summarize']
@@ -61,24 +61,16 @@ def _hparams(job, run_dir):
 
 
 def _train_and_evaluate(job, run_dir, result):
-  hparams = _hparams(job, run_dir)
-  start = time.time()
-  train_lib.train(hparams)
-  result['train_time_s'] = time.time() - start
-  metrics = eval_lib.evaluate(hparams, hparams.num_eval_samples,
-                              seed=job['seed'])
+  metrics = toy2d_regularizers.train_and_evaluate(_hparams(job, run_dir),
+                                                  job['seed'], result)
   result['settings'] = json.dumps(job['fields'], sort_keys=True)
   for name in METRICS:
     result[name] = metrics[name]
     result[name + '_averaged'] = metrics['averaged'][name]
 
 
-def run_job(args):
-  """Trains and evaluates one job (or returns its stored result)."""
-  job, work_dir = args
-  return workers.run_stored(
-      job, work_dir,
-      lambda run_dir, result: _train_and_evaluate(job, run_dir, result))
+# Trains and evaluates one (job, work_dir), or returns its stored result.
+run_job = functools.partial(workers.stored_job, _train_and_evaluate)
 
 
 def summarize(results):

@@ -20,6 +20,7 @@ Writes <name>.md, <name>.csv (per dataset and variant: means and sample
 standard deviations over seeds) and <name>_runs.csv to --out_dir.
 """
 
+import functools
 import os
 import statistics
 import sys
@@ -31,7 +32,8 @@ from benchmarks import workers
 from examples.toy2d import eval_lib
 from examples.toy2d import train_lib
 
-__all__ = ['CSV_FIELDS', 'VARIANTS', 'main', 'run_job', 'summarize']
+__all__ = ['CSV_FIELDS', 'VARIANTS', 'main', 'run_job', 'summarize',
+           'train_and_evaluate']
 
 # Variant name -> the toy2d fields it sets (besides the example's defaults),
 # fixed before any reported run (seeds 100 and 101 only checked that they
@@ -73,23 +75,26 @@ def _hparams(job, run_dir):
       **VARIANTS[job['variant']])
 
 
-def _train_and_evaluate(job, run_dir, result):
-  hparams = _hparams(job, run_dir)
+def train_and_evaluate(hparams, seed, result):
+  """Trains a toy2d run, evaluates it; `result['train_time_s']`, the metrics.
+
+  Returns:
+    `eval_lib.evaluate`'s metrics (2,500 samples by default, noise `seed`).
+  """
   start = time.time()
   train_lib.train(hparams)
   result['train_time_s'] = time.time() - start
-  metrics = eval_lib.evaluate(hparams, hparams.num_eval_samples,
-                              seed=job['seed'])
+  return eval_lib.evaluate(hparams, hparams.num_eval_samples, seed=seed)
+
+
+def _train_and_evaluate(job, run_dir, result):
+  metrics = train_and_evaluate(_hparams(job, run_dir), job['seed'], result)
   for name in METRICS:
     result[name] = metrics[name]
 
 
-def run_job(args):
-  """Trains and evaluates one job (or returns its stored result)."""
-  job, work_dir = args
-  return workers.run_stored(
-      job, work_dir,
-      lambda run_dir, result: _train_and_evaluate(job, run_dir, result))
+# Trains and evaluates one (job, work_dir), or returns its stored result.
+run_job = functools.partial(workers.stored_job, _train_and_evaluate)
 
 
 def summarize(results):

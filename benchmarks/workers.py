@@ -19,7 +19,8 @@ from benchmarks import tables
 from examples.common import logs
 from examples.common import training
 
-__all__ = ['run_all', 'run_and_report', 'run_stored', 'worker_init']
+__all__ = ['run_all', 'run_and_report', 'run_stored', 'stored_job',
+           'worker_init']
 
 
 def worker_init():
@@ -68,6 +69,18 @@ def run_stored(job, work_dir, train_and_evaluate, stored=None):
     if name.startswith(('model.ckpt', 'events.out', 'graph.pbtxt')):
       os.remove(os.path.join(run_dir, name))
   return result
+
+
+def stored_job(train_and_evaluate, args):
+  """`run_stored` for one `(job, work_dir)` of `run_all`.
+
+  Bind the benchmark's `train_and_evaluate(job, run_dir, result)` with
+  `functools.partial(workers.stored_job, train_and_evaluate)`: both are
+  module-level functions, so the result pickles into worker processes.
+  """
+  job, work_dir = args
+  return run_stored(job, work_dir, lambda run_dir, result: train_and_evaluate(
+      job, run_dir, result))
 
 
 def run_all(run_job, jobs, work_dir, workers, first=None, describe=None):

@@ -43,8 +43,10 @@ import tfgan_ext
 __all__ = [
     'FILENAME',
     'PRESET_CHOICES',
+    'PRESET_FLAG',
     'Preset',
     'apply_presets',
+    'define_preset_flag',
     'find_preset',
     'from_dict',
     'from_flags',
@@ -58,7 +60,8 @@ __all__ = [
 
 # The file in train_log_dir that records a run's hyperparameters.
 FILENAME = 'hparams.json'
-# The binaries' --preset values.
+# The binaries' --preset flag and its values.
+PRESET_FLAG = 'preset'
 PRESET_CHOICES = ('recommended', 'none')
 
 
@@ -245,19 +248,31 @@ def apply_presets(hparams, presets, explicit=()):
   return hparams._replace(**changes), changes, preset
 
 
+def define_preset_flag(flag_values=flags.FLAGS):
+  """Declares --preset, the binaries' choice of `from_flags`' presets."""
+  flags.DEFINE_enum(
+      PRESET_FLAG, PRESET_CHOICES[0], PRESET_CHOICES,
+      'recommended: the flags not on the command line take the settings '
+      'recorded for the chosen --gan_loss and --penalty (train_lib.PRESETS, '
+      "e.g. WGAN-GP's 5 critic steps), with their source. none: the shared "
+      'defaults for every loss.', flag_values=flag_values)
+
+
 def from_flags(hparams_cls, flag_values=flags.FLAGS, presets=()):
   """`hparams_cls` from the parsed flags named like its fields.
 
   With `presets`, the matching preset sets the fields not given on the
-  command line (`apply_presets`); what it set is logged. `train_lib.train`
-  validates the result.
+  command line (`apply_presets`), unless --preset=none (when the flags have
+  --preset, `define_preset_flag`); what it set is logged.
+  `train_lib.train` validates the result.
 
   Args:
     hparams_cls: The example's HParams class.
     flag_values: The parsed flags.
-    presets: The example's presets, or () for the shared defaults
-      (--preset=none).
+    presets: The example's presets (`train_lib.PRESETS`).
   """
+  if PRESET_FLAG in flag_values and flag_values[PRESET_FLAG].value == 'none':
+    presets = ()
   hparams = hparams_cls(**{name: flag_values[name].value
                            for name in hparams_cls._fields})
   explicit = {name for name in hparams_cls._fields

@@ -13,6 +13,7 @@ to change about into one line instead of a traceback.
 import contextlib
 import sys
 
+from absl import logging
 import tensorflow as tf
 
 from examples.common import hooks
@@ -25,8 +26,9 @@ PREEMPTED_EXIT_STATUS = 143
 
 
 def quiet_tensorflow():
-  """TensorFlow's Python logger shows errors only."""
+  """TensorFlow's Python logger shows errors only; absl's shows INFO."""
   tf.get_logger().setLevel('ERROR')
+  logging.set_verbosity(logging.INFO)
 
 
 @contextlib.contextmanager

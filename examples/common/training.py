@@ -34,6 +34,7 @@ from absl import logging
 import tensorflow as tf
 import tensorflow_gan as tfgan
 
+import tfgan_ext
 from examples.common import hooks
 from examples.common import hparams as hparams_lib
 
@@ -41,12 +42,14 @@ __all__ = [
     'DamagedCheckpointError',
     'NonFiniteLossError',
     'Preempted',
+    'RUN_ERRORS',
     'RunMismatchError',
     'check_run_dir',
     'checkpoint_step',
     'compute_dtype',
     'describe_devices',
     'finished_step',
+    'gan_parts',
     'gan_train',
     'gan_train_ops',
     'graph_for',
@@ -177,6 +180,11 @@ class DamagedCheckpointError(RuntimeError):
   """No checkpoint in train_log_dir can be read."""
 
 
+# The errors of a run that the binaries print as one line (the user has
+# something to change); see `logs.errors_as_one_line`.
+RUN_ERRORS = (NonFiniteLossError, RunMismatchError, DamagedCheckpointError)
+
+
 def _unreadable(path):
   """Why the checkpoint `path` cannot be restored (one line), or None."""
   try:
@@ -293,6 +301,28 @@ def session_config(hparams):
     config.graph_options.optimizer_options.global_jit_level = (
         _v1.OptimizerOptions.ON_1)
   return config
+
+
+def gan_parts(hparams, generator_fn, discriminator_fn, loss_pair, addons):
+  """The loop's `tfgan_ext.addons.GANParts`, with `addons` applied.
+
+  Args:
+    hparams: The run's HParams (learning rates, Adam, decay, precision).
+    generator_fn, discriminator_fn: The networks (TF-GAN's signatures).
+    loss_pair: The GANModel-style pair (`tfgan_ext.losses.get(name)`).
+    addons: The run's `tfgan_ext.addons` objects.
+
+  Returns:
+    The parts. The optimizers are functions, built by `gan_train_ops` (or
+    GANEstimator, which takes the parts as they are) in the graph, where
+    the learning-rate decay reads the global step.
+  """
+  return tfgan_ext.addons.apply(addons, tfgan_ext.addons.GANParts(
+      generator_fn, discriminator_fn, loss_pair.generator_loss_fn,
+      loss_pair.discriminator_loss_fn,
+      generator_optimizer=lambda: optimizer(hparams.generator_lr, hparams),
+      discriminator_optimizer=lambda: optimizer(hparams.discriminator_lr,
+                                                hparams)))
 
 
 def _built(optimizer_or_fn):

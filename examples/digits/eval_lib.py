@@ -148,18 +148,23 @@ def train_classifier(images, labels, model_dir, num_steps=1500, batch_size=64,
   return held_out / max(len(images) - num_train, 1)
 
 
-def classifier_activations(images, model_dir):
-  """Penultimate-layer activations [N, 64] of the trained classifier."""
+def _classifier_outputs(images, model_dir):
+  """(penultimate activations [N, 64], logits [N, 10]) of the classifier."""
   with tf.Graph().as_default():
     x = _v1.placeholder(tf.float32, [None] + list(images.shape[1:]))
     with _v1.variable_scope('classifier'):
-      activations, _ = _classifier(x, 10)
+      outputs = _classifier(x, 10)
     saver = _v1.train.Saver(_v1.global_variables('classifier'))
     with _v1.Session() as sess:
       saver.restore(sess, tf.train.latest_checkpoint(model_dir))
-      return np.concatenate([
-          sess.run(activations, {x: images[i:i + 1000]})
-          for i in range(0, len(images), 1000)])
+      batches = [sess.run(outputs, {x: images[i:i + 1000]})
+                 for i in range(0, len(images), 1000)]
+  return tuple(np.concatenate(parts) for parts in zip(*batches))
+
+
+def classifier_activations(images, model_dir):
+  """Penultimate-layer activations [N, 64] of the trained classifier."""
+  return _classifier_outputs(images, model_dir)[0]
 
 
 def fcd(activations_a, activations_b):
@@ -277,14 +282,7 @@ def evaluate(hparams, seed=0, classifier_steps=1500, classifier_dir=None):
 
 
 def _predicted(images, model_dir):
-  with tf.Graph().as_default():
-    x = _v1.placeholder(tf.float32, [None] + list(images.shape[1:]))
-    with _v1.variable_scope('classifier'):
-      _, logits = _classifier(x, 10)
-    saver = _v1.train.Saver(_v1.global_variables('classifier'))
-    with _v1.Session() as sess:
-      saver.restore(sess, tf.train.latest_checkpoint(model_dir))
-      return np.argmax(sess.run(logits, {x: images}), axis=1)
+  return np.argmax(_classifier_outputs(images, model_dir)[1], axis=1)
 
 
 _QUALITY = ('kid', 'kid_std', 'precision', 'recall', 'density', 'coverage')

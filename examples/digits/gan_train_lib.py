@@ -26,19 +26,13 @@ __all__ = ['parts', 'train']
 def parts(hparams, addons):
   """The loop's `tfgan_ext.addons.GANParts`, with `addons` applied.
 
-  The optimizers are functions building them (in the graph: the decay reads
-  the global step); GANEstimator takes the parts as they are.
+  The digits networks and the loss pair named by --gan_loss
+  (`training.gan_parts`); GANEstimator takes the parts as they are.
   """
-  pair = tfgan_ext.losses.get(hparams.gan_loss)
-  return tfgan_ext.addons.apply(addons, tfgan_ext.addons.GANParts(
-      generator_fn=networks.generator_fn(hparams),
-      discriminator_fn=networks.discriminator_fn(hparams),
-      generator_loss_fn=pair.generator_loss_fn,
-      discriminator_loss_fn=pair.discriminator_loss_fn,
-      generator_optimizer=lambda: training.optimizer(hparams.generator_lr,
-                                                     hparams),
-      discriminator_optimizer=lambda: training.optimizer(
-          hparams.discriminator_lr, hparams)))
+  return training.gan_parts(
+      hparams, networks.generator_fn(hparams),
+      networks.discriminator_fn(hparams),
+      tfgan_ext.losses.get(hparams.gan_loss), addons)
 
 
 def train(hparams, addons):

@@ -99,3 +99,171 @@ def discriminator(K, image_shape, channels=64, num_classes=None,
     features = layers.Concatenate()([features, labels])
   logits = layers.Dense(1, dtype='float32', name='logits')(features)
   return K.Model(inputs, logits, name=name)
+
+
+# ------------------------------------------- TF-GAN's MNIST networks in Keras ---
+
+_MNIST_WEIGHT_DECAY = 2.5e-5  # tensorflow_gan.examples.mnist.networks'.
+
+
+def _class_conditioning(K, net, labels, name):
+  """`net` + a dense map of a 256-d class embedding, shaped like `net`.
+
+  TF-GAN's `tfgan.features.condition_tensor_from_onehot` (the scheme of
+  https://arxiv.org/abs/1609.03499): an embedding of the label (a
+  [classes, 256] table, glorot-uniform as `get_variable`'s default), mapped
+  by a dense layer (with bias) to `net`'s features and added.
+  """
+  layers = K.layers
+  features = 1
+  for size in net.shape[1:]:
+    features *= size
+  ids = layers.Lambda(lambda one_hot: K.ops.argmax(one_hot, axis=1)
+                      if hasattr(K, 'ops') else
+                      K.backend.argmax(one_hot, axis=1),
+                      name=name + '_label')(labels)
+  embedding = layers.Embedding(
+      labels.shape[-1], 256, embeddings_initializer='glorot_uniform',
+      name=name + '_embedding')(ids)
+  mapped = layers.Dense(features, name=name + '_map')(embedding)
+  mapped = layers.Reshape(tuple(net.shape[1:]))(mapped)
+  return layers.Add(name=name)([net, mapped])
+
+
+def _spectral_normalization(K):
+  """The package's SpectralNormalization layer, working.
+
+  tf-keras 2.16+ builds its SpectralNormalization with `tf.keras.layers.
+  InputSpec`, which is Keras 3's there ("Layer input_spec must be an
+  instance of InputSpec"); the subclass for tf-keras turns that spec into
+  its own.
+  """
+  base = K.layers.SpectralNormalization
+  if hasattr(K, 'ops'):  # Keras 3.
+    return base
+
+  class SpectralNormalization(base):  # pylint: disable=missing-docstring
+
+    @property
+    def input_spec(self):
+      return self._input_spec
+
+    @input_spec.setter
+    def input_spec(self, value):
+      if value is not None and not isinstance(value, K.layers.InputSpec):
+        value = K.layers.InputSpec(shape=value.shape, ndim=value.ndim)
+      self._input_spec = value
+
+  return SpectralNormalization
+
+
+def tfgan_mnist_generator(K, noise_dims=64, num_classes=None,
+                          synchronized_batch_norm=False,
+                          name='tfgan_mnist_generator'):
+  """TF-GAN's MNIST generator (`tensorflow_gan.examples.mnist.networks`).
+
+  noise -> dense 1024 -> [class conditioning] -> dense 7*7*128 -> two stride-2
+  4x4 transposed convolutions (64, 32) -> a 4x4 convolution to one channel
+  -> tanh; batch normalization (momentum 0.999, epsilon 1e-3) and ReLU after
+  each hidden layer, dense layers without bias, l2 weight decay 2.5e-5 on
+  every kernel (in the model's `losses`, which `GANModel` adds to the
+  generator loss as `tfgan.gan_loss` adds regularization losses).
+
+  Args:
+    K: The Keras package.
+    noise_dims: Noise size (TF-GAN's example: 64).
+    num_classes: If set, a second input of one-hot labels, conditioning the
+      first hidden layer (TF-GAN's conditional generator).
+    synchronized_batch_norm: Batch statistics over all replicas.
+    name: Model name.
+
+  Returns:
+    A Keras Model: noise [batch, noise_dims] (and one-hot labels) -> images
+    [batch, 28, 28, 1] in [-1, 1].
+  """
+  layers = K.layers
+  l2 = K.regularizers.L2(_MNIST_WEIGHT_DECAY)
+  noise = K.Input((noise_dims,), name='noise')
+  inputs = [noise]
+
+  def batch_norm(net, layer_name):
+    kwargs = {'synchronized': True} if synchronized_batch_norm else {}
+    net = layers.BatchNormalization(momentum=0.999, epsilon=1e-3,
+                                    name=layer_name, **kwargs)(net)
+    return layers.ReLU()(net)
+
+  net = layers.Dense(1024, use_bias=False, kernel_regularizer=l2,
+                     name='dense1')(noise)
+  net = batch_norm(net, 'bn1')
+  if num_classes:
+    labels = K.Input((num_classes,), name='labels')
+    inputs.append(labels)
+    net = _class_conditioning(K, net, labels, 'conditioning')
+  net = layers.Dense(7 * 7 * 128, use_bias=False, kernel_regularizer=l2,
+                     name='dense2')(net)
+  net = batch_norm(net, 'bn2')
+  net = layers.Reshape((7, 7, 128))(net)
+  net = layers.Conv2DTranspose(64, 4, strides=2, padding='same',
+                               kernel_regularizer=l2, name='deconv1')(net)
+  net = batch_norm(net, 'bn3')
+  net = layers.Conv2DTranspose(32, 4, strides=2, padding='same',
+                               kernel_regularizer=l2, name='deconv2')(net)
+  net = batch_norm(net, 'bn4')
+  net = layers.Conv2D(1, 4, strides=1, padding='same', kernel_regularizer=l2,
+                      name='conv')(net)
+  images = layers.Activation('tanh', dtype='float32', name='images')(net)
+  return K.Model(inputs if num_classes else noise, images, name=name)
+
+
+def tfgan_mnist_discriminator(K, num_classes=None,
+                              name='tfgan_mnist_discriminator'):
+  """TF-GAN's MNIST discriminator (`tensorflow_gan.examples.mnist.networks`).
+
+  Spectrally normalized (one power iteration per call, as TF-GAN's custom
+  getter does): two stride-2 4x4 convolutions (64, 128) with leaky ReLU
+  (0.01) -> flatten (layer 'features') -> [class conditioning] -> dense 1024
+  without bias, batch normalization (in training mode, as TF-GAN's), leaky
+  ReLU -> a dense logit (not normalized); l2 weight decay 2.5e-5 on the
+  normalized kernels.
+
+  Args:
+    K: The Keras package.
+    num_classes: If set, a second input of one-hot labels, conditioning the
+      flattened features (TF-GAN's conditional discriminator).
+    name: Model name.
+
+  Returns:
+    A Keras Model: images [batch, 28, 28, 1] (and one-hot labels) -> logits
+    [batch, 1] (float32 under mixed precision).
+
+  Keras' `SpectralNormalization` (either package) is not TF-GAN's custom
+  getter: at each training call it replaces the kernel by W / sigma(W),
+  where TF-GAN divides on the fly and keeps W. The architecture is TF-GAN's;
+  the normalization is Keras'.
+  """
+  layers = K.layers
+  l2 = K.regularizers.L2(_MNIST_WEIGHT_DECAY)
+  sn_class = _spectral_normalization(K)
+  sn = lambda layer, name: sn_class(layer, name=name)
+
+  leaky = lambda: layers.LeakyReLU(0.01)
+  images = K.Input((28, 28, 1), name='images')
+  net = sn(layers.Conv2D(64, 4, strides=2, padding='same',
+                         kernel_regularizer=l2), name='conv1')(images)
+  net = leaky()(net)
+  net = sn(layers.Conv2D(128, 4, strides=2, padding='same',
+                         kernel_regularizer=l2), name='conv2')(net)
+  net = leaky()(net)
+  net = layers.Flatten(name='features')(net)
+  inputs = images
+  if num_classes:
+    labels = K.Input((num_classes,), name='labels')
+    inputs = [images, labels]
+    net = _class_conditioning(K, net, labels, 'conditioning')
+  net = sn(layers.Dense(1024, use_bias=False, kernel_regularizer=l2),
+           name='dense')(net)
+  net = layers.BatchNormalization(momentum=0.999, epsilon=1e-3,
+                                  name='bn')(net, training=True)
+  net = leaky()(net)
+  logits = layers.Dense(1, dtype='float32', name='logits')(net)
+  return K.Model(inputs, logits, name=name)

@@ -3,7 +3,6 @@
 """Tests of the MNIST evaluation: the committed classifier, metrics, CAS, FID."""
 
 import hashlib
-import shutil
 
 import numpy as np
 import pytest

@@ -9,12 +9,10 @@ Default data: scikit-learn's bundled 8x8 digits (offline). --dataset=mnist,
 fashion_mnist or cifar10 load through tensorflow_datasets. Re-running the
 same command resumes from the last checkpoint. The flags are declared in
 `train_lib.define_flags` (one per field of `train_lib.HParams`), plus
---preset here.
+--preset (`hparams.define_preset_flag`).
 """
 
 from absl import app
-from absl import flags
-from absl import logging
 
 from examples.common import hparams as hparams_lib
 from examples.common import logs
@@ -24,23 +22,13 @@ from examples.digits import eval_lib
 from examples.digits import train_lib
 
 train_lib.define_flags()
-flags.DEFINE_enum('preset', 'recommended', hparams_lib.PRESET_CHOICES,
-                  'recommended: the flags not on the command line take the '
-                  'settings recorded for the chosen --gan_loss and --penalty '
-                  "(train_lib.PRESETS, e.g. WGAN-GP's 5 critic steps), with "
-                  'their source. none: the shared defaults for every loss.')
-
-FLAGS = flags.FLAGS
+hparams_lib.define_preset_flag()
 
 
 def main(_):
   logs.quiet_tensorflow()
-  hparams = hparams_lib.from_flags(
-      train_lib.HParams, FLAGS,
-      train_lib.PRESETS if FLAGS.preset == 'recommended' else ())
-  with logs.errors_as_one_line(training.NonFiniteLossError,
-                               training.RunMismatchError,
-                               training.DamagedCheckpointError,
+  hparams = hparams_lib.from_flags(train_lib.HParams, presets=train_lib.PRESETS)
+  with logs.errors_as_one_line(*training.RUN_ERRORS,
                                data_provider.DatasetUnavailableError):
     result = train_lib.train(hparams)
   if result:
@@ -48,5 +36,4 @@ def main(_):
 
 
 if __name__ == '__main__':
-  logging.set_verbosity(logging.INFO)
   app.run(main)

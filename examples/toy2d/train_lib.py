@@ -241,18 +241,11 @@ def train(hparams):
     training.RunMismatchError: train_log_dir holds another run.
   """
   hparams_lib.validate(hparams)
-  pair = tfgan_ext.losses.get(hparams.gan_loss)
   chosen = addons(hparams)
-  parts = tfgan_ext.addons.apply(chosen, tfgan_ext.addons.GANParts(
-      generator_fn=networks.generator_fn(hparams),
-      discriminator_fn=networks.discriminator_fn(hparams),
-      generator_loss_fn=pair.generator_loss_fn,
-      discriminator_loss_fn=pair.discriminator_loss_fn,
-      # Built by gan_train_ops, in the graph (the decay reads the step).
-      generator_optimizer=lambda: training.optimizer(hparams.generator_lr,
-                                                     hparams),
-      discriminator_optimizer=lambda: training.optimizer(
-          hparams.discriminator_lr, hparams)))
+  parts = training.gan_parts(
+      hparams, networks.generator_fn(hparams),
+      networks.discriminator_fn(hparams),
+      tfgan_ext.losses.get(hparams.gan_loss), chosen)
   with training.graph_for(hparams):
     with tf.name_scope('inputs'):
       real = data_provider.provide_data(hparams.dataset, hparams.batch_size)

@@ -28,19 +28,12 @@ def _transform(x):
   return x[:, ::-1] * 0.5
 
 
-def _gan(K, g_lr, d_lr, addon):
-  generator, discriminator, weights = lib.linear_gan(K)
-  gan = tfk.GANModel(generator, discriminator)
-  gan.compile(K.optimizers.SGD(g_lr), K.optimizers.SGD(d_lr), loss='hinge',
-              addons=[addon])
-  return gan, weights
-
-
 @pytest.mark.parametrize('flavour', lib.FLAVOURS)
 def test_bcr_discriminator_step_equals_numpy(flavour):
   K = lib.keras_package(flavour)
   lr = 0.05
-  gan, wt = _gan(K, 0.0, lr, BalancedConsistency(LAMBDA, _transform))
+  gan, wt = lib.linear_gan_model(
+      K, 0.0, lr, [BalancedConsistency(LAMBDA, _transform)])
   dataset, noise, real = lib.pairs_dataset(1)
   history = gan.fit(dataset, epochs=1, verbose=0)
   _, x, w, b, gz, r, g = lib.linear_outputs(wt, noise[0], real[0])
@@ -66,7 +59,8 @@ def test_zcr_terms_match_their_expectations(flavour):
   K = lib.keras_package(flavour)
   tf.random.set_seed(0)
   stddev, steps = 0.2, 64
-  gan, wt = _gan(K, 0.0, 0.0, LatentConsistency(5.0, 0.5, stddev))
+  gan, wt = lib.linear_gan_model(
+      K, 0.0, 0.0, [LatentConsistency(5.0, 0.5, stddev)])
   dataset, _, _ = lib.pairs_dataset(steps, batch=8)
   history = gan.fit(dataset, epochs=1, verbose=0)
   g_weights, w = wt['Wg'].astype(np.float64), wt['w'].astype(np.float64)

@@ -21,14 +21,6 @@ import tfgan_ext.keras as tfk
 LAMBDA = 0.3
 
 
-def _gan(K, g_lr, d_lr, lecam):
-  generator, discriminator, weights = lib.linear_gan(K)
-  gan = tfk.GANModel(generator, discriminator)
-  gan.compile(K.optimizers.SGD(g_lr), K.optimizers.SGD(d_lr), loss='hinge',
-              addons=[lecam])
-  return gan, weights
-
-
 def _anchor_values(gan):
   return {w.name.split('/')[-1].split(':')[0]: float(w.numpy())
           for w in gan.weights if 'lecam' in w.name}
@@ -38,7 +30,7 @@ def _anchor_values(gan):
 def test_one_discriminator_step_equals_numpy(flavour):
   K = lib.keras_package(flavour)
   lr = 0.1
-  gan, wt = _gan(K, 0.0, lr, LeCam(LAMBDA, start=1))
+  gan, wt = lib.linear_gan_model(K, 0.0, lr, [LeCam(LAMBDA, start=1)])
   dataset, noise, real = lib.pairs_dataset(1)
   history = gan.fit(dataset, epochs=1, verbose=0)
   _, x, w, b, gz, r, g = lib.linear_outputs(wt, noise[0], real[0])
@@ -69,7 +61,8 @@ def test_one_discriminator_step_equals_numpy(flavour):
 def test_anchors_follow_the_moving_average(flavour):
   K = lib.keras_package(flavour)
   decay, start = 0.6, 1
-  gan, wt = _gan(K, 0.0, 0.0, LeCam(LAMBDA, decay, start))
+  gan, wt = lib.linear_gan_model(
+      K, 0.0, 0.0, [LeCam(LAMBDA, decay, start)])
   dataset, noise, real = lib.pairs_dataset(4)
   gan.fit(dataset, epochs=1, verbose=0)
   a_r = a_g = 0.0

@@ -17,7 +17,8 @@ import tensorflow as tf
 import tfgan_ext.keras as tfk
 
 __all__ = ['FLAVOURS', 'free_ports', 'image_data', 'image_gan',
-           'keras_package', 'linear_gan', 'pairs_dataset']
+           'keras_package', 'linear_gan', 'linear_gan_model',
+           'linear_outputs', 'pairs_dataset']
 
 FLAVOURS = ('keras', 'tf_keras')
 
@@ -58,6 +59,19 @@ def linear_gan(K, noise_dims=2, data_dims=3, seed=0):
   generator.set_weights([weights['Wg']])
   discriminator.set_weights([weights['w'], weights['b']])
   return generator, discriminator, weights
+
+
+def linear_gan_model(K, g_lr, d_lr, addons, loss='hinge'):
+  """`linear_gan`'s networks as a GANModel with SGD and `addons`, compiled.
+
+  Returns:
+    (the GANModel, `linear_gan`'s weights dict).
+  """
+  generator, discriminator, weights = linear_gan(K)
+  gan = tfk.GANModel(generator, discriminator)
+  gan.compile(K.optimizers.SGD(g_lr), K.optimizers.SGD(d_lr), loss=loss,
+              addons=list(addons))
+  return gan, weights
 
 
 def linear_outputs(weights, noise, real):

@@ -73,7 +73,7 @@ class Augmentation(base.AddOn):
         parts.discriminator_fn, self))
 
   def for_keras(self, gan):
-    return _KerasAugmentation(self)
+    return _KerasAugmentation(self, gan)
 
 
 class DiffAugment(Augmentation):
@@ -97,15 +97,12 @@ class DiffAugment(Augmentation):
 
 class _KerasAugmentation(base.StepPart):
 
-  def __init__(self, addon):
-    self._addon = addon
-
   def check_data(self, spec):
-    if isinstance(self._addon, DiffAugment):
+    if isinstance(self.addon, DiffAugment):
       _check_images(spec, 'DiffAugment')
 
   def discriminator_input(self, data):
-    return self._addon(data)
+    return self.addon(data)
 
 
 class ADA(base.AddOn):
@@ -249,9 +246,8 @@ class ADA(base.AddOn):
       return tuple_losses.call_with_options(discriminator_loss_fn, gan_model,
                                             kwargs)
 
-    discriminator_loss.__name__ = getattr(discriminator_loss_fn, '__name__',
-                                          'discriminator_loss') + '_with_ada'
-    return discriminator_loss
+    return base.named_after(discriminator_loss, discriminator_loss_fn,
+                            '_with_ada')
 
   # -------------------------------------------------------------- Keras ---
 
@@ -265,7 +261,7 @@ class _KerasADA(base.StepPart):
   logged_names = ('ada_p',)
 
   def __init__(self, addon, gan):
-    self._addon = addon
+    super().__init__(addon, gan)
     self._state = {name: gan.flavour.state_variable(
         gan, '%s_%s' % (addon.name, name)) for name in _ADA_STATE}
 
@@ -286,7 +282,7 @@ class _KerasADA(base.StepPart):
       signs, count = context.all_reduce(tf.distribute.ReduceOp.SUM,
                                         [signs, count])
     used = tf.identity(self._state['p'])
-    new = self._addon.adjusted(self._state, signs, count)
+    new = self.addon.adjusted(self._state, signs, count)
     # Assigned on every step, outside any tf.cond: under tf.distribute each
     # replica computes the same values and the first replica's are kept.
     for name, value in zip(_ADA_STATE, new):

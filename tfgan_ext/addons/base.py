@@ -31,7 +31,7 @@ import collections
 import tensorflow as tf
 
 __all__ = ['AddOn', 'GANParts', 'PROGRESS', 'StepPart', 'apply', 'checked',
-           'global_step', 'graph_variables', 'log']
+           'global_step', 'graph_variables', 'log', 'named_after']
 
 _v1 = tf.compat.v1
 
@@ -95,6 +95,17 @@ def checked(addons):
           'An add-on must be an object of tfgan_ext.addons (e.g. '
           "tfgan_ext.addons.Penalty('r1', weight=5.0)), got %r." % (addon,))
   return addons
+
+
+def named_after(wrapper, wrapped, suffix=''):
+  """`wrapper`, named `wrapped`'s name + `suffix` (in logs and summaries).
+
+  A function without a name (a `functools.partial`) gives its function's.
+  """
+  name = getattr(wrapped, '__name__', None) or getattr(
+      getattr(wrapped, 'func', None), '__name__', 'fn')
+  wrapper.__name__ = wrapper.__qualname__ = name + suffix
+  return wrapper
 
 
 def log(logs, name, value, weight=1.0):
@@ -163,6 +174,8 @@ class StepPart:
   what it logs in `logged_names`.
 
   Attributes:
+    addon: The add-on (its settings).
+    gan: The `GANModel` it joined.
     logged_names: Names of the values the part logs, in order.
     discriminator_layer: The name of a discriminator layer whose output the
       part reads (the step then fills `real_features`,
@@ -177,6 +190,10 @@ class StepPart:
   discriminator_layer = None
   sampling_model = None
   tracked = {}
+
+  def __init__(self, addon, gan):
+    self.addon = addon
+    self.gan = gan
 
   def check_data(self, spec):
     """Raises ValueError if the dataset's (inputs, real) `spec` won't do."""

@@ -82,18 +82,15 @@ class BalancedConsistency(base.AddOn):
                                        self.weight))
 
   def for_keras(self, gan):
-    return _KerasBalancedConsistency(self)
+    return _KerasBalancedConsistency(self, gan)
 
 
 class _KerasBalancedConsistency(base.StepPart):
 
   logged_names = ('bcr_penalty',)
 
-  def __init__(self, addon):
-    self._addon = addon
-
   def check_data(self, spec):
-    if isinstance(self._addon.augment, str) and spec[1].shape.rank != 4:
+    if isinstance(self.addon.augment, str) and spec[1].shape.rank != 4:
       raise ValueError(
           "BalancedConsistency's DiffAugment policy needs images, real_data "
           'of shape [batch, height, width, channels]; got shape %s. Pass '
@@ -103,9 +100,9 @@ class _KerasBalancedConsistency(base.StepPart):
     value = wargs.balanced_consistency_penalty(
         tensors['real_data'], tensors['generated_data'],
         tensors['generator_inputs'], tensors['discriminator_fn'], None,
-        self._addon.transform, loss_collection=None)
+        self.addon.transform, loss_collection=None)
     base.log(logs, 'bcr_penalty', value)
-    return self._addon.weight * value
+    return self.addon.weight * value
 
 
 class LatentConsistency(base.AddOn):
@@ -143,13 +140,13 @@ class LatentConsistency(base.AddOn):
                                   stddev=self.stddev), self.weight))
 
   def for_keras(self, gan):
-    return _KerasLatentConsistency(self)
+    return _KerasLatentConsistency(self, gan)
 
 
 class _KerasLatentConsistency(base.StepPart):
 
-  def __init__(self, addon):
-    self._addon = addon
+  def __init__(self, addon, gan):
+    super().__init__(addon, gan)
     self.logged_names = ('zcr_penalty',) + (
         ('zcr_generator_loss',) if addon.generator_weight else ())
 
@@ -157,16 +154,16 @@ class _KerasLatentConsistency(base.StepPart):
     value = wargs.latent_consistency_penalty(
         tensors['discriminator_gen_outputs'], tensors['generator_inputs'],
         tensors['generator_fn'], None, tensors['discriminator_fn'], None,
-        stddev=self._addon.stddev, loss_collection=None)
+        stddev=self.addon.stddev, loss_collection=None)
     base.log(logs, 'zcr_penalty', value)
-    return self._addon.weight * value
+    return self.addon.weight * value
 
   def generator_term(self, tensors, logs):
-    if not self._addon.generator_weight:
+    if not self.addon.generator_weight:
       return 0.0
     value = wargs.latent_consistency_generator_loss(
         tensors['generated_data'], tensors['generator_inputs'],
-        tensors['generator_fn'], None, stddev=self._addon.stddev,
+        tensors['generator_fn'], None, stddev=self.addon.stddev,
         loss_collection=None)
     base.log(logs, 'zcr_generator_loss', value)
-    return self._addon.generator_weight * value
+    return self.addon.generator_weight * value

@@ -91,7 +91,7 @@ class FeatureMatching(base.AddOn):
     if self.layer is None:
       raise ValueError("FeatureMatching in GANModel needs layer=, the name "
                        "of the discriminator layer whose output is matched.")
-    return _KerasFeatureMatching(self)
+    return _KerasFeatureMatching(self, gan)
 
 
 def _feature_matching_only(gan_model, features_fn, weight, **kwargs):
@@ -105,20 +105,20 @@ class _KerasFeatureMatching(base.StepPart):
 
   logged_names = ('feature_matching_loss',)
 
-  def __init__(self, addon):
-    self._addon = addon
+  def __init__(self, addon, gan):
+    super().__init__(addon, gan)
     self.discriminator_layer = addon.layer
 
   def generator_loss(self, step_loss):
     del step_loss
-    return None if self._addon.keep_adversarial else _NoAdversarialLoss()
+    return None if self.addon.keep_adversarial else _NoAdversarialLoss()
 
   def generator_term(self, tensors, logs):
     value = wargs.feature_matching_loss(
         tensors['real_features'], tensors['generated_features'],
         loss_collection=None)
     base.log(logs, 'feature_matching_loss', value)
-    return self._addon.weight * value
+    return self.addon.weight * value
 
 
 class _NoAdversarialLoss:

@@ -192,6 +192,7 @@ class _KerasAverage(base.StepPart):
   """
 
   def __init__(self, addon, gan):
+    super().__init__(addon, gan)
     generator = gan.generator
     try:
       model = gan.flavour.package.models.clone_model(generator)
@@ -202,8 +203,6 @@ class _KerasAverage(base.StepPart):
           'can copy with its weights (a functional or Sequential model); %r '
           'cannot: %s' % (generator.name, e)) from e
     model.trainable = False
-    self._addon = addon
-    self._gan = gan
     self.sampling_model = model
     # An attribute of the GANModel, so Keras saves and restores it.
     self.tracked = {'averaged_generator': model}
@@ -213,9 +212,9 @@ class _KerasAverage(base.StepPart):
 
   def after_generator_step(self):
     """Updates the average after the generator step (in a replica)."""
-    step = self._gan.optimizer.iterations
-    copy = tf.cast(step <= max(self._addon.start, 1), tf.float32)
-    decay = (1.0 - copy) * self._addon.decay
+    step = self.gan.optimizer.iterations
+    copy = tf.cast(step <= max(self.addon.start, 1), tf.float32)
+    decay = (1.0 - copy) * self.addon.decay
     pairs = [(_tf_variable(a), _tf_variable(r), trainable)
              for (a, r), trainable in zip(self._pairs, self._trainable)]
 

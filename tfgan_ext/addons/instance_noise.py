@@ -86,9 +86,8 @@ class InstanceNoise(base.AddOn):
         data = self.noisy(data, step)
       return discriminator_fn(data, generator_inputs)
 
-    discriminator.__name__ = getattr(discriminator_fn, '__name__',
-                                     'discriminator')
-    return parts._replace(discriminator_fn=discriminator)
+    return parts._replace(discriminator_fn=base.named_after(
+        discriminator, discriminator_fn))
 
   def _summarize(self, step):
     """One summary of sigma_t per graph, outside any control flow."""
@@ -110,14 +109,10 @@ class _KerasInstanceNoise(base.StepPart):
 
   logged_names = ('instance_noise_stddev',)
 
-  def __init__(self, addon, gan):
-    self._addon = addon
-    self._gan = gan
-
   def discriminator_input(self, data):
-    return self._addon.noisy(data, self._gan.optimizer.iterations)
+    return self.addon.noisy(data, self.gan.optimizer.iterations)
 
   def after_discriminator_step(self, tensors, logs):
     del tensors
     base.log(logs, 'instance_noise_stddev',
-             self._addon.stddev_at(self._gan.optimizer.iterations))
+             self.addon.stddev_at(self.gan.optimizer.iterations))

@@ -126,9 +126,8 @@ class LeCam(base.AddOn):
       return tuple_losses.call_with_options(
           discriminator_loss_fn, gan_model, kwargs) + self.weight * penalty
 
-    discriminator_loss.__name__ = getattr(discriminator_loss_fn, '__name__',
-                                          'discriminator_loss') + '_with_lecam'
-    return discriminator_loss
+    return base.named_after(discriminator_loss, discriminator_loss_fn,
+                            '_with_lecam')
 
   # -------------------------------------------------------------- Keras ---
 
@@ -142,8 +141,7 @@ class _KerasLeCam(base.StepPart):
   logged_names = ('lecam_penalty',)
 
   def __init__(self, addon, gan):
-    self._addon = addon
-    self._gan = gan
+    super().__init__(addon, gan)
     self._real_anchor = gan.flavour.state_variable(
         gan, '%s_real_anchor' % addon.name)
     self._generated_anchor = gan.flavour.state_variable(
@@ -157,16 +155,16 @@ class _KerasLeCam(base.StepPart):
         'real': (tf.reduce_mean(real), tf.cast(tf.size(real), tf.float32)),
         'generated': (tf.reduce_mean(generated),
                       tf.cast(tf.size(generated), tf.float32))})
-    step = self._gan.discriminator_optimizer.iterations
+    step = self.gan.discriminator_optimizer.iterations
     anchors = []
     for variable, side in ((self._real_anchor, 'real'),
                            (self._generated_anchor, 'generated')):
       value = wargs.lecam_moving_average(variable, means[side][0],
-                                         self._addon.decay, step,
-                                         self._addon.start)
+                                         self.addon.decay, step,
+                                         self.addon.start)
       variable.assign(value)
       anchors.append(value)
     penalty = wargs.lecam_penalty(real, generated, anchors[0], anchors[1],
                                   loss_collection=None)
     base.log(logs, 'lecam_penalty', penalty)
-    return self._addon.weight * penalty
+    return self.addon.weight * penalty

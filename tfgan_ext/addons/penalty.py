@@ -153,8 +153,7 @@ class _KerasPenalty(base.StepPart):
   """
 
   def __init__(self, addon, gan, step_loss):
-    self._addon = addon
-    self._gan = gan
+    super().__init__(addon, gan)
     self._loss = step_loss
     self._replica_local = (step_loss.fn in
                            lazy_regularization.REPLICA_LOCAL_PENALTIES)
@@ -164,8 +163,8 @@ class _KerasPenalty(base.StepPart):
     context = tf.distribute.get_replica_context()
     replicas = 1 if context is None else context.num_replicas_in_sync
     term, value, gate = lazy_regularization.lazy_penalty(
-        lambda: self._loss(tensors), self._addon.weight,
-        self._addon.every, self._gan.discriminator_optimizer.iterations,
+        lambda: self._loss(tensors), self.addon.weight,
+        self.addon.every, self.gan.discriminator_optimizer.iterations,
         skip_with_cond=self._replica_local or replicas == 1)
     base.log(logs, self._loss.name, value, gate)
     return term

@@ -101,9 +101,7 @@ class TopK(base.AddOn):
           generator_loss_fn=fn, reduction=reduction,
           add_summaries=add_summaries)
 
-    generator_loss.__name__ = getattr(fn, '__name__',
-                                      'generator_loss') + '_top_k'
-    return generator_loss
+    return base.named_after(generator_loss, fn, '_top_k')
 
   # -------------------------------------------------------------- Keras ---
 
@@ -116,12 +114,8 @@ class _KerasTopK(base.StepPart):
 
   logged_names = ('top_k_fraction',)
 
-  def __init__(self, addon, gan):
-    self._addon = addon
-    self._gan = gan
-
   def generator_loss(self, step_loss):
-    return _TopKLoss(self._addon, self._gan, step_loss)
+    return _TopKLoss(self.addon, self.gan, step_loss)
 
 
 class _TopKLoss:
@@ -130,15 +124,15 @@ class _TopKLoss:
   needs = frozenset(['discriminator_gen_outputs'])
 
   def __init__(self, addon, gan, step_loss):
-    self._addon = addon
-    self._gan = gan
+    self.addon = addon
+    self.gan = gan
     self._fn = top_k_impl.restrictable(step_loss.fn)  # ValueError if not.
     self._extra_kwargs = step_loss.extra_kwargs
 
   def __call__(self, tensors, logs):
     outputs = tensors['discriminator_gen_outputs']
     mask = wargs.top_k_mask(
-        outputs, self._addon.fraction(self._gan.optimizer.iterations))
+        outputs, self.addon.fraction(self.gan.optimizer.iterations))
     kept = _batch_stats.global_means({'kept': (
         tf.reduce_mean(mask), tf.cast(tf.size(mask), tf.float32))})['kept'][0]
     value = self._fn(
