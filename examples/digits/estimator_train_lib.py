@@ -39,7 +39,9 @@ EVAL_BATCHES = 10  # Batches `GANEstimator.evaluate` averages the losses over.
 # the GANModel itself (weight clipping wraps the optimizer with the model's
 # variables) and has no ACGAN variant.
 _UNSUPPORTED = (
-    ('conditional', 'GANEstimator has no ACGAN variant'),
+    ('conditional', 'GANEstimator has no ACGAN variant and gives its '
+     'generator_fn no labels'),
+    ('infogan', 'GANEstimator has no InfoGAN variant'),
     ('weight_clip', 'clipping needs the GANModel, which GANEstimator builds '
      'inside its model_fn'),
 )
@@ -58,7 +60,8 @@ def _input_fn(hparams, seed):
     images, _ = data_provider.provide_data(
         hparams.dataset, hparams.batch_size, seed=seed,
         data_dir=hparams.data_dir, download=hparams.tfds_download,
-        fraction=hparams.train_fraction, subset_seed=hparams.seed)
+        fraction=hparams.train_fraction, subset_seed=hparams.seed,
+        mnist_source=hparams.mnist_source)
     noise = tf.random.normal([hparams.batch_size, hparams.noise_dims])
     return noise, images
   return input_fn

@@ -40,9 +40,9 @@ from tfgan_ext.addons import generator_average
 from tfgan_ext import metrics as metrics_lib
 from tfgan_ext.keras import callbacks as keras_callbacks
 
-__all__ = ['classifier_activations', 'evaluate', 'fcd', 'generate',
-           'image_grid', 'scores', 'summary_lines', 'train_classifier',
-           'write_png']
+__all__ = ['MNIST_EVAL_IMAGES', 'classifier_activations', 'evaluate', 'fcd',
+           'generate', 'image_grid', 'mnist_scores', 'scores',
+           'summary_lines', 'train_classifier', 'write_png']
 
 _v1 = tf.compat.v1
 _layers = tf.compat.v1.layers
@@ -54,7 +54,23 @@ MAX_EVAL_EXAMPLES = 10000
 KID_BLOCK = 100
 
 
-def generate(hparams, num_images, labels=None, seed=0, averaged=False):
+def _generator_inputs(hparams, num_images, labels, seed):
+  """NumPy generator inputs: noise (and one-hot labels, or InfoGAN's codes)."""
+  rng = np.random.default_rng(seed)
+  noise = rng.standard_normal((num_images, hparams.noise_dims)).astype(
+      np.float32)
+  if hparams.infogan:
+    categories, continuous = networks.INFOGAN_CODES
+    return (noise, rng.integers(0, categories, num_images).astype(np.int32),
+            rng.uniform(-1, 1, (num_images, continuous)).astype(np.float32))
+  if labels is None:
+    return (noise,)
+  num_classes = data_provider.num_classes(hparams.dataset)
+  return noise, np.eye(num_classes, dtype=np.float32)[labels]
+
+
+def generate(hparams, num_images, labels=None, seed=0, averaged=False,
+             batch_size=1000):
   """`num_images` images [-1, 1] from the run's latest checkpoint.
 
   Args:
@@ -63,9 +79,13 @@ def generate(hparams, num_images, labels=None, seed=0, averaged=False):
     num_images: How many images.
     labels: int labels [num_images] for a conditional run (default: cycling
       0..9).
-    seed: Noise seed.
+    seed: Noise seed (NumPy's generator: the same images for any batching).
     averaged: Restore the trainable weights from their moving average
-      (`tfgan_ext.addons.GeneratorAverage`; the batch-norm statistics are not averaged).
+      (`tfgan_ext.addons.GeneratorAverage`; the batch-norm statistics are
+      not averaged).
+    batch_size: Images per forward pass. The DCGAN normalizes with each
+      batch's statistics, as in training; TF-GAN's MNIST networks with their
+      moving averages, as TF-GAN's MNIST eval does.
 
   Returns:
     (images float32 [N, H, W, C], labels int [N] or None, checkpoint path).
@@ -79,13 +99,13 @@ def generate(hparams, num_images, labels=None, seed=0, averaged=False):
     labels = np.arange(num_images) % num_classes
   if not hparams.conditional:
     labels = None
+  inputs = _generator_inputs(hparams, num_images, labels, seed)
   with training.graph_for(hparams):
-    noise = tf.random.normal([num_images, hparams.noise_dims])
-    inputs = noise
-    if labels is not None:
-      inputs = (noise, tf.one_hot(labels, num_classes, dtype=tf.float32))
+    feeds = [_v1.placeholder(tf.as_dtype(x.dtype), [None] + list(x.shape[1:]))
+             for x in inputs]
     with _v1.variable_scope('Generator'):
-      images = networks.generator_fn(hparams)(inputs)
+      images = networks.generator_fn(hparams, is_training=False)(
+          feeds[0] if len(feeds) == 1 else tuple(feeds))
     variables = _v1.global_variables('Generator')
     if averaged:
       trainable = _v1.trainable_variables('Generator')
@@ -95,7 +115,10 @@ def generate(hparams, num_images, labels=None, seed=0, averaged=False):
     saver = _v1.train.Saver(var_list=variables)
     with _v1.Session() as sess:
       saver.restore(sess, checkpoint)
-      return sess.run(images), labels, checkpoint
+      batches = [sess.run(images, dict(zip(
+          feeds, [x[i:i + batch_size] for x in inputs])))
+                 for i in range(0, num_images, batch_size)]
+  return np.concatenate(batches), labels, checkpoint
 
 
 def _classifier(images, num_classes):
@@ -210,8 +233,88 @@ def write_png(array, path, scale):
              vmin=0, vmax=255)
 
 
-def evaluate(hparams, seed=0, classifier_steps=1500, classifier_dir=None):
+# MNIST: generated images scored against the 10,000 test images
+# (`mnist_eval`, whose floors are measured at this size).
+MNIST_EVAL_IMAGES = 10000
+
+
+def mnist_scores(generated, labels=None, mnist_source='auto',
+                 cas_steps=None, seed=0):
+  """`mnist_eval`'s scores of generated MNIST images (no download).
+
+  Args:
+    generated: float [N, 28, 28, 1] in [-1, 1].
+    labels: For a conditional model, the label each image was asked for:
+      adds 'conditional_accuracy' (the committed classifier's agreement with
+      them) and 'classification_accuracy_score' (CAS: a classifier trained on
+      the generated images, tested on the real test images).
+    mnist_source: Where the real images come from.
+    cas_steps: The CAS classifier's training steps (None: `mnist_eval`'s
+      default, 5,000).
+    seed: The CAS classifier's seed.
+
+  Returns:
+    `mnist_eval.evaluate_images`' dict (FCD, KID, precision / recall,
+    density / coverage, classifier score, class histogram, the floors under
+    'real_vs_real', the source), plus the above.
+  """
+  # Imported here: mnist_eval reads this module's `scores`.
+  from examples.digits import mnist_eval  # pylint: disable=g-import-not-at-top
+  values = mnist_eval.evaluate_images(generated, mnist_source)
+  if labels is not None:
+    predicted = np.argmax(mnist_eval.classifier_fn(
+        tf.constant(generated)).numpy(), axis=1)
+    values['conditional_accuracy'] = float(np.mean(predicted == labels))
+    values['classification_accuracy_score'] = float(
+        mnist_eval.classification_accuracy_score(
+            generated, labels, steps=cas_steps, seed=seed,
+            mnist_source=mnist_source))
+  return values
+
+
+def _evaluate_mnist(hparams, seed, cas_steps):
+  """`evaluate` on MNIST: 10,000 generated images vs the test images."""
+  out_dir = os.path.join(hparams.train_log_dir, 'eval')
+  tf.io.gfile.makedirs(out_dir)
+  labels = (np.arange(MNIST_EVAL_IMAGES) % 10 if hparams.conditional
+            else None)
+  result = {'dataset': hparams.dataset, 'gan_loss': hparams.gan_loss,
+            'penalty': hparams.penalty, 'networks': hparams.networks,
+            'conditional': bool(hparams.conditional),
+            'infogan': bool(hparams.infogan),
+            'num_samples': MNIST_EVAL_IMAGES}
+  for averaged in (False, True) if hparams.generator_ema else (False,):
+    suffix = '_averaged' if averaged else ''
+    generated, gen_labels, checkpoint = generate(
+        hparams, MNIST_EVAL_IMAGES, labels=labels, seed=seed,
+        averaged=averaged)
+    values = mnist_scores(generated, gen_labels, hparams.mnist_source,
+                          cas_steps, seed)
+    if averaged:
+      values.pop('real_vs_real')
+      result['averaged'] = values
+    else:
+      result.update(values, checkpoint=checkpoint,
+                    fcd_real_vs_real=values['real_vs_real']['fcd'])
+    grid = (generated[np.argsort(gen_labels[:100], kind='stable')]
+            if gen_labels is not None else generated)
+    write_png(image_grid(grid[:100], 10, 10, padding=1),
+              os.path.join(out_dir, 'grid%s.png' % suffix), 1)
+  with tf.io.gfile.GFile(os.path.join(out_dir, 'metrics.json'), 'w') as f:
+    json.dump(result, f, indent=1, sort_keys=True)
+  result['grid'] = os.path.join(out_dir, 'grid.png')
+  logging.info('eval of %s: %s', result['checkpoint'], json.dumps(result))
+  return result
+
+
+def evaluate(hparams, seed=0, classifier_steps=1500, classifier_dir=None,
+             cas_steps=None):
   """Writes eval/grid.png and eval/metrics.json; returns the metrics dict.
+
+  On MNIST, `mnist_scores` of 10,000 generated images against the test
+  images, with the committed classifier (nothing is trained but, for a
+  conditional model, the CAS classifier); on the other data sets, the
+  classifier below, trained on the data set.
 
   With a generator average in the checkpoint (--generator_ema), the
   averaged generator is evaluated too, from the same checkpoint and noise:
@@ -226,14 +329,19 @@ def evaluate(hparams, seed=0, classifier_steps=1500, classifier_dir=None):
       default `<train_log_dir>/eval/classifier`. Training it is not
       bit-reproducible on CPU (FCDs move by a few tenths), so point several
       runs of one data set at the same directory to compare their FCDs.
+    cas_steps: MNIST, conditional: the CAS classifier's training steps
+      (default hparams.cas_steps).
   """
+  if hparams.dataset == 'mnist':
+    return _evaluate_mnist(hparams, seed, cas_steps or hparams.cas_steps)
   train_log_dir = hparams.train_log_dir
   out_dir = os.path.join(train_log_dir, 'eval')
   tf.io.gfile.makedirs(out_dir)
   real, labels = data_provider.load_numpy(
       hparams.dataset, 'train',
       None if hparams.dataset == 'digits' else MAX_EVAL_EXAMPLES,
-      data_dir=hparams.data_dir, download=hparams.tfds_download)
+      data_dir=hparams.data_dir, download=hparams.tfds_download,
+      mnist_source=hparams.mnist_source)
   order = np.random.default_rng(0).permutation(len(real))
   real, labels = real[order], labels[order]
   classifier_dir = classifier_dir or os.path.join(out_dir, 'classifier')
@@ -294,9 +402,18 @@ def summary_lines(result):
     return ['trained to step %d (no evaluation)' % result['steps']]
   lines = ['FCD (generated vs real): %.3f' % result['fcd'],
            'FCD baseline (real vs real, same sample size): %.3f'
-           % result['fcd_real_vs_real'],
-           'eval classifier held-out accuracy: %.3f'
-           % result['classifier_held_out_accuracy']]
+           % result['fcd_real_vs_real']]
+  if 'mnist_source' in result:
+    lines.append(
+        'MNIST (%s), committed classifier (test accuracy %.4f): classifier '
+        'score %.3f (real test images %.3f), classes %s' % (
+            result['mnist_source'], result['real_vs_real']['test_accuracy'],
+            result['classifier_score'],
+            result['real_vs_real']['test_classifier_score'],
+            result['class_histogram']))
+  else:
+    lines.append('eval classifier held-out accuracy: %.3f'
+                 % result['classifier_held_out_accuracy'])
   lines.append(
       'KID %.4f +- %.4f, precision %.3f, recall %.3f, density %.3f, '
       'coverage %.3f (real vs real: KID %.4f, %.3f, %.3f, %.3f, %.3f)' % (
@@ -306,6 +423,10 @@ def summary_lines(result):
   if 'conditional_accuracy' in result:
     lines.append('generated images classified as their label: %.3f'
                  % result['conditional_accuracy'])
+  if 'classification_accuracy_score' in result:
+    lines.append('classification accuracy score (trained on generated, '
+                 'tested on real): %.4f'
+                 % result['classification_accuracy_score'])
   if 'averaged' in result:
     lines.append('averaged generator: FCD %.3f, KID %.4f, precision %.3f, '
                  'recall %.3f, density %.3f, coverage %.3f' % tuple(

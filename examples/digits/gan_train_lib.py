@@ -5,7 +5,8 @@
 `train(hparams, addons)` writes the loop out: the add-ons
 (`tfgan_ext.addons`, from the flags by `train_lib.addons`) applied to the
 loop's parts (the networks, the loss pair named by --gan_loss, the
-optimizers), `tfgan.gan_model` (or `tfgan.acgan_model` when conditional),
+optimizers), `tfgan.gan_model` (`tfgan.acgan_model` for the DCGAN's ACGAN,
+`tfgan.infogan_model` for TF-GAN's InfoGAN),
 `tfgan.gan_loss`, `tfgan.gan_train_ops` and `tfgan.gan_train` (through
 `examples.common.training`, which adds checkpoints, progress and NaN
 checks), then the evaluation.
@@ -35,6 +36,40 @@ def parts(hparams, addons):
       tfgan_ext.losses.get(hparams.gan_loss), addons)
 
 
+def _gan_model(hparams, loop, images, one_hot, noise):
+  """The run's GAN model tuple and the `tfgan.gan_loss` options it needs.
+
+  Unconditional: `tfgan.gan_model`. Conditional: the DCGAN's ACGAN
+  (`tfgan.acgan_model`, auxiliary class losses of weight 1), or TF-GAN's
+  conditional MNIST networks (`tfgan.gan_model` on (noise, one-hot labels)).
+  InfoGAN: `tfgan.infogan_model`, mutual information penalty of weight 1
+  (TF-GAN's MNIST example).
+  """
+  if hparams.infogan:
+    unstructured, structured = networks.infogan_inputs(hparams.batch_size,
+                                                       hparams.noise_dims)
+    return tfgan.infogan_model(
+        generator_fn=loop.generator_fn,
+        discriminator_fn=loop.discriminator_fn,
+        real_data=images,
+        unstructured_generator_inputs=unstructured,
+        structured_generator_inputs=structured), {
+            'mutual_information_penalty_weight': 1.0}
+  if hparams.conditional and hparams.networks == 'dcgan':
+    return tfgan.acgan_model(
+        generator_fn=loop.generator_fn,
+        discriminator_fn=loop.discriminator_fn,
+        real_data=images,
+        generator_inputs=(noise, one_hot),
+        one_hot_labels=one_hot), {'aux_cond_generator_weight': 1.0,
+                                  'aux_cond_discriminator_weight': 1.0}
+  return tfgan.gan_model(
+      generator_fn=loop.generator_fn,
+      discriminator_fn=loop.discriminator_fn,
+      real_data=images,
+      generator_inputs=(noise, one_hot) if hparams.conditional else noise), {}
+
+
 def train(hparams, addons):
   """Trains with tfgan.gan_train, then (if hparams.eval) evaluates.
 
@@ -56,24 +91,9 @@ def train(hparams, addons):
       images, one_hot = data_provider.provide_data(
           hparams.dataset, hparams.batch_size, seed=hparams.seed,
           data_dir=hparams.data_dir, download=hparams.tfds_download,
-          fraction=hparams.train_fraction)
+          fraction=hparams.train_fraction, mnist_source=hparams.mnist_source)
       noise = tf.random.normal([hparams.batch_size, hparams.noise_dims])
-    if hparams.conditional:
-      gan_model = tfgan.acgan_model(
-          generator_fn=loop.generator_fn,
-          discriminator_fn=loop.discriminator_fn,
-          real_data=images,
-          generator_inputs=(noise, one_hot),
-          one_hot_labels=one_hot)
-      auxiliary = {'aux_cond_generator_weight': 1.0,
-                   'aux_cond_discriminator_weight': 1.0}
-    else:
-      gan_model = tfgan.gan_model(
-          generator_fn=loop.generator_fn,
-          discriminator_fn=loop.discriminator_fn,
-          real_data=images,
-          generator_inputs=noise)
-      auxiliary = {}
+    gan_model, auxiliary = _gan_model(hparams, loop, images, one_hot, noise)
     tfgan.eval.add_gan_model_image_summaries(gan_model, hparams.grid_size)
     with tf.name_scope('loss'):
       gan_loss = tfgan.gan_loss(

@@ -111,20 +111,16 @@ def _class_conditioning(K, net, labels, name):
 
   TF-GAN's `tfgan.features.condition_tensor_from_onehot` (the scheme of
   https://arxiv.org/abs/1609.03499): an embedding of the label (a
-  [classes, 256] table, glorot-uniform as `get_variable`'s default), mapped
-  by a dense layer (with bias) to `net`'s features and added.
+  [classes, 256] table, glorot-uniform as `get_variable`'s default; the
+  table looked up by a one-hot label is a dense layer without bias on it),
+  mapped by a dense layer (with bias) to `net`'s features and added.
   """
   layers = K.layers
   features = 1
   for size in net.shape[1:]:
     features *= size
-  ids = layers.Lambda(lambda one_hot: K.ops.argmax(one_hot, axis=1)
-                      if hasattr(K, 'ops') else
-                      K.backend.argmax(one_hot, axis=1),
-                      name=name + '_label')(labels)
-  embedding = layers.Embedding(
-      labels.shape[-1], 256, embeddings_initializer='glorot_uniform',
-      name=name + '_embedding')(ids)
+  embedding = layers.Dense(256, use_bias=False, name=name + '_embedding')(
+      labels)
   mapped = layers.Dense(features, name=name + '_map')(embedding)
   mapped = layers.Reshape(tuple(net.shape[1:]))(mapped)
   return layers.Add(name=name)([net, mapped])

@@ -43,7 +43,7 @@ def keras_package(name):
 
 
 def make_dataset(batch_size, noise_dims=32, seed=0, conditional=False,
-                 dataset='digits', fraction=1.0):
+                 dataset='digits', fraction=1.0, mnist_source='auto'):
   """Repeated, shuffled (generator_inputs, images) batches, reproducible.
 
   Noise is `stateless_normal` keyed by (seed, element index), so a run's
@@ -51,7 +51,8 @@ def make_dataset(batch_size, noise_dims=32, seed=0, conditional=False,
   `data_provider.training_subset(..., fraction, seed)` of the images.
   """
   images, labels = data_provider.training_subset(
-      *data_provider.load_numpy(dataset, 'train'), fraction, seed)
+      *data_provider.load_numpy(dataset, 'train', mnist_source=mnist_source),
+      fraction, seed)
   num_classes = data_provider.num_classes(dataset)
   real = tf.data.Dataset.from_tensor_slices(
       (images, np.eye(num_classes, dtype=np.float32)[labels]))
@@ -74,12 +75,18 @@ def build(K, strategy, hparams, addons):
   shape = data_provider.image_shape(hparams.dataset)
   classes = (data_provider.num_classes(hparams.dataset)
              if hparams.conditional else None)
+  synchronized = strategy.num_replicas_in_sync > 1
   with strategy.scope():
-    generator = keras_networks.generator(
-        K, shape, hparams.noise_dims, hparams.generator_channels, classes,
-        synchronized_batch_norm=strategy.num_replicas_in_sync > 1)
-    discriminator = keras_networks.discriminator(
-        K, shape, hparams.discriminator_channels, classes)
+    if hparams.networks == 'tfgan_mnist':
+      generator = keras_networks.tfgan_mnist_generator(
+          K, hparams.noise_dims, classes, synchronized_batch_norm=synchronized)
+      discriminator = keras_networks.tfgan_mnist_discriminator(K, classes)
+    else:
+      generator = keras_networks.generator(
+          K, shape, hparams.noise_dims, hparams.generator_channels, classes,
+          synchronized_batch_norm=synchronized)
+      discriminator = keras_networks.discriminator(
+          K, shape, hparams.discriminator_channels, classes)
     gan = tfk.GANModel(generator, discriminator)
     betas = (hparams.adam_beta1, hparams.adam_beta2)
     gan.compile(
@@ -104,7 +111,7 @@ def _strategy(name, devices):
 # that means "not used" (the gan_train trainer has them).
 _NOT_IN_KERAS_TRAINER = (
     ('spectral_norm', False), ('weight_clip', 0.0), ('lr_decay_steps', 0),
-    ('generator_train_steps', 1), ('dataset', 'digits'),
+    ('generator_train_steps', 1), ('infogan', False),
 )
 
 
@@ -169,10 +176,14 @@ def train(hparams, addons, devices=None, verbose=2, classifier_steps=1500,
     K.mixed_precision.set_global_policy('float32')
   data = make_dataset(hparams.batch_size, hparams.noise_dims,
                       seed=hparams.seed, conditional=hparams.conditional,
-                      fraction=hparams.train_fraction)
+                      dataset=hparams.dataset,
+                      fraction=hparams.train_fraction,
+                      mnist_source=hparams.mnist_source)
   fixed = next(iter(make_dataset(64, hparams.noise_dims,
                                  seed=hparams.seed + 1000,
-                                 conditional=hparams.conditional)))[0]
+                                 conditional=hparams.conditional,
+                                 dataset=hparams.dataset,
+                                 mnist_source=hparams.mnist_source)))[0]
   steps_per_epoch = min(hparams.save_checkpoint_steps,
                         hparams.max_number_of_steps)
   logging.info('keras trainer: %s, strategy %s (%d replicas), loss %s, '
@@ -194,8 +205,10 @@ def train(hparams, addons, devices=None, verbose=2, classifier_steps=1500,
                            conditional=hparams.conditional,
                            classifier_dir=classifier_dir,
                            classifier_steps=classifier_steps,
+                           dataset=hparams.dataset,
                            averaged=(gan.sampling_generator
-                                     if hparams.generator_ema else None)))
+                                     if hparams.generator_ema else None),
+                           hparams=hparams))
   with tf.io.gfile.GFile(os.path.join(train_log_dir, 'keras_run.json'),
                          'w') as f:
     json.dump(result, f, indent=1, sort_keys=True)
@@ -252,23 +265,63 @@ def fit_with_backups(gan, data, last_step, steps_per_epoch, train_log_dir,
     raise training.Preempted(e.step, train_log_dir) from e
 
 
-def _generate(generator, noise, labels):
-  """Samples with batch statistics (as networks.generator in gan_train).
+def _generate(generator, noise, labels, batch_statistics=True,
+              batch_size=1000):
+  """Samples, in batches, as the gan_train trainer's eval does.
 
-  gan_train's generator always normalizes with the batch's statistics; so
-  does this, in one batch, and the moving averages are put back after.
+  The DCGAN (`batch_statistics`): gan_train's generator always normalizes
+  with the batch's statistics; so does this, and the moving averages are
+  put back after. TF-GAN's MNIST networks use their moving averages.
   """
   saved = [v.numpy() for v in generator.non_trainable_variables]
-  inputs = noise if labels is None else [noise, labels]
-  images = generator(inputs, training=True).numpy()
+  images = []
+  for i in range(0, len(noise), batch_size):
+    inputs = noise[i:i + batch_size]
+    if labels is not None:
+      inputs = [inputs, labels[i:i + batch_size]]
+    images.append(generator(inputs, training=batch_statistics).numpy())
   for variable, value in zip(generator.non_trainable_variables, saved):
     variable.assign(value)
-  return images
+  return np.concatenate(images)
+
+
+def _evaluate_mnist(generator, train_log_dir, hparams, averaged=None):
+  """`eval_lib.mnist_scores` of 10,000 samples; eval/metrics.json, grid.png."""
+  out_dir = os.path.join(train_log_dir, 'eval')
+  tf.io.gfile.makedirs(out_dir)
+  count = eval_lib.MNIST_EVAL_IMAGES
+  noise = tf.random.stateless_normal([count, hparams.noise_dims],
+                                     seed=[hparams.seed, 7]).numpy()
+  labels = np.arange(count) % 10 if hparams.conditional else None
+  one_hot = None if labels is None else np.eye(10, dtype=np.float32)[labels]
+  result = {'dataset': hparams.dataset, 'networks': hparams.networks,
+            'conditional': bool(hparams.conditional), 'num_samples': count}
+  generators = {'': generator}
+  if averaged is not None:
+    generators['_averaged'] = averaged
+  for suffix, network in generators.items():
+    generated = _generate(network, noise, one_hot,
+                          batch_statistics=hparams.networks == 'dcgan')
+    values = eval_lib.mnist_scores(generated, labels, hparams.mnist_source,
+                                   hparams.cas_steps, hparams.seed)
+    if suffix:
+      values.pop('real_vs_real')
+      result['averaged'] = values
+    else:
+      result.update(values, fcd_real_vs_real=values['real_vs_real']['fcd'])
+    grid = (generated[np.argsort(labels[:100], kind='stable')]
+            if labels is not None else generated)[:100]
+    tf.io.write_file(os.path.join(out_dir, 'grid%s.png' % suffix),
+                     tf.io.encode_png(tfk.callbacks.image_grid(grid, 10, 10)))
+  result['grid'] = os.path.join(out_dir, 'grid.png')
+  with tf.io.gfile.GFile(os.path.join(out_dir, 'metrics.json'), 'w') as f:
+    json.dump(result, f, indent=1, sort_keys=True)
+  return result
 
 
 def evaluate(generator, train_log_dir, seed=0, conditional=False,
              classifier_dir=None, classifier_steps=1500, dataset='digits',
-             averaged=None):
+             averaged=None, hparams=None):
   """eval_lib's FCD of a Keras generator; writes eval/metrics.json, grid.png.
 
   Same protocol as eval_lib.evaluate: the real images permuted with seed 0
@@ -277,8 +330,11 @@ def evaluate(generator, train_log_dir, seed=0, conditional=False,
   `eval_lib.scores`' other metrics. With `averaged` (the model's sampling
   generator under --generator_ema), its scores on the same noise go under
   'averaged', its grid in
-  grid_averaged.png.
+  grid_averaged.png. On MNIST (needs `hparams`), `eval_lib.mnist_scores` of
+  10,000 samples against the test images, as the gan_train trainer's eval.
   """
+  if dataset == 'mnist':
+    return _evaluate_mnist(generator, train_log_dir, hparams, averaged)
   out_dir = os.path.join(train_log_dir, 'eval')
   tf.io.gfile.makedirs(out_dir)
   real, labels = data_provider.load_numpy(dataset, 'train')

@@ -1,6 +1,8 @@
 # Copyright 2026 The tfgan_ext Authors.
 # SPDX-License-Identifier: Apache-2.0
-"""DCGAN-style generator and discriminator for small images (8x8 to 32x32).
+"""The digits example's networks: its DCGAN, and TF-GAN's own MNIST networks.
+
+`--networks=dcgan` (default), for 8x8 to 32x32 images:
 
 Generator: noise (and, when conditional, a one-hot label) -> dense to an
 (H/4, W/4) map -> two stride-2 transposed convolutions -> tanh, batch
@@ -8,6 +10,15 @@ normalization and ReLU between (Radford et al., arXiv:1511.06434).
 Discriminator: two stride-2 convolutions with leaky ReLU (no normalization, so
 gradient penalties and spectral normalization apply cleanly) -> flatten ->
 `features`; a dense logit on top, and class logits for ACGAN.
+
+`--networks=tfgan_mnist`, for 28x28 images: TF-GAN's MNIST networks, as
+they ship in its wheel (`tensorflow_gan.examples.mnist.networks`, the
+networks of TF-GAN's MNIST example): unconditional, conditional (the label
+conditions the generator's first hidden layer and the discriminator's
+features, `tfgan.features.condition_tensor_from_onehot`) and InfoGAN (10
+categorical and 2 continuous codes); a spectrally normalized discriminator
+with batch normalization, l2 weight decay 2.5e-5 (`tfgan.gan_loss` adds it
+to each player's loss).
 
 `generator_fn(hparams)`, `discriminator_fn(hparams)` and
 `features_fn(hparams)` are what `tfgan.gan_model` (and feature matching) get:
@@ -17,12 +28,19 @@ the networks with the run's sizes, precision, XLA and spectral normalization.
 import functools
 
 import tensorflow as tf
+from tensorflow_gan.examples.mnist import networks as tfgan_mnist
 
 from examples.common import training
 from examples.digits import data_provider
 
-__all__ = ['discriminator', 'discriminator_features', 'discriminator_fn',
-           'features_fn', 'generator', 'generator_fn']
+__all__ = ['INFOGAN_CODES', 'NETWORKS', 'check', 'discriminator',
+           'discriminator_features', 'discriminator_fn', 'features_fn',
+           'generator', 'generator_fn', 'infogan_inputs']
+
+# --networks values.
+NETWORKS = ('dcgan', 'tfgan_mnist')
+# InfoGAN's structured codes (TF-GAN's MNIST example): categorical, continuous.
+INFOGAN_CODES = (10, 2)
 
 _layers = tf.compat.v1.layers
 
@@ -76,8 +94,61 @@ def discriminator(images, generator_inputs, channels=64, num_classes=None):
   return logits, _layers.Dense(num_classes, name='class_logits')(features)
 
 
-def generator_fn(hparams):
-  """The generator for `hparams` (also used by eval)."""
+def check(hparams):
+  """Raises ValueError for settings the chosen networks cannot take."""
+  if hparams.networks == 'dcgan':
+    if hparams.infogan:
+      raise ValueError('--infogan needs --networks=tfgan_mnist (TF-GAN\'s '
+                       'InfoGAN networks).')
+    return
+  if data_provider.image_shape(hparams.dataset) != (28, 28, 1):
+    raise ValueError('--networks=tfgan_mnist makes 28x28x1 images: use '
+                     '--dataset=mnist or fashion_mnist, not %s.'
+                     % hparams.dataset)
+  if hparams.spectral_norm:
+    raise ValueError('--networks=tfgan_mnist: TF-GAN\'s MNIST discriminator '
+                     'is spectrally normalized already; drop '
+                     '--spectral_norm.')
+  if hparams.conditional and hparams.infogan:
+    raise ValueError('--conditional and --infogan are two models; choose one.')
+
+
+def infogan_inputs(batch_size, noise_dims):
+  """InfoGAN's generator inputs: (noise, categorical codes, continuous codes).
+
+  As TF-GAN's MNIST example draws them: N(0, 1) noise, a uniform category
+  of 10 (int [batch]) and 2 codes uniform in [-1, 1].
+
+  Returns:
+    (unstructured inputs [noise], structured inputs [categorical,
+    continuous]), as `tfgan.infogan_model` takes them.
+  """
+  categories, continuous = INFOGAN_CODES
+  noise = tf.random.normal([batch_size, noise_dims])
+  category = tf.random.uniform([batch_size], 0, categories, dtype=tf.int32)
+  codes = tf.random.uniform([batch_size, continuous], -1.0, 1.0)
+  return [noise], [category, codes]
+
+
+def generator_fn(hparams, is_training=True):
+  """The generator for `hparams` (also used by eval).
+
+  Args:
+    hparams: The run's HParams.
+    is_training: For TF-GAN's MNIST generator: batch normalization with the
+      batch's statistics (True) or the moving averages (eval). The DCGAN's
+      always uses the batch's.
+  """
+  if hparams.networks == 'tfgan_mnist':
+    if hparams.infogan:
+      network = functools.partial(tfgan_mnist.infogan_generator,
+                                  categorical_dim=INFOGAN_CODES[0],
+                                  is_training=is_training)
+    else:
+      network = functools.partial(
+          tfgan_mnist.conditional_generator if hparams.conditional else
+          tfgan_mnist.unconditional_generator, is_training=is_training)
+    return training.wrap_network(network, hparams)
   return training.wrap_network(
       functools.partial(generator,
                         image_shape=data_provider.image_shape(hparams.dataset),
@@ -85,7 +156,16 @@ def generator_fn(hparams):
 
 
 def discriminator_fn(hparams):
-  """The discriminator (with class logits when conditional)."""
+  """The discriminator (with class logits for the DCGAN's ACGAN)."""
+  if hparams.networks == 'tfgan_mnist':
+    if hparams.infogan:
+      network = functools.partial(tfgan_mnist.infogan_discriminator,
+                                  categorical_dim=INFOGAN_CODES[0],
+                                  continuous_dim=INFOGAN_CODES[1])
+    else:
+      network = (tfgan_mnist.conditional_discriminator if hparams.conditional
+                 else tfgan_mnist.unconditional_discriminator)
+    return training.wrap_network(network, hparams)
   num_classes = (data_provider.num_classes(hparams.dataset)
                  if hparams.conditional else None)
   return training.wrap_network(
@@ -95,8 +175,17 @@ def discriminator_fn(hparams):
       spectral_norm=hparams.spectral_norm)
 
 
+def _tfgan_mnist_features(images, generator_inputs, conditional):
+  one_hot = generator_inputs[1] if conditional else None
+  return tfgan_mnist.discriminator_helper(images, conditional, one_hot,
+                                          weight_decay=2.5e-5)
+
+
 def features_fn(hparams):
   """The discriminator's trunk, for feature matching."""
+  if hparams.networks == 'tfgan_mnist':
+    return training.wrap_network(functools.partial(
+        _tfgan_mnist_features, conditional=hparams.conditional), hparams)
   return training.wrap_network(
       functools.partial(discriminator_features,
                         channels=hparams.discriminator_channels), hparams,

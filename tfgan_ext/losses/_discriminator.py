@@ -45,12 +45,24 @@ def data_tensor(value, name):
 
 
 def apply(x, generator_inputs, discriminator_fn, discriminator_scope):
-  """D(x): `discriminator_fn(x, generator_inputs)` under its scope."""
-  if discriminator_scope is None:
-    outputs = discriminator_fn(x, generator_inputs)
-  else:
-    with tf.compat.v1.variable_scope(discriminator_scope, reuse=True):
+  """D(x): `discriminator_fn(x, generator_inputs)` under its scope.
+
+  In a TF-1 graph, the update ops this extra pass adds (batch norm's moving
+  averages, in a discriminator that has it) are left out of UPDATE_OPS: the
+  step's own passes of D update them, and `tfgan.gan_train_ops` refuses
+  update ops outside the players' name scopes.
+  """
+  updates = tf.compat.v1.get_collection_ref(
+      tf.compat.v1.GraphKeys.UPDATE_OPS)
+  count = len(updates)
+  try:
+    if discriminator_scope is None:
       outputs = discriminator_fn(x, generator_inputs)
+    else:
+      with tf.compat.v1.variable_scope(discriminator_scope, reuse=True):
+        outputs = discriminator_fn(x, generator_inputs)
+  finally:
+    del updates[count:]
   if isinstance(outputs, (tuple, list)):  # ACGAN: (logits, classification).
     outputs = outputs[0]
   return outputs

@@ -19,7 +19,7 @@ penalty (`get_penalty('none')`): `with_penalty(loss, no_penalty)` is `loss`,
 so callers never branch on whether a penalty is configured.
 """
 
-
+from absl import logging
 import tensorflow as tf
 
 from tfgan_ext.losses import _checks
@@ -50,7 +50,12 @@ def lazy_penalty(penalty_fn, weight, every, step, skip_with_cond=True,
       optimizer's iterations).
     skip_with_cond: On steps that are not multiples of k, skip computing the
       penalty with `tf.cond` (its gradient too). Otherwise it is computed and
-      multiplied by 0: for penalties that all-reduce across replicas.
+      multiplied by 0: for penalties that all-reduce across replicas. A
+      discriminator that cannot be rebuilt inside a `tf.cond` branch (TF-1
+      layers with kernel regularizers under a custom getter, such as TF-GAN's
+      spectrally normalized MNIST discriminator: tf-keras hashes the getter's
+      tensor there, which a branch's tensors refuse) falls back to that, with
+      a warning: the same values and gradients, computed on every step.
     zeros_like: A tensor shaped like the penalty, for the skipped branch of
       the cond (default: a scalar zero).
 
@@ -70,7 +75,15 @@ def lazy_penalty(penalty_fn, weight, every, step, skip_with_cond=True,
   if skip_with_cond:
     zeros = (lambda: tf.zeros_like(zeros_like)) if zeros_like is not None else (
         lambda: tf.zeros([], tf.float32))
-    value = tf.cond(gate, penalty_fn, zeros, name='lazy_penalty')
+    try:
+      value = tf.cond(gate, penalty_fn, zeros, name='lazy_penalty')
+    except TypeError as e:
+      if 'unhashable' not in str(e):
+        raise
+      logging.warning('The lazily applied penalty cannot be built inside a '
+                      'tf.cond (%s); it is computed on every step and '
+                      'multiplied by 0 on the skipped ones.', e)
+      value = penalty_fn() * gate_float
   else:
     value = penalty_fn() * gate_float
   return (weight * every) * value, value, gate_float
