@@ -26,14 +26,15 @@ from benchmarks import timing
 from examples.digits import data_provider
 from examples.digits import networks
 
-__all__ = ['GAN_TRAIN', 'GanTrainLoop', 'PART', 'TapeLoop', 'run']
+__all__ = ['GAN_TRAIN', 'GanTrainLoop', 'PART', 'StepTimerHook', 'TapeLoop',
+           'run']
 
 PART = '4 end to end'
 GAN_TRAIN = 'tfgan.gan_train'
 _BATCH = speed_digits_step.BATCH
 
 
-class _StepTimerHook(tf.compat.v1.train.SessionRunHook):
+class StepTimerHook(tf.compat.v1.train.SessionRunHook):
   """Records when steps finish, from the end of the `warmup`-th one."""
 
   def __init__(self, warmup):
@@ -54,16 +55,23 @@ class _StepTimerHook(tf.compat.v1.train.SessionRunHook):
 
 
 class GanTrainLoop:
-  """The digits GAN trained by `tfgan.gan_train` (sequential G, D hooks)."""
+  """A digits-example GAN trained by `tfgan.gan_train` (sequential G, D hooks).
 
-  def __init__(self):
-    hparams = speed_digits_step.digits_hparams()
+  Args:
+    hparams: A digits `train_lib.HParams` (networks, data set, batch, loss,
+      Adam); default: the example's defaults.
+  """
+
+  def __init__(self, hparams=None):
+    hparams = hparams or speed_digits_step.digits_hparams()
     pair = tfgan_ext.losses.get(hparams.gan_loss)
+    batch = hparams.batch_size
     self.graph = tf.Graph()
     with self.graph.as_default():
       tf.compat.v1.set_random_seed(0)
-      images, _ = data_provider.provide_data('digits', _BATCH, seed=0)
-      noise = tf.random.normal([_BATCH, hparams.noise_dims])
+      images, _ = data_provider.provide_data(
+          hparams.dataset, batch, seed=0, mnist_source=hparams.mnist_source)
+      noise = tf.random.normal([batch, hparams.noise_dims])
       model = tfgan.gan_model(
           generator_fn=networks.generator_fn(hparams),
           discriminator_fn=networks.discriminator_fn(hparams),
@@ -77,7 +85,7 @@ class GanTrainLoop:
               hparams, hparams.discriminator_lr))
 
   def seconds_per_step(self, steps, warmup):
-    timer = _StepTimerHook(warmup)
+    timer = StepTimerHook(warmup)
     with self.graph.as_default():
       tfgan.gan_train(
           self.train_ops, logdir=None,

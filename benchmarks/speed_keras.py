@@ -34,12 +34,20 @@ _LABEL = {'keras': 'Keras 3', 'tf_keras': 'tf-keras'}
 
 
 class KerasLoop:
-  """The Keras digits trainer, built and traced (warm-up steps) once."""
+  """The Keras digits trainer, built and traced (warm-up steps) once.
 
-  def __init__(self, keras, fused, warmup, strategy=None):
+  Args:
+    keras: 'keras' (Keras 3) or 'tf_keras'.
+    fused: The fused train step (one forward pass) or the separate one.
+    warmup: Steps run before any timing.
+    strategy: A tf.distribute strategy (None: the default one).
+    **fields: Other digits `train_lib.HParams` fields (data set, networks).
+  """
+
+  def __init__(self, keras, fused, warmup, strategy=None, **fields):
     from examples.digits import keras_speed  # pylint: disable=g-import-not-at-top
     self._timed = keras_speed.Timed(keras_package=keras, fused=fused,
-                                    strategy=strategy, warmup=warmup)
+                                    strategy=strategy, warmup=warmup, **fields)
 
   def seconds_per_step(self, steps, warmup=None):
     del warmup  # done once, when built

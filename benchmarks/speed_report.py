@@ -17,7 +17,8 @@ from benchmarks import speed_penalties
 from benchmarks import tables
 from benchmarks import timing
 
-__all__ = ['CSV_FIELDS', 'log_row', 'write_csv', 'write_markdown']
+__all__ = ['CSV_FIELDS', 'log_row', 'ratio_cell', 'write_csv',
+           'write_markdown']
 
 CSV_FIELDS = ('part', 'name', 'setting', 'variant', 'reference', 'variant_ms',
               'reference_ms', 'ratio', 'ratio_low', 'ratio_high', 'repeats',
@@ -37,7 +38,8 @@ def write_csv(rows, path):
       timing.RATIO_DIRECTION + '; ms: median milliseconds per step or call'])
 
 
-def _ratio(row):
+def ratio_cell(row):
+  """'ratio (low–high)' of a `timing.ratio_row`."""
   return '%.3f (%.3f–%.3f)' % (row['ratio'], row['ratio_low'],
                                row['ratio_high'])
 
@@ -60,7 +62,7 @@ def _losses_vs_upstream(rows, settings):
            'upstream ms/step', 'ratio tfgan_ext / upstream (min–max)',
            'note'],
           [[r['name'], r['reference'].replace('upstream ', ''),
-            f(r['variant_ms'], 2), f(r['reference_ms'], 2), _ratio(r),
+            f(r['variant_ms'], 2), f(r['reference_ms'], 2), ratio_cell(r),
             r['note']] for r in _part(rows, speed_losses_vs_upstream.PART)]),
       '']
 
@@ -141,7 +143,7 @@ def _end_to_end(rows, settings):
     table = [[speed_end_to_end.GAN_TRAIN, f(gan_train_ms, 2),
               f(1e3 / gan_train_ms, 1), '1 (reference)']]
     table += [[r['name'], f(r['variant_ms'], 2), f(1e3 / r['variant_ms'], 1),
-               _ratio(r)] for r in part]
+               ratio_cell(r)] for r in part]
     lines += [tables.markdown_table(
         ['loop', 'ms/step', 'steps/s',
          'ratio loop / gan_train (min–max); < 1: the loop is faster'],
@@ -169,7 +171,7 @@ def _distribute(rows, settings):
           ['variant', 'reference', 'ms/step', 'reference ms/step',
            'ratio (min–max); > 1: slower than one device'],
           [[r['variant'], r['reference'], f(r['variant_ms'], 2),
-            f(r['reference_ms'], 2), _ratio(r)] for r in part]), '']
+            f(r['reference_ms'], 2), ratio_cell(r)] for r in part]), '']
 
 
 def _overhead_table(part, first_header, reference_header):

@@ -31,9 +31,13 @@ from examples.digits import data_provider
 from examples.digits import eval_lib
 from examples.digits import gan_train_lib
 
-__all__ = ['EVAL_BATCHES', 'estimator_for', 'train']
+__all__ = ['EVAL_BATCHES', 'IMAGE_SUMMARY_BATCH', 'estimator_for', 'input_fn',
+           'train']
 
 EVAL_BATCHES = 10  # Batches `GANEstimator.evaluate` averages the losses over.
+# TF-GAN's image summaries draw a 4x4 grid of a batch's first images: smaller
+# batches train without them.
+IMAGE_SUMMARY_BATCH = 16
 
 # Fields the gan_train trainer supports and GANEstimator cannot: it builds
 # the GANModel itself (weight clipping wraps the optimizer with the model's
@@ -54,9 +58,14 @@ def _check_supported(hparams):
                        'use --trainer=gan_train.' % (field, why))
 
 
-def _input_fn(hparams, seed):
-  """input_fn: (generator inputs, real images), as GANEstimator reads them."""
-  def input_fn():
+def input_fn(hparams, seed):
+  """The training input_fn: (noise, real images) batches for GANEstimator.
+
+  Args:
+    hparams: A digits train_lib.HParams (data set, batch size, data source).
+    seed: The shuffle's seed.
+  """
+  def fn():
     images, _ = data_provider.provide_data(
         hparams.dataset, hparams.batch_size, seed=seed,
         data_dir=hparams.data_dir, download=hparams.tfds_download,
@@ -64,7 +73,7 @@ def _input_fn(hparams, seed):
         mnist_source=hparams.mnist_source)
     noise = tf.random.normal([hparams.batch_size, hparams.noise_dims])
     return noise, images
-  return input_fn
+  return fn
 
 
 def estimator_for(hparams, addons):
@@ -94,7 +103,8 @@ def estimator_for(hparams, addons):
       get_hooks_fn=hooks.train_hooks_fn(
           hparams, tfgan.GANTrainSteps(hparams.generator_train_steps,
                                        hparams.discriminator_train_steps)),
-      add_summaries=tfgan.estimator.SummaryType.IMAGES,
+      add_summaries=(tfgan.estimator.SummaryType.IMAGES
+                     if hparams.batch_size >= IMAGE_SUMMARY_BATCH else None),
       config=config)
 
 
@@ -143,7 +153,7 @@ def train(hparams, addons):
                  hparams.gan_loss, hparams.penalty, hparams.train_log_dir)
     sigterm = hooks.StopOnSigterm()
     try:
-      estimator.train(_input_fn(hparams, hparams.seed),
+      estimator.train(input_fn(hparams, hparams.seed),
                       max_steps=hparams.max_number_of_steps, hooks=[sigterm])
     except tf.compat.v1.train.NanLossDuringTrainingError as e:
       # The Estimator's own NaN check (on its loss, the discriminator's)
@@ -155,7 +165,7 @@ def train(hparams, addons):
       raise hooks.Preempted(sigterm.step, hparams.train_log_dir)
   if not hparams.eval:
     return None
-  metrics = estimator.evaluate(_input_fn(hparams, hparams.seed + 1),
+  metrics = estimator.evaluate(input_fn(hparams, hparams.seed + 1),
                                steps=EVAL_BATCHES, name='digits')
   out_dir = os.path.join(hparams.train_log_dir, 'eval')
   tf.io.gfile.makedirs(out_dir)

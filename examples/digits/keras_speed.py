@@ -47,9 +47,7 @@ class Timed:
     self.gan = keras_train_lib.build(
         K, strategy or tf.distribute.get_strategy(), hparams,
         train_lib.addons(hparams))
-    self.dataset = keras_train_lib.make_dataset(hparams.batch_size,
-                                                hparams.noise_dims,
-                                                seed=hparams.seed)
+    self.dataset = keras_train_lib.training_data(hparams)
     self.gan.fit(self.dataset, epochs=1, steps_per_epoch=warmup, verbose=0)
 
   def steps_per_second(self, steps, clock=time.perf_counter):

@@ -29,7 +29,7 @@ from examples.digits import eval_lib
 from examples.digits import keras_networks
 
 __all__ = ['build', 'evaluate', 'fit_with_backups', 'keras_package',
-           'make_dataset', 'train']
+           'make_dataset', 'train', 'training_data']
 
 _KERAS = ('keras', 'tf_keras')
 
@@ -68,6 +68,15 @@ def make_dataset(batch_size, noise_dims=32, seed=0, conditional=False,
 
   return tf.data.Dataset.zip((noise, real)).map(arrange).batch(
       batch_size, drop_remainder=True).prefetch(2)
+
+
+def training_data(hparams):
+  """The run's `make_dataset`: its batch, noise, seed, data set and fraction."""
+  return make_dataset(hparams.batch_size, hparams.noise_dims,
+                      seed=hparams.seed, conditional=hparams.conditional,
+                      dataset=hparams.dataset,
+                      fraction=hparams.train_fraction,
+                      mnist_source=hparams.mnist_source)
 
 
 def build(K, strategy, hparams, addons):
@@ -174,11 +183,7 @@ def train(hparams, addons, devices=None, verbose=2, classifier_steps=1500,
     gan = build(K, dist, hparams, addons)
   finally:
     K.mixed_precision.set_global_policy('float32')
-  data = make_dataset(hparams.batch_size, hparams.noise_dims,
-                      seed=hparams.seed, conditional=hparams.conditional,
-                      dataset=hparams.dataset,
-                      fraction=hparams.train_fraction,
-                      mnist_source=hparams.mnist_source)
+  data = training_data(hparams)
   fixed = next(iter(make_dataset(64, hparams.noise_dims,
                                  seed=hparams.seed + 1000,
                                  conditional=hparams.conditional,
