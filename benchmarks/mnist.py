@@ -141,7 +141,7 @@ def hparams(job, run_dir):
   base = train_lib.HParams(
       train_log_dir=run_dir, dataset='mnist', mnist_source='package',
       seed=job['seed'], max_number_of_steps=job['steps'], eval=False,
-      log_every_n_steps=steps, save_checkpoint_steps=steps,
+      log_every_n_steps=max(steps // 10, 1), save_checkpoint_steps=steps,
       save_summaries_steps=steps, **fields)
   if fields.get('gan_loss') != 'wasserstein':
     return base
