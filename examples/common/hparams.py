@@ -254,8 +254,9 @@ def define_preset_flag(flag_values=flags.FLAGS):
       PRESET_FLAG, PRESET_CHOICES[0], PRESET_CHOICES,
       'recommended: the flags not on the command line take the settings '
       'recorded for the chosen --gan_loss and --penalty (train_lib.PRESETS, '
-      "e.g. WGAN-GP's 5 critic steps), with their source. none: the shared "
-      'defaults for every loss.', flag_values=flag_values)
+      'e.g. the critic steps a penalty was measured with), with their '
+      'source. none: the shared defaults for every loss.',
+      flag_values=flag_values)
 
 
 def from_flags(hparams_cls, flag_values=flags.FLAGS, presets=()):

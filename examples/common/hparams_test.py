@@ -250,7 +250,7 @@ def test_resumable_fields_are_the_examples_lists():
   assert hparams_lib.resumable_fields(digits_train_lib.HParams) == {
       'max_number_of_steps', 'train_log_dir', 'log_every_n_steps',
       'save_checkpoint_steps', 'save_summaries_steps', 'xla', 'data_dir',
-      'tfds_download', 'grid_size', 'eval'}
+      'tfds_download', 'grid_size', 'eval', 'cas_steps'}
   for train_lib in _EXAMPLES:
     assert hparams_lib.resumable_fields(train_lib.HParams) == set(
         train_lib.RESUMABLE)
