@@ -287,7 +287,8 @@ def test_wrong_ranks_and_shapes():
                      r' be embeddings \[batch, dimensions\]'):
     wargs.d2dce_discriminator_loss(EMBEDDINGS[:, 0], PROXIES, LABELS)
   with pytest.raises(ValueError, match='`discriminator_gen_embeddings` shape '
-                     r'\(6, 4\) and `discriminator_gen_proxies` shape \(6, 3\)'):
+                     r'\(6, 4\) and `discriminator_gen_proxies` shape '
+                     r'\(6, 3\)'):
     wargs.d2dce_generator_loss(EMBEDDINGS, PROXIES[:, :3], LABELS)
   with pytest.raises(ValueError, match='`weights` of shape .* cannot be '
                      'broadcast'):
@@ -366,7 +367,8 @@ def test_forms_errors_name_the_loss_and_the_heads():
                np.zeros((B, 2), np.float32)))
   with pytest.raises(ValueError, match=r"keys \['scores'\] that are not "
                      'DiscriminatorOutputs fields'):
-    tfgan_ext_losses.multi_hinge_generator_loss(_model(None, {'scores': MH_GEN}))
+    tfgan_ext_losses.multi_hinge_generator_loss(
+        _model(None, {'scores': MH_GEN}))
   unrelated = collections.namedtuple('Unrelated', ['x'])(None)
   with pytest.raises(ValueError, match='multi_hinge_generator_loss reads '
                      '`discriminator_gen_outputs`, `generator_inputs` from '
@@ -434,9 +436,10 @@ def test_check_head_and_loss(head):
 def test_check_head_and_loss_messages():
   with pytest.raises(ValueError, match=r"Loss 'multi_hinge' does not fit head "
                      r"'projection': the loss reads `class_logits` \(class "
-                     r'logits over K \+ 1 columns\), the head returns one logit '
-                     r"per example\. Heads for 'multi_hinge': multi_hinge; "
-                     r"losses for head 'projection': hinge, .*projection_ac.*"
+                     r'logits over K \+ 1 columns\), the head returns one '
+                     r"logit per example\. Heads for 'multi_hinge': "
+                     r"multi_hinge; losses for head 'projection': hinge, "
+                     r".*projection_ac.*"
                      'auxiliary_multi_hinge'):
     tfgan_ext_losses.check_head_and_loss('projection', 'multi_hinge')
   with pytest.raises(ValueError, match="Loss 'hinge' does not fit head 'ac'.*"

@@ -6,9 +6,10 @@
 with floating real data; `check_networks` runs the generator and the
 discriminator once on a batch of two zero examples of that spec and checks
 their output shapes (for a conditional loss, the `DiscriminatorOutputs`
-fields it reads, and the loss itself on those outputs); `discriminator_inputs_mode` and `loss_scaling_setting`
-check arguments of GANModel and its `compile`; the add-ons check their own
-data (`StepPart.check_data`). Nothing here runs during training.
+fields it reads, and the loss itself on those outputs);
+`discriminator_inputs_mode` and `loss_scaling_setting` check arguments of
+GANModel and its `compile`; the add-ons check their own data
+(`StepPart.check_data`). Nothing here runs during training.
 """
 
 import tensorflow as tf

@@ -5,9 +5,10 @@
 Some losses use statistics of the whole batch: the relativistic average
 losses (mean discriminator output), feature matching (mean features),
 DRAGAN (standard deviation of the real data), top-k training (the best
-scores of the batch) and D2D-CE (every example's embedding). Under a `tf.distribute` strategy each replica sees
-only its part of the batch, so a plain mean would give each replica a
-different loss, not the loss of the global batch.
+scores of the batch) and D2D-CE (every example's embedding). Under a
+`tf.distribute` strategy each replica sees only its part of the batch, so a
+plain mean would give each replica a different loss, not the loss of the
+global batch.
 
 Inside a replica context with more than one replica in sync, these helpers
 all-reduce the sum and the count of the values (`ReplicaContext.all_reduce`,
