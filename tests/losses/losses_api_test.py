@@ -16,6 +16,7 @@ import tensorflow_probability as tfp
 
 import tfgan_ext
 from tfgan_ext import losses as tfgan_ext_losses
+from tfgan_ext.losses import discriminator_outputs
 from tfgan_ext.losses import tuple_losses
 from tfgan_ext.losses import wargs
 
@@ -99,10 +100,15 @@ TUPLE_WRAPPED = sorted(
     if hasattr(getattr(tuple_losses, name), 'args_loss_fn'))
 
 
+_CONDITIONAL = discriminator_outputs.CONDITIONAL_ARGUMENTS
+
+
 def test_tuple_wrapped_covers_every_args_style_name_reading_tuple_fields():
+  # ... or reading a conditional loss's tensors (DiscriminatorOutputs fields
+  # and labels).
   expected = {name for name in wargs.__all__
               if set(inspect.signature(getattr(wargs, name)).parameters) &
-              tuple_losses.TUPLE_FIELDS}
+              (tuple_losses.TUPLE_FIELDS | set(_CONDITIONAL))}
   expected.discard('feature_matching_loss')  # Its tuple form takes features_fn.
   expected.discard('top_k_mask')  # Not a loss: the weights top-k uses.
   assert expected == set(TUPLE_WRAPPED)
@@ -117,12 +123,18 @@ def test_tuple_form_doc_name_and_signature(name):
   # (tests/losses/losses_tuple_forms_test.py checks the written `def`s).
   assert '`wargs.%s`' % name in fn.__doc__
   args_params = inspect.signature(args_fn).parameters
-  for field in set(args_params) & tuple_losses.TUPLE_FIELDS:
+  read = tuple_losses.TUPLE_FIELDS
+  fields = set(args_params) & read
+  if name in tuple_losses.CONDITIONAL_FORMS:
+    read = set(_CONDITIONAL)
+    fields = {_CONDITIONAL[p][0] for p in set(args_params) & read}
+    # ... and the DiscriminatorOutputs fields it reads from them.
+    fields |= {_CONDITIONAL[p][1] for p in set(args_params) & read} - {None}
+  for field in fields:
     assert '`%s`' % field in fn.__doc__, (name, field)
   params = inspect.signature(fn).parameters
   assert list(params)[0] == 'gan_model'
-  assert list(params)[1:] == [p for p in args_params
-                              if p not in tuple_losses.TUPLE_FIELDS]
+  assert list(params)[1:] == [p for p in args_params if p not in read]
   # What tfgan.gan_loss inspects (getargspec, provided by tfgan_ext.compat).
   spec = inspect.getfullargspec(fn)
   assert spec.args[0] == 'gan_model'
@@ -212,7 +224,41 @@ def _infogan_model():
       discriminator_and_aux_fn=None)
 
 
+# A conditional head's outputs (K = 3 classes, E = 5): the model's fields, and
+# the same tensors by argument-style parameter name.
+_LABELS = np.array([0, 2, 1, 0])
+_CONDITIONAL_REAL = discriminator_outputs.DiscriminatorOutputs(
+    logits=REAL_OUT, class_logits=rng.normal(size=(4, 4)).astype(np.float32),
+    embeddings=rng.normal(size=(4, 5)).astype(np.float32),
+    proxies=rng.normal(size=(4, 5)).astype(np.float32))
+_CONDITIONAL_GEN = discriminator_outputs.DiscriminatorOutputs(
+    logits=GEN_OUT, class_logits=rng.normal(size=(4, 4)).astype(np.float32),
+    embeddings=rng.normal(size=(4, 5)).astype(np.float32),
+    proxies=rng.normal(size=(4, 5)).astype(np.float32))
+_CONDITIONAL_TENSORS = {
+    'discriminator_real_classification_logits':
+        _CONDITIONAL_REAL.class_logits,
+    'discriminator_gen_classification_logits': _CONDITIONAL_GEN.class_logits,
+    'discriminator_real_embeddings': _CONDITIONAL_REAL.embeddings,
+    'discriminator_real_proxies': _CONDITIONAL_REAL.proxies,
+    'discriminator_gen_embeddings': _CONDITIONAL_GEN.embeddings,
+    'discriminator_gen_proxies': _CONDITIONAL_GEN.proxies,
+    'labels': _LABELS,
+}
+
+
 def _model_for(name):
+  if name in tuple_losses.CONDITIONAL_FORMS:
+    if name.startswith('auxiliary_'):  # K columns, not K + 1.
+      real = _CONDITIONAL_REAL._replace(
+          class_logits=_CONDITIONAL_REAL.class_logits[:, :3])
+      gen = _CONDITIONAL_GEN._replace(
+          class_logits=_CONDITIONAL_GEN.class_logits[:, :3])
+    else:
+      real, gen = _CONDITIONAL_REAL, _CONDITIONAL_GEN
+    return lib.fake_model(discriminator_real_outputs=real,
+                          discriminator_gen_outputs=gen,
+                          generator_inputs=(NOISE, _LABELS))
   if name.startswith('acgan'):
     return _acgan_model()
   if name == 'mutual_information_penalty':
@@ -231,6 +277,13 @@ def test_tuple_form_equals_argument_form(name):
   kwargs = {p: getattr(model, p)
             for p in inspect.signature(args_fn).parameters
             if p in model._fields}
+  if name in tuple_losses.CONDITIONAL_FORMS:
+    kwargs = {p: _CONDITIONAL_TENSORS[p]
+              for p in inspect.signature(args_fn).parameters
+              if p in _CONDITIONAL_TENSORS}
+    if name.startswith('auxiliary_'):
+      kwargs = {p: v[:, :3] if p.endswith('classification_logits') else v
+                for p, v in kwargs.items()}
   extra = {'seed': 5} if 'seed' in inspect.signature(args_fn).parameters else {}
   if name in ('consistency_penalty', 'balanced_consistency_penalty'):
     extra = {'augment_fn': lambda x: x[:, ::-1]}

@@ -17,6 +17,7 @@ import tensorflow_gan as tfgan
 
 from tfgan_ext import losses as tfgan_ext_losses
 from tfgan_ext.losses import _reduction
+from tfgan_ext.losses import discriminator_outputs
 from tfgan_ext.losses import lazy_regularization
 from tfgan_ext.losses import registry
 from tfgan_ext.losses import tuple_losses
@@ -65,7 +66,11 @@ def test_unknown_names_list_the_valid_ones():
 def test_every_wargs_function_reading_tuple_fields_has_its_tuple_form():
   for name in wargs.__all__:
     fn = getattr(wargs, name)
-    reads = set(inspect.signature(fn).parameters) & tuple_losses.TUPLE_FIELDS
+    # Tuple fields, or a conditional loss's tensors (read from the model's
+    # discriminator outputs and generator inputs).
+    reads = set(inspect.signature(fn).parameters) & (
+        tuple_losses.TUPLE_FIELDS |
+        set(discriminator_outputs.CONDITIONAL_ARGUMENTS))
     form = getattr(tuple_losses, name, None)
     if name == 'top_k_mask':  # Not a loss: the weights top-k uses.
       assert form is None

@@ -8,8 +8,11 @@ argument-style function's non-tuple parameters (name, kind, default); nothing
 rewrites it (no `__signature__`, no `__wrapped__`); its code is a `def` of
 that name in `tuple_losses`; and it reads from `gan_model` exactly the
 fields the argument-style function takes, naming itself in its errors.
-`args_to_gan_model`'s wrappers and a function given a `__signature__` fail
-the first checks, so they can fail.
+The conditional losses' forms (`tuple_losses.CONDITIONAL_FORMS`) read their
+tensor arguments from the model's discriminator outputs and generator
+inputs instead (`discriminator_outputs.CONDITIONAL_ARGUMENTS`): the same
+checks hold with those fields. `args_to_gan_model`'s wrappers and a function
+given a `__signature__` fail the first checks, so they can fail.
 """
 
 import collections
@@ -19,6 +22,7 @@ import re
 
 import pytest
 
+from tfgan_ext.losses import discriminator_outputs
 from tfgan_ext.losses import tuple_losses
 from tfgan_ext.losses import wargs
 
@@ -28,12 +32,30 @@ TUPLE_FORMS = sorted(
     if hasattr(getattr(tuple_losses, name), 'args_loss_fn'))
 
 
-def _expected_parameters(args_fn):
+_CONDITIONAL = discriminator_outputs.CONDITIONAL_ARGUMENTS
+
+
+def _read_arguments(name):
+  """The argument-style parameters a form reads from the model."""
+  if name in tuple_losses.CONDITIONAL_FORMS:
+    return set(_CONDITIONAL)
+  return tuple_losses.TUPLE_FIELDS
+
+
+def _model_fields(name, args_fn):
+  """The model fields a form reads."""
+  params = set(inspect.signature(args_fn).parameters)
+  if name in tuple_losses.CONDITIONAL_FORMS:
+    return {_CONDITIONAL[p][0] for p in params & set(_CONDITIONAL)}
+  return params & tuple_losses.TUPLE_FIELDS
+
+
+def _expected_parameters(args_fn, name):
   return [('gan_model', inspect.Parameter.POSITIONAL_OR_KEYWORD,
            inspect.Parameter.empty)] + [
                (p.name, p.kind, p.default)
                for p in inspect.signature(args_fn).parameters.values()
-               if p.name not in tuple_losses.TUPLE_FIELDS]
+               if p.name not in _read_arguments(name)]
 
 
 def _def_problems(fn, name):
@@ -50,13 +72,14 @@ def _def_problems(fn, name):
     problems.append('code is %s(*args/**kwargs)' % code.co_name)
   written = [(p.name, p.kind, p.default) for p in
              inspect.signature(fn, follow_wrapped=False).parameters.values()]
-  if written != _expected_parameters(fn.args_loss_fn):
+  if written != _expected_parameters(fn.args_loss_fn, name):
     problems.append('parameters %s' % written)
   return problems
 
 
 def test_tuple_forms_are_defined_in_tuple_losses():
   assert len(TUPLE_FORMS) >= 30, TUPLE_FORMS  # Not vacuous.
+  assert set(tuple_losses.CONDITIONAL_FORMS) <= set(TUPLE_FORMS)
   for name in TUPLE_FORMS:
     assert getattr(tuple_losses, name).__module__ == tuple_losses.__name__
 
@@ -99,8 +122,9 @@ def _required_arguments(fn):
 def test_tuple_form_reads_its_fields_and_names_itself(name):
   # Raised while reading the tuple, before any TensorFlow work.
   fn = getattr(tuple_losses, name)
-  fields = set(inspect.signature(fn.args_loss_fn).parameters) & (
-      tuple_losses.TUPLE_FIELDS)
+  fields = _model_fields(name, fn.args_loss_fn)
+  assert fields or name == 'top_k_generator_loss' or not name.endswith(
+      '_loss'), name  # Not vacuous where a form reads the model.
   unrelated = collections.namedtuple('Unrelated', ['x'])(None)
   with pytest.raises(ValueError) as error:
     fn(unrelated, **_required_arguments(fn))

@@ -5,14 +5,17 @@
 `dataset_spec` checks that a dataset yields `(generator_inputs, real_data)`
 with floating real data; `check_networks` runs the generator and the
 discriminator once on a batch of two zero examples of that spec and checks
-their output shapes; `discriminator_inputs_mode` and `loss_scaling_setting`
-check arguments of GANModel and its `compile`; the add-ons check their own
-data (`StepPart.check_data`). Nothing here runs during training.
+their output shapes (for a conditional loss, the `DiscriminatorOutputs`
+fields it reads, and the loss itself on those outputs);
+`discriminator_inputs_mode` and `loss_scaling_setting` check arguments of
+GANModel and its `compile`; the add-ons check their own data
+(`StepPart.check_data`). Nothing here runs during training.
 """
 
 import tensorflow as tf
 
 from tfgan_ext.keras import conditioning
+from tfgan_ext.losses import discriminator_outputs
 
 __all__ = [
     'check_networks',
@@ -115,8 +118,64 @@ def _call(network, inputs_text, fn, *args, **kwargs):
         'of that spec): %s' % (network, inputs_text, e)) from e
 
 
+def _read_outputs(gan):
+  """(fields the compiled losses read, whether one reads logits).
+
+  A loss whose reading is unknown (a GANModel-style function of your own, an
+  add-on's replacement) adds neither.
+  """
+  step = gan._train_step  # pylint: disable=protected-access
+  fields, logits = set(), False
+  for loss in (step.generator_loss, step.discriminator_loss):
+    outputs = getattr(loss, 'outputs', None)
+    if outputs == ():  # pylint: disable=g-explicit-bool-comparison
+      logits = True
+    elif outputs:
+      fields.update(outputs)
+  return fields, logits
+
+
+def _check_fields(outputs, fields, batch, what):
+  """Raises ValueError unless `outputs` has `fields` of the right shapes."""
+  present = [f for f, v in outputs._asdict().items() if v is not None]
+  missing = [f for f in sorted(fields) if getattr(outputs, f) is None]
+  if missing:
+    raise ValueError(
+        'The compiled loss reads %s of the discriminator\'s outputs, but on '
+        '%s data it returned %s. Heads with them: %s.'
+        % (', '.join('`%s`' % f for f in sorted(fields)), what,
+           ', '.join('`%s`' % f for f in present),
+           '; '.join('%s: %s' % (f, ', '.join(
+               discriminator_outputs.heads_with(f))) for f in missing)))
+  for field in present:
+    shape = list(getattr(outputs, field).shape)
+    if field == 'logits':
+      ok = _logit_shape_ok(shape, batch)
+      expected = '[batch] or [batch, 1]'
+    else:
+      ok = len(shape) == 2 and shape[0] == batch
+      expected = '[batch, %s]' % ('classes' if field == 'class_logits'
+                                  else 'dimensions')
+    if not ok:
+      raise ValueError(
+          'The discriminator\'s `%s` must have shape %s; on a batch of %d '
+          '%s examples it has shape %s.' % (field, expected, batch, what,
+                                            shape))
+  if outputs.embeddings is not None and outputs.proxies is not None and (
+      outputs.embeddings.shape != outputs.proxies.shape):
+    raise ValueError('The discriminator\'s `embeddings` %s and `proxies` %s '
+                     'must have one shape.' % (list(outputs.embeddings.shape),
+                                               list(outputs.proxies.shape)))
+
+
 def check_networks(gan, spec, features=False, batch=2):
-  """Runs G and D once on zeros; raises ValueError on wrong shapes or dtypes."""
+  """Runs G and D once on zeros; raises ValueError on wrong shapes or dtypes.
+
+  The discriminator must return one logit per example, or, when the
+  compiled losses read `DiscriminatorOutputs` fields, those fields (then the
+  losses are run once on these outputs, so labels that do not fit the class
+  logits fail here).
+  """
   inputs_spec, real_spec = spec
   inputs = tf.nest.map_structure(lambda s: _zeros(s, batch), inputs_spec)
   real = _zeros(real_spec, batch)
@@ -133,16 +192,50 @@ def check_networks(gan, spec, features=False, batch=2):
         'The generator returns examples of shape %s but real_data examples '
         'have shape %s; they must match (the discriminator sees both).'
         % (list(generated.shape[1:]), list(real.shape[1:])))
-  for what, data in (('real', real), ('generated', generated)):
+  fields, reads_logits = _read_outputs(gan)
+  tensors = {'generator_inputs': inputs, 'real_data': real,
+             'generated_data': generated}
+  for what, data, name in (
+      ('real', real, 'discriminator_real_outputs'),
+      ('generated', generated, 'discriminator_gen_outputs')):
     outputs = _call('discriminator', '%s data %s' % (what, _describe(
         real_spec)), gan.call_discriminator, data, inputs, training=False)
+    tensors[name] = outputs
+    if isinstance(outputs, discriminator_outputs.DiscriminatorOutputs):
+      if reads_logits and not fields:
+        raise ValueError(
+            'The discriminator returns DiscriminatorOutputs (%s), but the '
+            'compiled loss reads one logit per example. Compile a conditional '
+            'loss for this head (tfgan_ext.losses.conditional_names()), or '
+            'return the logits alone.' % ', '.join(
+                f for f, v in outputs._asdict().items() if v is not None))
+      _check_fields(outputs, fields, batch, what)
+      continue
     if isinstance(outputs, (tuple, list)) or not hasattr(outputs, 'shape'):
       raise ValueError('The discriminator must return one tensor of logits, '
                        'got %r.' % (outputs,))
+    if fields:
+      raise ValueError(
+          'The compiled loss reads %s of the discriminator\'s outputs (a '
+          'DiscriminatorOutputs, or a dict of its fields), but the '
+          'discriminator returns one tensor of shape %s.'
+          % (', '.join('`%s`' % f for f in sorted(fields)),
+             list(outputs.shape)))
     if not _logit_shape_ok(outputs.shape, batch):
       raise ValueError(
           'The discriminator must return one logit per example, shape '
           '[batch, 1] or [batch]; on a batch of %d %s examples it returned '
           'shape %s.' % (batch, what, list(outputs.shape)))
+  if fields:
+    step = gan._train_step  # pylint: disable=protected-access
+    for loss in (step.generator_loss, step.discriminator_loss):
+      if getattr(loss, 'outputs', None):
+        try:
+          loss(tensors)
+        except (TypeError, ValueError) as e:
+          raise ValueError(
+              'The %s cannot read the discriminator\'s outputs and the '
+              'generator inputs (checked on a batch of zeros of the dataset\'s '
+              'spec): %s' % (loss.name, e)) from e
   if features:
     gan.call_discriminator(real, inputs, training=False, features=True)

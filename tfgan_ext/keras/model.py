@@ -36,6 +36,7 @@ from tfgan_ext.keras import removed_arguments
 from tfgan_ext.keras import step_losses
 from tfgan_ext.keras import train_step as train_step_lib
 from tfgan_ext.losses import _checks
+from tfgan_ext.losses import discriminator_outputs
 
 __all__ = ['GANModel']
 
@@ -63,7 +64,10 @@ class GANModel:
     generator: A Keras model mapping generator inputs (a tensor, or a tuple
       `(noise, c_1, ..., c_n)` for a conditional GAN) to data.
     discriminator: A Keras model of the same Keras package mapping data (and
-      conditioning) to one logit per example, shape [batch, 1] or [batch].
+      conditioning) to one logit per example, shape [batch, 1] or [batch];
+      for a conditional loss (`tfgan_ext.losses.conditional_names()`), to
+      the fields of a `tfgan_ext.losses.DiscriminatorOutputs` it reads: a
+      dict of them (named outputs), or a list in field order.
     discriminator_inputs: What the discriminator gets: 'auto',
       'data', 'data_and_conditioning' or `fn(data, generator_inputs)` (see
       `tfgan_ext.keras.conditioning`).
@@ -134,9 +138,11 @@ class GANModel:
         also the model's `optimizer`: its `iterations` counts train steps).
       discriminator_optimizer: A Keras optimizer of the same package; its
         `iterations` counts discriminator steps.
-      loss: A name from `tfgan_ext.losses.names()`, or a pair of generator and
-        discriminator loss functions (argument-style, or GANModel-style; see
-        `tfgan_ext.keras.step_losses`).
+      loss: A name from `tfgan_ext.losses.names()` or, for a discriminator
+        returning `DiscriminatorOutputs` and generator inputs (noise,
+        labels), from `tfgan_ext.losses.conditional_names()`; or a pair of
+        generator and discriminator loss functions (argument-style, or
+        GANModel-style; see `tfgan_ext.keras.step_losses`).
       addons: Add-ons (`tfgan_ext.addons`: the regularizers, what the
         discriminator sees, what to sample from, ...), joined to the step in
         this order.
@@ -313,7 +319,10 @@ class GANModel:
 
   def call_discriminator(self, data, generator_inputs, training=True,
                          features=False):
-    """The discriminator's logits on `data` (and its features if asked).
+    """The discriminator's outputs on `data` (and its features if asked).
+
+    A discriminator returning more than a tensor of logits (a dict or list of
+    `DiscriminatorOutputs` fields) gives a `DiscriminatorOutputs`.
 
     Args:
       data: A batch of real or generated data.
@@ -323,7 +332,7 @@ class GANModel:
         reads.
 
     Returns:
-      Logits, or (logits, features).
+      Logits or a `DiscriminatorOutputs`, or (logits, features).
     """
     inputs = conditioning.discriminator_input(
         self._discriminator_inputs, self.discriminator, data,
@@ -331,7 +340,11 @@ class GANModel:
     if features:
       logits, feats = self._feature_model(inputs, training=training)
       return logits, feats
-    return self.discriminator(inputs, training=training)
+    outputs = self.discriminator(inputs, training=training)
+    if tf.is_tensor(outputs):
+      return outputs
+    return discriminator_outputs.as_discriminator_outputs(
+        outputs, 'The discriminator %r\'s output' % self.discriminator.name)
 
   def get_config(self):
     return {'name': self.name}

@@ -14,12 +14,23 @@ builds the discriminator that also returns an inner layer's output, for
 add-ons that read one.
 
 Accepted loss specs: a registry name (`tfgan_ext.losses.names()`: its
-argument-style pair, `registry.argument_style(name)`, is called directly), or
-a pair (`tfgan_ext.losses.LossPair`, any object with `generator_loss_fn` and
+argument-style pair, `registry.argument_style(name)`, is called directly),
+a conditional loss name (`tfgan_ext.losses.conditional_names()`: its
+GANModel-style pair, `registry.get_conditional(name)`), or a pair
+(`tfgan_ext.losses.LossPair`, any object with `generator_loss_fn` and
 `discriminator_loss_fn`, or a 2-tuple) of argument-style functions
 (`tfgan_ext.losses.wargs.*`, or your own with parameters named like those
 fields) or GANModel-style functions (`fn(gan_model, ...)`; those of
 tfgan_ext are called through their argument-style form, `.args_loss_fn`).
+
+Conditional losses: the step holds the discriminator's outputs as it returns
+them, a tensor of logits or, for a conditional head, a `DiscriminatorOutputs`
+(`GANModel.call_discriminator` turns a dict or list into one). An
+argument-style loss's parameters named in
+`discriminator_outputs.CONDITIONAL_ARGUMENTS` (class logits, embeddings,
+proxies, `labels`) are read from those outputs and from `generator_inputs`
+= (noise, labels); `StepLoss.outputs` says which fields a loss reads, for
+the checks made before training.
 """
 
 import inspect
@@ -27,6 +38,7 @@ import inspect
 import tensorflow as tf
 import tensorflow_gan as tfgan
 
+from tfgan_ext.losses import discriminator_outputs
 from tfgan_ext.losses import registry
 
 __all__ = ['STEP_TENSORS', 'StepLoss', 'discriminator_with_layer',
@@ -66,6 +78,9 @@ def _name_of(fn, default):
           getattr(getattr(fn, 'func', None), '__name__', None) or default)
 
 
+_CONDITIONAL = discriminator_outputs.CONDITIONAL_ARGUMENTS
+
+
 class StepLoss:
   """One loss function, called with the step's tensors.
 
@@ -73,9 +88,12 @@ class StepLoss:
     fn: The function called (argument style, or GANModel style).
     name: The function's name (used in logs).
     needs: frozenset of the `STEP_TENSORS` it reads.
+    outputs: The `DiscriminatorOutputs` fields it reads (a tuple), () if it
+      reads logits, or None if that is unknown (a GANModel-style function of
+      your own).
   """
 
-  def __init__(self, fn, what, extra_kwargs=None):
+  def __init__(self, fn, what, extra_kwargs=None, outputs=None):
     if not callable(fn):
       raise TypeError('%s must be callable, got %r.' % (what, fn))
     # tfgan_ext's GANModel-style functions: call the argument-style form.
@@ -90,14 +108,24 @@ class StepLoss:
                      if k in params}
     if self._gan_model_style:
       self.needs = frozenset(STEP_TENSORS)
+      self.outputs = outputs
+      self._direct = self._conditional = ()
       return
-    self.needs = frozenset(p for p in params if p in STEP_TENSORS)
+    self._direct = tuple(p for p in params if p in STEP_TENSORS)
+    self._conditional = tuple(p for p in params if p in _CONDITIONAL
+                              and p not in STEP_TENSORS
+                              and p not in self.extra_kwargs)
+    read = {_CONDITIONAL[p][1] for p in self._conditional} - {None}
+    self.outputs = tuple(sorted(read)) if read else (outputs or ())
+    self.needs = frozenset(self._direct + tuple(
+        _CONDITIONAL[p][0] for p in self._conditional))
     unknown = sorted(set(self.extra_kwargs) - set(params))
     if unknown and not any(p.kind == p.VAR_KEYWORD for p in params.values()):
       raise TypeError('%s %s() has no parameter %s; its parameters are %s.'
                       % (what, self.name, ', '.join(unknown), list(params)))
     missing = [p.name for p in params.values()
                if p.default is p.empty and p.name not in STEP_TENSORS
+               and p.name not in _CONDITIONAL
                and p.name not in self.extra_kwargs
                and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
     if missing:
@@ -119,8 +147,15 @@ class StepLoss:
     if self._gan_model_style:
       value = self.fn(_gan_model_tuple(tensors), **kwargs)
     else:
-      for name in self.needs:
+      for name in self._direct:
         kwargs[name] = tensors[name]
+      if self._conditional:
+        kwargs.update(discriminator_outputs.conditional_arguments(
+            self._conditional, self.name,
+            discriminator_real_outputs=tensors.get(
+                'discriminator_real_outputs'),
+            discriminator_gen_outputs=tensors.get('discriminator_gen_outputs'),
+            generator_inputs=tensors.get('generator_inputs')))
       value = self.fn(**kwargs)
     value = tf.cast(value, tf.float32)
     if value.shape.rank not in (0, None):
@@ -144,8 +179,21 @@ def resolve_loss(spec):
     TypeError: for anything else that is not a pair of callables.
   """
   name = spec if isinstance(spec, str) else None
-  if name is not None:
-    spec = registry.argument_style(name)  # ValueError listing the names.
+  outputs = (None, None)
+  if name in registry.conditional_names():
+    spec = registry.get_conditional(name)
+    fields = registry.conditional_loss(name).outputs
+    outputs = (fields, fields)
+  elif name is not None:
+    try:
+      spec = registry.argument_style(name)
+    except ValueError:
+      raise ValueError(
+          'Unknown loss %r; valid names: %s; conditional (for a '
+          'discriminator that returns DiscriminatorOutputs): %s.'
+          % (name, ', '.join(registry.names(include_aliases=True)),
+             ', '.join(registry.conditional_names()))) from None
+    outputs = ((), ())
   if hasattr(spec, 'generator_loss_fn') and hasattr(spec,
                                                     'discriminator_loss_fn'):
     pair = (spec.generator_loss_fn, spec.discriminator_loss_fn)
@@ -153,11 +201,13 @@ def resolve_loss(spec):
     pair = tuple(spec)
   else:
     raise TypeError(
-        'loss must be a name from tfgan_ext.losses.names() (%s) or a pair '
-        '(generator_loss_fn, discriminator_loss_fn), got %r.'
-        % (', '.join(registry.names()), spec))
-  generator = StepLoss(pair[0], 'generator loss')
-  discriminator = StepLoss(pair[1], 'discriminator loss')
+        'loss must be a name from tfgan_ext.losses.names() (%s) or '
+        'conditional_names() (%s), or a pair (generator_loss_fn, '
+        'discriminator_loss_fn), got %r.'
+        % (', '.join(registry.names()),
+           ', '.join(registry.conditional_names()), spec))
+  generator = StepLoss(pair[0], 'generator loss', outputs=outputs[0])
+  discriminator = StepLoss(pair[1], 'discriminator loss', outputs=outputs[1])
   return generator, discriminator, name or discriminator.name
 
 

@@ -4,16 +4,19 @@
 
 Some losses use statistics of the whole batch: the relativistic average
 losses (mean discriminator output), feature matching (mean features),
-DRAGAN (standard deviation of the real data) and top-k training (the best
-scores of the batch). Under a `tf.distribute` strategy each replica sees
-only its part of the batch, so a plain mean would give each replica a
-different loss, not the loss of the global batch.
+DRAGAN (standard deviation of the real data), top-k training (the best
+scores of the batch) and D2D-CE (every example's embedding). Under a
+`tf.distribute` strategy each replica sees only its part of the batch, so a
+plain mean would give each replica a different loss, not the loss of the
+global batch.
 
 Inside a replica context with more than one replica in sync, these helpers
 all-reduce the sum and the count of the values (`ReplicaContext.all_reduce`,
 whose gradient is itself an all-reduce of the incoming gradients, so
-gradients reach every replica's examples as on one device) or, for top-k's
-selection (no gradient), all-gather the values; everywhere else
+gradients reach every replica's examples as on one device) or all-gather the
+values (`ReplicaContext.all_gather`, whose gradient all-reduces the incoming
+gradients and gives each replica its own examples' part: top-k's selection,
+D2D-CE's negatives); everywhere else
 (no strategy, one replica, cross-replica context, TF-1 graphs) they are
 `tf.reduce_mean` / `tf.math.reduce_std`, unchanged.
 

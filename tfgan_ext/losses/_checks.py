@@ -11,7 +11,10 @@ Every argument-style loss calls these first:
   static shapes the loss cannot combine: `check_pair`, or
   `discriminator_outputs` for the common case;
 * a ValueError names the weights argument when it cannot be broadcast to the
-  values it weights: `check_weights` (called by `_reduction`).
+  values it weights: `check_weights` (called by `_reduction`);
+* class labels, integer [batch] or one-hot [batch, classes], are checked
+  against the logits they label (rank, batch size, class count, range) and
+  become integer class indices: `class_labels` (the conditional losses).
 
 Upstream TF-GAN's losses, re-exported, get the same checks from the
 `checked_loss` decorator, which keeps their signatures. Only static
@@ -30,7 +33,9 @@ __all__ = [
     'SAME_EXCEPT_BATCH',
     'check_pair',
     'check_weights',
+    'check_batch',
     'checked_loss',
+    'class_labels',
     'discriminator_outputs',
     'floating_tensor',
     'lecam_settings',
@@ -212,6 +217,95 @@ def discriminator_outputs(discriminator_real_outputs,
   check_pair(real, 'discriminator_real_outputs', gen,
              'discriminator_gen_outputs', policy, reduction)
   return real, gen
+
+
+def check_batch(labels, labels_name, batch_like, batch_name):
+  """Raises ValueError unless `labels` and `batch_like` have one batch size.
+
+  Only static shapes are compared (unknown sizes pass).
+  """
+  a = tf.TensorShape(tf.convert_to_tensor(labels).shape)
+  b = tf.TensorShape(tf.convert_to_tensor(batch_like).shape)
+  if a.rank and b.rank and a[0] is not None and b[0] is not None and (
+      a[0] != b[0]):
+    raise ValueError('`%s` shape %s and `%s` shape %s must have the same '
+                     'batch size: each example has one label.'
+                     % (labels_name, _shape_str(a), batch_name,
+                        _shape_str(b)))
+
+
+def class_labels(labels, num_classes, batch_like, batch_name, classes_from,
+                 labels_name='labels'):
+  """Class labels as int32 class indices [batch], checked.
+
+  Integer labels [batch] are class indices, checked to lie in
+  [0, num_classes) (in Python when their value is known while the graph is
+  built, else by an assertion when the loss runs); labels [batch, C] of any
+  numeric dtype are one-hot (the index of each row's largest entry is taken),
+  and C must be `num_classes`.
+
+  Args:
+    labels: The labels.
+    num_classes: The number of classes the loss expects, or None (any; then
+      integer labels need only be >= 0).
+    batch_like: A tensor whose first dimension the labels' must equal.
+    batch_name: Its argument name, for the message.
+    classes_from: Where `num_classes` comes from, for the message (e.g.
+      '`x` has 10 columns').
+    labels_name: The labels' argument name, for the message.
+
+  Returns:
+    An int32 tensor [batch] of class indices.
+
+  Raises:
+    TypeError: if the labels are not numeric, or are floating point of
+      rank 1.
+    ValueError: for a rank other than 1 or 2, a batch size or class count
+      that does not fit, or (known) indices out of range.
+  """
+  labels = tf.convert_to_tensor(labels)
+  dtype = labels.dtype
+  if dtype == tf.bool or not (dtype.is_integer or dtype.is_floating):
+    raise TypeError('`%s` must be integer class indices [batch] or one-hot '
+                    'labels [batch, classes], got dtype %s.'
+                    % (labels_name, dtype.name))
+  rank = labels.shape.rank
+  if rank not in (1, 2):
+    raise ValueError('`%s` must be integer class indices [batch] or one-hot '
+                     'labels [batch, classes], got shape %s.'
+                     % (labels_name, _shape_str(labels.shape)))
+  check_batch(labels, labels_name, batch_like, batch_name)
+  if rank == 2:
+    columns = labels.shape[1]
+    if num_classes is not None and columns is not None and (
+        columns != num_classes):
+      raise ValueError('`%s` is one-hot over %d classes, but %s: the loss '
+                       'expects %d classes.' % (labels_name, columns,
+                                                classes_from, num_classes))
+    return tf.argmax(labels, axis=1, output_type=tf.int32)
+  if not dtype.is_integer:
+    raise TypeError('`%s` of shape %s must be integer class indices, got '
+                    'dtype %s (one-hot labels have shape [batch, classes]).'
+                    % (labels_name, _shape_str(labels.shape), dtype.name))
+  if num_classes is None:
+    valid = 'must be >= 0'
+  else:
+    valid = 'must be in [0, %d) (%s)' % (num_classes, classes_from)
+  known = tf.get_static_value(labels)
+  if known is not None:
+    bad = [int(v) for v in known.ravel()
+           if v < 0 or (num_classes is not None and v >= num_classes)]
+    if bad:
+      raise ValueError('`%s` holds class indices %s; class indices %s.'
+                       % (labels_name, sorted(set(bad))[:5], valid))
+    return tf.cast(labels, tf.int32)
+  message = '`%s`: class indices %s.' % (labels_name, valid)
+  checks = [tf.debugging.assert_non_negative(labels, message=message)]
+  if num_classes is not None:
+    checks.append(tf.debugging.assert_less(
+        labels, tf.cast(num_classes, dtype), message=message))
+  with tf.control_dependencies(checks):
+    return tf.identity(tf.cast(labels, tf.int32))
 
 
 def checked_loss(loss_fn, pair_policy=EQUAL):

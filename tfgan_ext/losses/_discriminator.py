@@ -6,8 +6,10 @@ The discriminator is called as `discriminator_fn(x, generator_inputs)`,
 under `tf.compat.v1.variable_scope(discriminator_scope, reuse=True)` when a
 scope is given (as in a `tfgan.GANModel`, so TF-1-style layers reuse their
 variables); with `discriminator_scope=None` it is called as is (a Keras
-model or a closure over existing variables). A tuple output (ACGAN) gives
-its first element.
+model or a closure over existing variables). Of an output with more than
+logits (TF-GAN's ACGAN tuple, a conditional head's `DiscriminatorOutputs`
+or a dict of its fields), the penalties take its `logits`
+(`discriminator_outputs.logits_of`).
 
 Gradients are taken with `tf.GradientTape` when executing eagerly and with
 `tf.gradients` while building a graph (graph mode and inside `tf.function`),
@@ -17,6 +19,7 @@ so the penalties work in all three.
 import tensorflow as tf
 
 from tfgan_ext.losses import _checks
+from tfgan_ext.losses import discriminator_outputs
 
 __all__ = ['apply', 'data_tensor', 'squared_gradient_norms']
 
@@ -63,9 +66,9 @@ def apply(x, generator_inputs, discriminator_fn, discriminator_scope):
         outputs = discriminator_fn(x, generator_inputs)
   finally:
     del updates[count:]
-  if isinstance(outputs, (tuple, list)):  # ACGAN: (logits, classification).
-    outputs = outputs[0]
-  return outputs
+  # ACGAN's (logits, classification logits), or a DiscriminatorOutputs.
+  return discriminator_outputs.logits_of(
+      outputs, 'The discriminator output the penalty differentiates')
 
 
 def squared_gradient_norms(x, generator_inputs, discriminator_fn,

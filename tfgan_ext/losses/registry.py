@@ -14,21 +14,36 @@ and `get_penalty` return their GANModel-style forms, which
 `argument_style(name)` the functions themselves (what the Keras trainer
 calls). Losses that need a special discriminator (energy-based) or more
 arguments (consistency regularization) are exported but not registered.
+
+The conditional losses, for discriminator heads that return more than one
+logit (a `DiscriminatorOutputs`), have their own list, `conditional_names()`,
+so that every loop over `names()` keeps meaning "losses of one logit per
+example": `get_conditional(name)` returns their pair, `_CONDITIONAL` below
+says what each reads and adds, `discriminator_outputs.HEADS` what each head
+returns, and `check_head_and_loss(head, loss)` whether they fit.
 """
 
 import collections
+import functools
 
 import tensorflow as tf
 
+from tfgan_ext.losses import discriminator_outputs
 from tfgan_ext.losses import tuple_losses
 from tfgan_ext.losses import wargs
 
 __all__ = [
+    'ConditionalLoss',
     'LossPair',
     'NO_PENALTY',
     'aliases',
+    'check_head_and_loss',
+    'conditional_loss',
+    'conditional_names',
     'get',
+    'get_conditional',
     'get_penalty',
+    'head_names',
     'names',
     'no_penalty',
     'penalty_aliases',
@@ -243,3 +258,198 @@ def get_penalty(name):
     return name
   fn = argument_style_penalty(name)
   return no_penalty if fn is None else _gan_model_form(fn)
+
+
+# ------------------------------------------------------------- conditional ---
+
+ConditionalLoss = collections.namedtuple('ConditionalLoss', [
+    'generator_term', 'discriminator_term', 'generator_weight',
+    'discriminator_weight', 'adversarial', 'outputs', 'class_columns',
+    'source'])
+ConditionalLoss.__doc__ = """A conditional loss: what it reads and adds.
+
+Attributes:
+  generator_term: The argument-style class term of the generator.
+  discriminator_term: Likewise of the discriminator.
+  generator_weight: Its weight in the generator's loss (the paper's).
+  discriminator_weight: Likewise in the discriminator's.
+  adversarial: The registered unconditional loss of the head's `logits`
+    beside the terms (the paper's), or None when the terms are the whole
+    loss.
+  outputs: The `DiscriminatorOutputs` fields the pair reads.
+  class_columns: Columns of `class_logits` for K classes ('K', 'K + 1'), or
+    None when it reads none.
+  source: Where the formulas and defaults come from.
+"""
+
+# Name -> ConditionalLoss. The heads that fit each are those of
+# `discriminator_outputs.HEADS` returning its `outputs` (with its class
+# columns); `check_head_and_loss` says so.
+_CONDITIONAL = {
+    'acgan': ConditionalLoss(
+        wargs.acgan_generator_loss, wargs.acgan_discriminator_loss, 1.0, 1.0,
+        'modified', ('logits', 'class_logits'), 'K',
+        'Odena et al. 2017, arXiv:1610.09585 (TF-GAN\'s acgan_* losses; '
+        'weights 1 as aux_cond_*_weight in the digits example)'),
+    'auxiliary_multi_hinge': ConditionalLoss(
+        wargs.auxiliary_multi_hinge_generator_loss,
+        wargs.auxiliary_multi_hinge_discriminator_loss, 0.1, 1.0, 'hinge',
+        ('logits', 'class_logits'), 'K',
+        'Kavalerov et al. 2021, arXiv:1912.04216, ImageNet critic (projection '
+        '+ classifier; github.com/ilyakava/gan imagenet128.sh: generator '
+        '0.1, discriminator 1.0, margin 1)'),
+    'd2dce': ConditionalLoss(
+        wargs.d2dce_generator_loss, wargs.d2dce_discriminator_loss, 0.5, 0.5,
+        'hinge', ('logits', 'embeddings', 'proxies'), None,
+        'Kang et al. 2021, arXiv:2111.01118 (StudioGAN CIFAR10/ReACGAN.yaml: '
+        'hinge, cond_lambda 0.5, m_p 0.98, temperature 0.5)'),
+    'multi_hinge': ConditionalLoss(
+        wargs.multi_hinge_generator_loss, wargs.multi_hinge_discriminator_loss,
+        1.0, 1.0, None, ('class_logits',), 'K + 1',
+        'Kavalerov et al. 2021, arXiv:1912.04216, K+1 GAN (StudioGAN '
+        'MHGAN.yaml; margin 1)'),
+}
+
+_DEFAULT = 'default'
+
+# What to say when a pair that does not fit is a near miss.
+_NEAR_MISSES = {
+    ('projection', 'multi_hinge'): (
+        'The multi-hinge paper\'s projection discriminator (its ImageNet '
+        'critic) is head \'projection_ac\' with loss '
+        '\'auxiliary_multi_hinge\'.'),
+}
+
+
+def conditional_names():
+  """Returns the conditional loss names, sorted (none is in `names()`)."""
+  return tuple(sorted(_CONDITIONAL))
+
+
+def head_names():
+  """Returns the discriminator head names of `discriminator_outputs.HEADS`."""
+  return tuple(discriminator_outputs.HEADS)
+
+
+def conditional_loss(name):
+  """The `ConditionalLoss` registered as `name`.
+
+  Raises:
+    ValueError: if `name` is unknown (the message lists the valid names).
+  """
+  if isinstance(name, str) and name in _CONDITIONAL:
+    return _CONDITIONAL[name]
+  raise ValueError('Unknown conditional loss %r; valid names: %s (and, for '
+                   'heads with one logit, the losses of names(): %s).'
+                   % (name, ', '.join(conditional_names()),
+                      ', '.join(names())))
+
+
+def get_conditional(name, adversarial=_DEFAULT, generator_weight=None,
+                    discriminator_weight=None):
+  """Returns the `LossPair` of the conditional loss `name`.
+
+  Each function is `tuple_losses.conditional_generator_loss` (or
+  `..._discriminator_loss`) with the pair's terms and weights bound
+  (`functools.partial`): `fn(gan_model, **kwargs)` for `tfgan.gan_loss`, with
+  a `gan_model` whose discriminator returns a `DiscriminatorOutputs` (or a
+  dict or list of its fields) and whose `generator_inputs` are (noise,
+  labels). `tfgan_ext.keras.GANModel.compile(loss=name)` uses the same.
+
+  Args:
+    name: One of `conditional_names()`.
+    adversarial: A name from `names()` for the loss of the head's logits,
+      'default' for the paper's (`conditional_loss(name).adversarial`), or
+      None for the class terms alone.
+    generator_weight: The generator's class-term weight; None: the paper's.
+    discriminator_weight: Likewise for the discriminator.
+
+  Returns:
+    A `LossPair` of GANModel-style functions.
+
+  Raises:
+    ValueError: for an unknown name, or an adversarial loss for a head with
+      no logit (multi-hinge).
+  """
+  spec = conditional_loss(name)
+  if adversarial == _DEFAULT:
+    adversarial = spec.adversarial
+  elif adversarial is not None and 'logits' not in spec.outputs:
+    raise ValueError(
+        'The conditional loss %r is the whole GAN loss: its head returns no '
+        'real/fake `logits` for an adversarial loss %r.' % (name,
+                                                            adversarial))
+  pair = None if adversarial is None else get(adversarial)
+  return LossPair(
+      functools.partial(
+          tuple_losses.conditional_generator_loss,
+          condition_loss_fn=spec.generator_term,
+          condition_weight=(spec.generator_weight if generator_weight is None
+                            else generator_weight),
+          adversarial_loss_fn=pair and pair.generator_loss_fn),
+      functools.partial(
+          tuple_losses.conditional_discriminator_loss,
+          condition_loss_fn=spec.discriminator_term,
+          condition_weight=(spec.discriminator_weight
+                            if discriminator_weight is None
+                            else discriminator_weight),
+          adversarial_loss_fn=pair and pair.discriminator_loss_fn))
+
+
+def _fits(head, spec):
+  """Whether `head` (a HEADS entry) returns what `spec` reads."""
+  if head is None or spec is None:
+    return head is None and spec is None
+  fields, columns = head
+  return set(spec.outputs) <= set(fields) and (
+      'class_logits' not in spec.outputs or columns == spec.class_columns)
+
+
+def check_head_and_loss(head, loss):
+  """Raises ValueError unless the head returns what the loss reads.
+
+  A head returning one logit (`concat`, `projection`) trains with the
+  losses of `names()`; the others with the conditional losses that read
+  their fields (see `discriminator_outputs.HEADS` and `_CONDITIONAL`).
+
+  Args:
+    head: One of `head_names()`.
+    loss: One of `names(include_aliases=True)` or `conditional_names()`.
+
+  Raises:
+    ValueError: naming both and listing the valid choices, for an unknown
+      name or a pair that does not fit.
+  """
+  heads = discriminator_outputs.HEADS
+  if head not in heads:
+    raise ValueError('Unknown discriminator head %r; valid heads: %s.'
+                     % (head, ', '.join(heads)))
+  if loss in _CONDITIONAL:
+    spec = _CONDITIONAL[loss]
+  elif isinstance(loss, str) and loss in names(include_aliases=True):
+    spec = None
+  else:
+    raise ValueError('Unknown loss %r for head %r; valid losses: %s; '
+                     'conditional: %s.' % (loss, head, ', '.join(names()),
+                                           ', '.join(conditional_names())))
+  if _fits(heads[head], spec):
+    return
+  if spec is None:
+    reads = 'one real/fake logit per example'
+  else:
+    reads = ', '.join('`%s`' % f for f in spec.outputs)
+    if spec.class_columns:
+      reads += ' (class logits over %s columns)' % spec.class_columns
+  valid_heads = [h for h, outputs in heads.items() if _fits(outputs, spec)]
+  valid_losses = ([n for n in conditional_names()
+                   if _fits(heads[head], _CONDITIONAL[n])]
+                  or list(names()))
+  returns = ('one logit per example' if heads[head] is None else
+             ', '.join('`%s`' % f for f in heads[head][0]))
+  raise ValueError(
+      'Loss %r does not fit head %r: the loss reads %s, the head returns '
+      '%s. Heads for %r: %s; losses for head %r: %s.%s'
+      % (loss, head, reads, returns, loss, ', '.join(valid_heads), head,
+         ', '.join(valid_losses),
+         ' ' + _NEAR_MISSES[head, loss] if (head, loss) in _NEAR_MISSES
+         else ''))

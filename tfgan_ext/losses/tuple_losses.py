@@ -15,6 +15,15 @@ not a namedtuple raises TypeError, one whose type lacks a field ValueError
 naming the loss and the fields; otherwise each raises what its
 argument-style form raises.
 
+The conditional losses' forms (`multi_hinge_*`, `auxiliary_multi_hinge_*`,
+`d2dce_*`) read the discriminator's outputs, a `DiscriminatorOutputs` (or a
+dict or list of its fields), and the labels, the second element of
+`generator_inputs`, as `discriminator_outputs.CONDITIONAL_ARGUMENTS` says
+(`_call_conditional`); `conditional_generator_loss` and
+`conditional_discriminator_loss` add such a term, weighted, to an
+unconditional loss of the head's logits (what
+`tfgan_ext.losses.get_conditional` returns).
+
 Here too: feature matching (which takes a `features_fn`), upstream's
 GANModel-style-only functions, re-exported, and `args_to_gan_model(loss_fn)`,
 which turns any argument-style loss (e.g. your own) into a GANModel-style
@@ -32,6 +41,7 @@ import tensorflow as tf
 import tensorflow_gan as tfgan
 
 from tfgan_ext.losses import _reduction
+from tfgan_ext.losses import discriminator_outputs
 from tfgan_ext.losses import wargs
 
 __all__ = [
@@ -63,7 +73,19 @@ __all__ = [
     'balanced_consistency_penalty', 'latent_consistency_penalty',
     'latent_consistency_generator_loss', 'lecam_penalty',
     'top_k_generator_loss',
+    'multi_hinge_generator_loss', 'multi_hinge_discriminator_loss',
+    'auxiliary_multi_hinge_generator_loss',
+    'auxiliary_multi_hinge_discriminator_loss',
+    'd2dce_generator_loss', 'd2dce_discriminator_loss',
+    'conditional_generator_loss', 'conditional_discriminator_loss',
 ]
+
+# The conditional losses' forms: they read DiscriminatorOutputs and labels.
+CONDITIONAL_FORMS = (
+    'multi_hinge_generator_loss', 'multi_hinge_discriminator_loss',
+    'auxiliary_multi_hinge_generator_loss',
+    'auxiliary_multi_hinge_discriminator_loss',
+    'd2dce_generator_loss', 'd2dce_discriminator_loss')
 
 _LOSSES = _reduction.LOSSES
 _DEFAULT_REDUCTION = _reduction.DEFAULT_REDUCTION
@@ -132,6 +154,22 @@ def _call(args_loss_fn, gan_model, **kwargs):
             if name in TUPLE_FIELDS]
   return args_loss_fn(**_read(gan_model, args_loss_fn.__name__, *fields),
                       **kwargs)
+
+
+def _call_conditional(args_loss_fn, gan_model, **kwargs):
+  """`args_loss_fn(**tensors, **kwargs)`, its conditional tensors read.
+
+  Its parameters named in `discriminator_outputs.CONDITIONAL_ARGUMENTS` are
+  read from `gan_model`'s discriminator outputs and generator inputs (`_read`
+  checks the tuple; the errors name `args_loss_fn.__name__`).
+  """
+  name = args_loss_fn.__name__
+  arguments = [p for p in inspect.signature(args_loss_fn).parameters
+               if p in discriminator_outputs.CONDITIONAL_ARGUMENTS]
+  fields = sorted({discriminator_outputs.CONDITIONAL_ARGUMENTS[a][0]
+                   for a in arguments})
+  return args_loss_fn(**discriminator_outputs.conditional_arguments(
+      arguments, name, **_read(gan_model, name, *fields)), **kwargs)
 
 
 # What `tfgan.gan_loss` passes to a loss function that accepts it.
@@ -793,3 +831,201 @@ def top_k_generator_loss(
       generator_loss_fn=generator_loss_fn, weights=weights, scope=scope,
       loss_collection=loss_collection, reduction=reduction,
       add_summaries=add_summaries)
+
+
+# -------------------------------------------------------------- conditional ---
+@_tuple_form(wargs.multi_hinge_generator_loss)
+def multi_hinge_generator_loss(
+    gan_model, margin=1.0, weights=1.0, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.multi_hinge_generator_loss` of the `class_logits` in `gan_model`'s
+  `discriminator_gen_outputs` and the labels in its `generator_inputs`."""
+  return _call_conditional(
+      wargs.multi_hinge_generator_loss, gan_model, margin=margin,
+      weights=weights, scope=scope, loss_collection=loss_collection,
+      reduction=reduction, add_summaries=add_summaries)
+
+
+@_tuple_form(wargs.multi_hinge_discriminator_loss)
+def multi_hinge_discriminator_loss(
+    gan_model, margin=1.0, real_weights=1.0, generated_weights=1.0,
+    scope=None, loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION,
+    add_summaries=False):
+  """`wargs.multi_hinge_discriminator_loss` of the `class_logits` in
+  `gan_model`'s `discriminator_real_outputs` and `discriminator_gen_outputs`
+  and the labels in its `generator_inputs`."""
+  return _call_conditional(
+      wargs.multi_hinge_discriminator_loss, gan_model, margin=margin,
+      real_weights=real_weights, generated_weights=generated_weights,
+      scope=scope, loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries)
+
+
+@_tuple_form(wargs.auxiliary_multi_hinge_generator_loss)
+def auxiliary_multi_hinge_generator_loss(
+    gan_model, margin=1.0, weights=1.0, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.auxiliary_multi_hinge_generator_loss` of the `class_logits` in
+  `gan_model`'s `discriminator_gen_outputs` and the labels in its
+  `generator_inputs`."""
+  return _call_conditional(
+      wargs.auxiliary_multi_hinge_generator_loss, gan_model, margin=margin,
+      weights=weights, scope=scope, loss_collection=loss_collection,
+      reduction=reduction, add_summaries=add_summaries)
+
+
+@_tuple_form(wargs.auxiliary_multi_hinge_discriminator_loss)
+def auxiliary_multi_hinge_discriminator_loss(
+    gan_model, margin=1.0, real_weights=1.0, generated_weights=1.0,
+    scope=None, loss_collection=_LOSSES, reduction=_DEFAULT_REDUCTION,
+    add_summaries=False):
+  """`wargs.auxiliary_multi_hinge_discriminator_loss` of the `class_logits` in
+  `gan_model`'s `discriminator_real_outputs` and `discriminator_gen_outputs`
+  and the labels in its `generator_inputs`."""
+  return _call_conditional(
+      wargs.auxiliary_multi_hinge_discriminator_loss, gan_model,
+      margin=margin, real_weights=real_weights,
+      generated_weights=generated_weights, scope=scope,
+      loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries)
+
+
+@_tuple_form(wargs.d2dce_generator_loss)
+def d2dce_generator_loss(
+    gan_model, positive_margin=0.98, negative_margin=0.02, temperature=0.5,
+    weights=1.0, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.d2dce_generator_loss` of the `embeddings` and `proxies` in
+  `gan_model`'s `discriminator_gen_outputs` and the labels in its
+  `generator_inputs`."""
+  return _call_conditional(
+      wargs.d2dce_generator_loss, gan_model, positive_margin=positive_margin,
+      negative_margin=negative_margin, temperature=temperature,
+      weights=weights, scope=scope, loss_collection=loss_collection,
+      reduction=reduction, add_summaries=add_summaries)
+
+
+@_tuple_form(wargs.d2dce_discriminator_loss)
+def d2dce_discriminator_loss(
+    gan_model, positive_margin=0.98, negative_margin=0.02, temperature=0.5,
+    weights=1.0, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """`wargs.d2dce_discriminator_loss` of the `embeddings` and `proxies` in
+  `gan_model`'s `discriminator_real_outputs` and the labels in its
+  `generator_inputs`."""
+  return _call_conditional(
+      wargs.d2dce_discriminator_loss, gan_model,
+      positive_margin=positive_margin, negative_margin=negative_margin,
+      temperature=temperature, weights=weights, scope=scope,
+      loss_collection=loss_collection, reduction=reduction,
+      add_summaries=add_summaries)
+
+
+def _on_logits(gan_model):
+  """`gan_model` with its discriminator outputs replaced by their logits."""
+  replaced = {}
+  for field in ('discriminator_real_outputs', 'discriminator_gen_outputs'):
+    value = getattr(gan_model, field, None)
+    if value is not None:
+      replaced[field] = discriminator_outputs.logits_of(
+          value, 'The discriminator\'s `%s`' % field)
+  return gan_model._replace(**replaced)
+
+
+def _conditional_loss(name, gan_model, condition_loss_fn, condition_weight,
+                      adversarial_loss_fn, scope, loss_collection, reduction,
+                      add_summaries):
+  """adversarial(logits) + weight * condition, added to the collection once."""
+  if not callable(condition_loss_fn):
+    raise TypeError('%s: `condition_loss_fn` must be callable, got %r.'
+                    % (name, condition_loss_fn))
+  if adversarial_loss_fn is not None and not callable(adversarial_loss_fn):
+    raise TypeError('%s: `adversarial_loss_fn` must be a GANModel-style loss '
+                    'or None, got %r.' % (name, adversarial_loss_fn))
+  _read(gan_model, name, 'discriminator_gen_outputs')  # A GAN model tuple.
+  options = {'loss_collection': None, 'reduction': reduction,
+             'add_summaries': add_summaries}
+  with tf.compat.v1.name_scope(scope, name):
+    term = _call_conditional(
+        getattr(condition_loss_fn, 'args_loss_fn', condition_loss_fn),
+        gan_model, **options)
+    loss = tf.cast(condition_weight, tf.float32) * term
+    if adversarial_loss_fn is not None:
+      adversarial = call_with_options(adversarial_loss_fn,
+                                      _on_logits(gan_model), options)
+      if reduction == tf.compat.v1.losses.Reduction.NONE:
+        loss = tf.reshape(loss, tf.shape(adversarial))
+      loss = adversarial + loss
+    tf.compat.v1.losses.add_loss(loss, loss_collection)
+    return loss
+
+
+def conditional_generator_loss(
+    gan_model, condition_loss_fn, condition_weight=1.0,
+    adversarial_loss_fn=None, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """A conditional GAN's generator loss: adversarial + weighted class term.
+
+  L_G = adversarial_loss_fn(gan_model on the head's logits)
+        + condition_weight * condition_loss_fn(outputs, labels)
+
+  `tfgan_ext.losses.get_conditional(name)` binds the papers' choices (e.g.
+  D2D-CE: the hinge loss and 0.5 times `wargs.d2dce_generator_loss`).
+
+  Args:
+    gan_model: A `tfgan.GANModel` whose discriminator returns a
+      `DiscriminatorOutputs` (or a dict or list of its fields) and whose
+      `generator_inputs` are (noise, labels).
+    condition_loss_fn: An argument-style conditional loss (e.g.
+      `wargs.d2dce_generator_loss`, `wargs.acgan_generator_loss`) or its
+      GANModel-style form; its tensors are read from `gan_model` as
+      `discriminator_outputs.CONDITIONAL_ARGUMENTS` says.
+    condition_weight: Its weight.
+    adversarial_loss_fn: A GANModel-style unconditional generator loss (e.g.
+      `tfgan_ext.losses.hinge_generator_loss`), called with the outputs'
+      `logits` in their place; None for none (multi-hinge).
+    scope, loss_collection, reduction, add_summaries: TF-GAN's (the total is
+      added to `loss_collection` once; the terms are summarized).
+
+  Returns:
+    The loss, float32.
+
+  Raises:
+    TypeError: for functions that are not callable.
+    ValueError: for outputs or labels the losses cannot read (naming them).
+  """
+  return _conditional_loss(
+      'conditional_generator_loss', gan_model, condition_loss_fn,
+      condition_weight, adversarial_loss_fn, scope, loss_collection,
+      reduction, add_summaries)
+
+
+def conditional_discriminator_loss(
+    gan_model, condition_loss_fn, condition_weight=1.0,
+    adversarial_loss_fn=None, scope=None, loss_collection=_LOSSES,
+    reduction=_DEFAULT_REDUCTION, add_summaries=False):
+  """A conditional GAN's discriminator loss: adversarial + weighted class term.
+
+  L_D = adversarial_loss_fn(gan_model on the head's logits)
+        + condition_weight * condition_loss_fn(outputs, labels)
+
+  As `conditional_generator_loss`, with a discriminator loss of each kind
+  (e.g. `tfgan_ext.losses.hinge_discriminator_loss` and
+  `wargs.d2dce_discriminator_loss`).
+
+  Args:
+    gan_model, condition_loss_fn, condition_weight, adversarial_loss_fn,
+      scope, loss_collection, reduction, add_summaries: As for
+      `conditional_generator_loss`.
+
+  Returns:
+    The loss, float32.
+
+  Raises:
+    TypeError: for functions that are not callable.
+    ValueError: for outputs or labels the losses cannot read (naming them).
+  """
+  return _conditional_loss(
+      'conditional_discriminator_loss', gan_model, condition_loss_fn,
+      condition_weight, adversarial_loss_fn, scope, loss_collection,
+      reduction, add_summaries)

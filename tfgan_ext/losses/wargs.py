@@ -14,17 +14,19 @@ computation); their values are unchanged. Replaced outright:
 returns to the collection (upstream adds its negation). Added: hinge, LSGAN,
 relativistic LSGAN, hinge and pairing, feature matching, R1, R2 and DRAGAN;
 energy-based (EBGAN) losses, consistency regularization (CR, bCR, zCR:
-`consistency_impl`), LeCam regularization, and top-k training
-(`top_k_impl`).
+`consistency_impl`), LeCam regularization, top-k training (`top_k_impl`),
+and the conditional losses, multi-hinge and D2D-CE (`conditional_impl`).
 """
 
 # pylint: disable=wildcard-import,unused-wildcard-import
+from tfgan_ext.losses import conditional_impl
 from tfgan_ext.losses import consistency_impl
 from tfgan_ext.losses import losses_impl
 from tfgan_ext.losses import penalties_impl
 from tfgan_ext.losses import relativistic_impl
 from tfgan_ext.losses import top_k_impl
 from tfgan_ext.losses import upstream_losses
+from tfgan_ext.losses.conditional_impl import *
 from tfgan_ext.losses.consistency_impl import *
 from tfgan_ext.losses.losses_impl import *
 from tfgan_ext.losses.penalties_impl import *
@@ -32,7 +34,8 @@ from tfgan_ext.losses.relativistic_impl import *
 from tfgan_ext.losses.top_k_impl import *
 from tfgan_ext.losses.upstream_losses import *
 
-__all__ = (consistency_impl.__all__ + losses_impl.__all__ +
+__all__ = (conditional_impl.__all__ + consistency_impl.__all__ +
+           losses_impl.__all__ +
            penalties_impl.__all__ +
            relativistic_impl.__all__ + top_k_impl.__all__ +
            upstream_losses.__all__)
