@@ -67,7 +67,9 @@ _LEARNING_RATES = {
     'digits_lr': dict(generator_lr=2e-4, discriminator_lr=2e-4),
     'tfgan_lr': dict(generator_lr=1e-3, discriminator_lr=1e-4),
 }
-HEADLINE_LR = 'digits_lr'  # Chosen by the pilot (mnist_pilot.md).
+# Chosen by the pilot (mnist_pilot.md, seed 100): FCD 46.0, averaged
+# generator 15.6, against 157.1 and 25.5 at TF-GAN's rates.
+HEADLINE_LR = 'digits_lr'
 
 STUDIES = {
     'pilot': [
