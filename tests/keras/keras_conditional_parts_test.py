@@ -4,8 +4,17 @@
 
 References as tests/conditional_test.py's (TF-GAN's example ops fed the
 same weights and power-iteration vectors; NumPy from the papers, in
-tests/conditional_testlib.py).
+tests/conditional_testlib.py). Under MirroredStrategy over 2 logical CPU
+devices (conditional_distribute_worker.py, a fresh interpreter started with
+the session): synchronized conditional batch norm, alone and in SNGAN's
+conditional ResNet generator, gives one device's outputs on the global
+batch; the unsynchronized control does not.
 """
+
+import json
+import os
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -15,6 +24,9 @@ from tfgan_ext import conditional
 from tfgan_ext.losses.discriminator_outputs import DiscriminatorOutputs
 from tests import conditional_testlib as ref
 from tests.keras import keras_testlib as lib
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+_REPO = os.path.dirname(os.path.dirname(_HERE))
 
 rng = np.random.RandomState(280)
 K_ = 4  # classes
@@ -266,3 +278,38 @@ def test_tf_keras_spectral_normalization_takes_a_keras3_input_spec():
 def test_layers_for_names_the_packages():
   with pytest.raises(ValueError, match='keras or tf_keras package'):
     conditional.layers_for(np)
+
+
+# ------------------------------------------------------------ distribute ---
+
+
+def _mirrored_run(tmp_dir):
+  del tmp_dir
+  proc = subprocess.run(
+      [sys.executable, os.path.join(_HERE, 'conditional_distribute_worker.py')],
+      cwd=_REPO, capture_output=True, text=True, timeout=600,
+      env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL='3', PYTHONPATH=_REPO))
+  assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-4000:]
+  line = [l for l in proc.stdout.splitlines() if l.startswith('RESULT ')][-1]
+  return json.loads(line[len('RESULT '):])
+
+
+# Started when the session starts (tests/background.py).
+BACKGROUND = (_mirrored_run,)
+
+
+@pytest.mark.parametrize('flavour', lib.FLAVOURS)
+def test_synchronized_batch_norm_uses_the_global_batch(background, flavour):
+  """2 replicas of 4 examples each equal 1 device on the 8 (float32 noise).
+
+  The replicas' halves of the batch have different means and scales, so
+  per-replica statistics (the unsynchronized control) give other outputs
+  (differences of order 1).
+  """
+  result = background.result(_mirrored_run)[flavour]
+  assert result['replicas'] == 2
+  assert result['layer_vs_one_device'] < 1e-5, result
+  assert result['moving_mean_vs_one_device'] < 1e-6, result
+  assert result['moving_mean_vs_numpy'] < 1e-6, result
+  assert result['generator_vs_one_device'] < 1e-5, result
+  assert result['unsynchronized_vs_one_device'] > 0.1, result
