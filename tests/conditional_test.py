@@ -7,7 +7,7 @@ References: TF-GAN's own example ops where the maths coincide
 ConditionalBatchNorm; snlinear + sn_embedding, the projection of its
 discriminator.py) fed the same weights, persisted power-iteration vectors
 and inputs; and NumPy written from the papers (tests/conditional_testlib.py).
-The Keras layers are tested in tests/keras/keras_conditional_test.py.
+The Keras layers are tested in tests/keras/keras_conditional_parts_test.py.
 """
 
 import numpy as np
@@ -16,6 +16,8 @@ import tensorflow as tf
 import tensorflow_gan as tfgan
 
 from tfgan_ext import conditional
+from tfgan_ext import losses as tfgan_ext_losses
+from tfgan_ext.losses import discriminator_outputs as outputs_lib
 from tfgan_ext.losses.discriminator_outputs import DiscriminatorOutputs
 from tests import conditional_testlib as ref
 
@@ -56,9 +58,9 @@ def test_class_ids_and_one_hot_rows_give_the_same_rows():
 
 
 @pytest.mark.parametrize('labels,num_classes,error,match', [
-    (np.int32(1), K, ValueError, 'class ids \\[B\\] or one-hot'),
-    (np.zeros((5, K, 1), np.int32), K, ValueError, 'class ids \\[B\\]'),
-    (np.zeros(5, np.float32), K, ValueError, 'integer class ids'),
+    (np.int32(1), K, ValueError, 'class indices \\[batch\\] or one-hot'),
+    (np.zeros((5, K, 1), np.int32), K, ValueError, 'got shape \\(5, 4, 1\\)'),
+    (np.zeros(5, np.float32), K, TypeError, 'must be integer class indices'),
     (np.zeros((5, K + 1), np.float32), K, ValueError, 'num_classes=4'),
     (np.zeros((5, 1), np.int32), K, ValueError, 'rank-1 tensor'),
     (np.zeros(5, bool), K, TypeError, 'dtype bool'),
@@ -72,23 +74,28 @@ def test_bad_labels_are_clear_errors(labels, num_classes, error, match):
 
 
 def test_batch_size_mismatch_names_both():
-  with pytest.raises(ValueError, match='batch size 5, the features 4'):
-    conditional.one_hot_labels(IDS, K, batch_size=4)
-  with pytest.raises(ValueError, match='batch size 5, the features 4'):
+  match = (r'`labels` shape \(5,\) and `features` shape \(4, 6\) must have the '
+           'same batch size')
+  with pytest.raises(ValueError, match=match):
+    conditional.one_hot_labels(IDS, K, batch_like=FEATURES[:4])
+  with pytest.raises(ValueError, match=match):
     conditional.projection_head(FEATURES[:4], IDS, K)
 
 
 @pytest.mark.parametrize('ids', [[0, 4], [-1, 0]])
-def test_class_ids_out_of_range_fail_eager_and_in_graphs(ids):
-  with pytest.raises(tf.errors.InvalidArgumentError,
-                     match=r'class ids must be in \[0, 4\)'):
+def test_class_ids_out_of_range_fail_when_built_or_run(ids):
+  # Known when the graph is built (eager, constants): ValueError; fed when
+  # it runs: the assertion's InvalidArgumentError.
+  with pytest.raises(ValueError, match=(
+      r'class indices must be in \[0, 4\) \(the part was built for '
+      r'num_classes=4\)')):
     conditional.one_hot_labels(np.array(ids, np.int32), K)
   with tf.Graph().as_default():
     placeholder = _v1.placeholder(tf.int32, [None])
     rows = conditional.one_hot_labels(placeholder, K)
     with _v1.Session() as session:
       with pytest.raises(tf.errors.InvalidArgumentError,
-                         match=r'class ids must be in \[0, 4\)'):
+                         match=r'class indices must be in \[0, 4\)'):
         session.run(rows, {placeholder: ids})
 
 
@@ -106,11 +113,11 @@ def test_bad_features_and_unknown_heads_are_clear_errors():
     with pytest.raises(ValueError, match=r'num_classes=3'):
       conditional.conditional_batch_norm(IMAGES, ref.one_hot(IDS, K), 3)
     with pytest.raises(ValueError, match="Unknown discriminator head 'pd'; "
-                       'choose one of: concat, projection, ac, multi_hinge, '
-                       'd2d_ce'):
+                       'choose one of: concat, projection, ac, projection_ac, '
+                       'multi_hinge, d2dce'):
       conditional.discriminator_head('pd', FEATURES, IDS, K)
     with pytest.raises(ValueError, match='embedding_dims must be >= 1'):
-      conditional.d2d_ce_head(FEATURES, IDS, K, embedding_dims=0)
+      conditional.d2dce_head(FEATURES, IDS, K, embedding_dims=0)
 
 
 # ----------------------------------------------------------- batch norm ---
@@ -242,7 +249,7 @@ def test_every_head_equals_numpy(spectral_norm):
                                      spectral_norm=spectral_norm,
                                      embedding_dims=3)
       for head in conditional.HEADS])
-  concat, projection, ac, multi_hinge, d2d_ce = fetched
+  concat, projection, ac, projection_ac, multi_hinge, d2dce = fetched
   lin = lambda scope, x: _sn_linear_numpy(values, scope, x, spectral_norm)
   emb = lambda scope: _embedding_numpy(values, scope, IDS, spectral_norm)
   tol = dict(rtol=2e-5, atol=2e-5)
@@ -259,20 +266,66 @@ def test_every_head_equals_numpy(spectral_norm):
   np.testing.assert_allclose(ac['class_logits'],
                              lin('ac_head/class_linear', FEATURES), **tol)
   assert ac['class_logits'].shape == (5, K)
+  assert set(projection_ac) == {'logits', 'class_logits'}
+  np.testing.assert_allclose(
+      projection_ac['logits'],
+      lin('projection_ac_head/projection/linear', FEATURES) + np.sum(
+          emb('projection_ac_head/projection/class_embedding') * FEATURES, 1,
+          keepdims=True), **tol)
+  np.testing.assert_allclose(projection_ac['class_logits'],
+                             lin('projection_ac_head/class_linear', FEATURES),
+                             **tol)
   assert set(multi_hinge) == {'class_logits'}
   assert multi_hinge['class_logits'].shape == (5, K + 1)
   np.testing.assert_allclose(multi_hinge['class_logits'],
                              lin('multi_hinge_head/class_linear', FEATURES),
                              **tol)
-  assert set(d2d_ce) == {'logits', 'embeddings', 'proxies'}
-  np.testing.assert_allclose(d2d_ce['logits'],
-                             lin('d2d_ce_head/linear', FEATURES), **tol)
-  np.testing.assert_allclose(d2d_ce['embeddings'],
-                             lin('d2d_ce_head/embedding_linear', FEATURES),
+  assert set(d2dce) == {'logits', 'embeddings', 'proxies'}
+  np.testing.assert_allclose(d2dce['logits'],
+                             lin('d2dce_head/linear', FEATURES), **tol)
+  np.testing.assert_allclose(d2dce['embeddings'],
+                             lin('d2dce_head/embedding_linear', FEATURES),
                              **tol)
-  np.testing.assert_allclose(d2d_ce['proxies'],
-                             emb('d2d_ce_head/class_embedding'), **tol)
-  assert d2d_ce['proxies'].shape == (5, 3)
+  np.testing.assert_allclose(d2dce['proxies'],
+                             emb('d2dce_head/class_embedding'), **tol)
+  assert d2dce['proxies'].shape == (5, 3)
+
+
+def test_every_head_returns_what_the_losses_table_says():
+  """One head per name of discriminator_outputs.HEADS, filling its fields.
+
+  The table says, per head, the DiscriminatorOutputs fields it fills and the
+  columns of its class logits ('K', 'K + 1'); None for one logit tensor.
+  And each head trains with the losses `check_head_and_loss` accepts.
+  """
+  assert conditional.HEADS == tuple(outputs_lib.HEADS)
+  assert set(conditional.HEADS_READING_LABELS) <= set(conditional.HEADS)
+  with tf.Graph().as_default():
+    for head, expected in outputs_lib.HEADS.items():
+      outputs = conditional.discriminator_head(head, FEATURES, IDS, K,
+                                               embedding_dims=3)
+      if expected is None:
+        assert tf.is_tensor(outputs) and outputs.shape == (5, 1), head
+        continue
+      fields, columns = expected
+      filled = [f for f, v in outputs._asdict().items() if v is not None]
+      assert sorted(filled) == sorted(fields), head
+      if columns is not None:
+        assert outputs.class_logits.shape[1] == {'K': K,
+                                                 'K + 1': K + 1}[columns]
+  for head in conditional.HEADS:
+    valid = [loss for loss in (tfgan_ext_losses.conditional_names() +
+                               ('hinge',))
+             if _fits(head, loss)]
+    assert valid, head
+
+
+def _fits(head, loss):
+  try:
+    tfgan_ext_losses.check_head_and_loss(head, loss)
+  except ValueError:
+    return False
+  return True
 
 
 def test_power_iteration_converges_to_the_spectral_norm():
@@ -280,12 +333,12 @@ def test_power_iteration_converges_to_the_spectral_norm():
   table = 3.0 * rng.normal(size=(K, F)).astype(np.float32)
   with tf.Graph().as_default():
     # With every class once, the proxies are the normalized table, table / s.
-    proxies = conditional.d2d_ce_head(FEATURES[:K], np.arange(K), K,
+    proxies = conditional.d2dce_head(FEATURES[:K], np.arange(K), K,
                                       embedding_dims=F).proxies
     variables = _variables()
     with _v1.Session() as session:
       session.run(_v1.global_variables_initializer())
-      variables['d2d_ce_head/class_embedding/embeddings'].load(table, session)
+      variables['d2dce_head/class_embedding/embeddings'].load(table, session)
       estimates = [np.linalg.norm(table) / np.linalg.norm(session.run(proxies))
                    for _ in range(30)]
   largest = np.linalg.svd(table, compute_uv=False)[0]
@@ -307,11 +360,12 @@ def test_heads_and_batch_norm_share_variables_between_calls():
     twice = {v.op.name for v in _v1.global_variables()}
   assert once == twice
   # Weights of the heads: concat w, b; projection w, b, table; ac 2 x (w, b);
-  # multi-hinge w, b; d2d-ce 2 x (w, b), table; batch norm gamma, beta.
+  # projection-ac w, b, table, w, b; multi-hinge w, b; d2d-ce 2 x (w, b),
+  # table; batch norm gamma, beta.
   trainable = [n for n in once if not n.endswith(('spectral_norm_u',
                                                   'moving_mean',
                                                   'moving_variance'))]
-  assert len(trainable) == 2 + 3 + 4 + 2 + 5 + 2
+  assert len(trainable) == 2 + 3 + 4 + 5 + 2 + 5 + 2
 
 
 def test_heads_under_tfgan_spectral_norm_getter_are_normalized_once():

@@ -12,7 +12,8 @@ every convolution and dense layer in the package's SpectralNormalization
 Conditional models: the generator takes [noise, one-hot labels
 [B, num_classes]] and uses ConditionalBatchNormalization; the
 discriminator takes [images, one-hot labels] when its head reads labels
-(concat, projection, d2d_ce), else images only (ac, multi_hinge). GANModel
+(concat, projection, projection_ac, d2dce), else images only (ac,
+multi_hinge). GANModel
 passes the generator inputs' labels to a discriminator with two inputs.
 Outputs are float32 under mixed precision: logits [B, 1], or the head's
 dict of DiscriminatorOutputs fields.
@@ -173,7 +174,7 @@ def cnn_discriminator(K, image_shape, width=64, num_classes=None,
     num_classes: If set, a conditional discriminator with `head`.
     head: The conditional head (`tfgan_ext.conditional.HEADS`).
     spectral_norm: Spectrally normalize (SNGAN); False for ablations.
-    embedding_dims: E of the 'd2d_ce' head.
+    embedding_dims: E of the 'd2dce' head.
     name: Model name.
 
   Returns:

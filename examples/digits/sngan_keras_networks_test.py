@@ -5,7 +5,7 @@
 Parameter counts against the tables' (sngan_networks_test.table_counts);
 shapes, ranges, spectral normalization, distinct initial weights, training
 through tfgan_ext.keras.GANModel.fit. Their synchronized batch norm under
-MirroredStrategy is tested in tests/keras/keras_conditional_test.py.
+MirroredStrategy is tested in tests/keras/keras_conditional_parts_test.py.
 """
 
 import numpy as np
@@ -45,14 +45,15 @@ def test_parameter_counts_at_the_papers_widths(K, arch, image_shape,
   assert discriminator.output_shape == (None, 1)
 
 
-@pytest.mark.parametrize('head', ['concat', 'ac', 'multi_hinge', 'd2d_ce'])
+@pytest.mark.parametrize('head', ['concat', 'ac', 'projection_ac',
+                                  'multi_hinge', 'd2dce'])
 def test_heads_inputs_and_outputs(K, head):
   discriminator = nets.resnet_discriminator(K, (28, 28, 1), width=4,
                                             num_classes=3, head=head,
                                             embedding_dims=5)
   images = tf.zeros([2, 28, 28, 1])
   labels = tf.one_hot([0, 2], 3)
-  reads_labels = head in ('concat', 'd2d_ce')
+  reads_labels = head in ('concat', 'projection_ac', 'd2dce')
   assert len(discriminator.inputs) == (2 if reads_labels else 1)
   outputs = discriminator([images, labels] if reads_labels else images)
   shapes = tf.nest.map_structure(lambda t: tuple(t.shape), outputs)
@@ -60,7 +61,8 @@ def test_heads_inputs_and_outputs(K, head):
       'concat': (2, 1),
       'ac': {'logits': (2, 1), 'class_logits': (2, 3)},
       'multi_hinge': {'class_logits': (2, 4)},
-      'd2d_ce': {'logits': (2, 1), 'embeddings': (2, 5), 'proxies': (2, 5)},
+      'projection_ac': {'logits': (2, 1), 'class_logits': (2, 3)},
+      'd2dce': {'logits': (2, 1), 'embeddings': (2, 5), 'proxies': (2, 5)},
   }[head]
   assert _trainable(discriminator) == tables.table_counts(
       'resnet', (28, 28, 1), 4, 4, num_classes=3, head=head,
@@ -101,9 +103,11 @@ def test_generators_at_28x28_give_images_in_range(K, arch):
   assert np.abs(images).max() <= 1.0
 
 
-# Keras 3 trains the ResNet, tf-keras the standard CNN (both conditional),
+# Keras 3 trains the ResNet with the projection head and the hinge loss,
+# tf-keras the standard CNN with the D2D-CE head and loss (both conditional),
 # to keep the time down.
-_FIT_ARCH = {'keras': 'resnet', 'tf_keras': 'cnn'}
+_FIT = {'keras': ('resnet', 'projection', 'hinge'),
+        'tf_keras': ('cnn', 'd2dce', 'd2dce')}
 
 
 def test_conditional_networks_train_with_gan_model_fit(K):
@@ -113,14 +117,15 @@ def test_conditional_networks_train_with_gan_model_fit(K):
   images = np.tanh(rng.normal(size=(8, 8, 8, 1))).astype(np.float32)
   dataset = tf.data.Dataset.from_tensor_slices(
       ((noise, one_hot), images)).batch(4)
-  arch = _FIT_ARCH[K.__name__]
+  arch, head, loss = _FIT[K.__name__]
   generator = nets.GENERATORS[arch](K, (8, 8, 1), noise_dims=16, width=4,
                                     num_classes=3)
   discriminator = nets.DISCRIMINATORS[arch](K, (8, 8, 1), width=4,
-                                            num_classes=3)
+                                            num_classes=3, head=head,
+                                            embedding_dims=8)
   gan = tfk.GANModel(generator, discriminator)
   gan.compile(K.optimizers.Adam(1e-3, 0.5), K.optimizers.Adam(1e-3, 0.5),
-              loss='hinge')
+              loss=loss)
   weights = generator.weights + discriminator.weights
   before = [np.array(w) for w in weights]
   history = gan.fit(dataset, epochs=1, verbose=0)

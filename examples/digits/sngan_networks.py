@@ -250,7 +250,7 @@ def cnn_discriminator(images, generator_inputs, width=64, num_classes=None,
     num_classes: K for a conditional discriminator, else None.
     head: The conditional head (`tfgan_ext.conditional.HEADS`).
     spectral_norm: Spectrally normalize (SNGAN); False for ablations.
-    embedding_dims: E of the 'd2d_ce' head.
+    embedding_dims: E of the 'd2dce' head.
 
   Returns:
     Logits [B, 1], or what the head returns.

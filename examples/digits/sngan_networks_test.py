@@ -80,8 +80,10 @@ def table_counts(arch, image_shape, g_width, d_width, noise=NOISE,
       'projection': _dense(features, 1) + num_classes * features,
       'concat': _dense(features + num_classes, 1),
       'ac': _dense(features, 1) + _dense(features, num_classes),
+      'projection_ac': (_dense(features, 1) + num_classes * features +
+                        _dense(features, num_classes)),
       'multi_hinge': _dense(features, num_classes + 1),
-      'd2d_ce': (_dense(features, 1) + _dense(features, embedding_dims) +
+      'd2dce': (_dense(features, 1) + _dense(features, embedding_dims) +
                  num_classes * embedding_dims),
   }
   return g, d + heads[head]
@@ -126,13 +128,14 @@ def test_paper_cifar10_counts():
   assert table_counts('resnet', (32, 32, 3), 256, 128) == (4276739, 1053825)
 
 
-@pytest.mark.parametrize('head', ['concat', 'ac', 'multi_hinge'])
+@pytest.mark.parametrize('head', ['concat', 'ac', 'projection_ac',
+                                  'multi_hinge', 'd2dce'])
 def test_other_heads_parameter_counts(head):
   with tf.Graph().as_default():
     _, outputs = _build('resnet', (28, 28, 1), 8, 8, 10, head)
     counts = (_trainable('Generator'), _trainable('Discriminator'))
   assert counts == table_counts('resnet', (28, 28, 1), 8, 8, num_classes=10,
-                                head=head)
+                                head=head)  # (d2dce: E = 512, the default)
   if head != 'concat':
     assert isinstance(outputs, tfgan_ext.losses.discriminator_outputs
                       .DiscriminatorOutputs)
@@ -176,14 +179,16 @@ def test_discriminator_is_spectrally_normalized_and_shared():
               n.endswith('spectral_norm_u')]) == 2
 
 
-def _train(generator_fn, discriminator_fn, generator_inputs, real, steps=2):
+def _train(generator_fn, discriminator_fn, generator_inputs, real, steps=2,
+           loss_pair=None):
   """A few alternating steps through tfgan.gan_train_ops; returns values."""
   with tf.Graph().as_default():
     _v1.set_random_seed(0)
     generator_inputs = tf.nest.map_structure(tf.constant, generator_inputs)
     model = tfgan.gan_model(generator_fn, discriminator_fn, real_data=real,
                             generator_inputs=generator_inputs)
-    loss = tfgan.gan_loss(model, **tfgan_ext.losses.get('hinge')._asdict())
+    loss = tfgan.gan_loss(
+        model, **(loss_pair or tfgan_ext.losses.get('hinge'))._asdict())
     train_ops = tfgan.gan_train_ops(
         model, loss, _v1.train.AdamOptimizer(1e-3, 0.5),
         _v1.train.AdamOptimizer(1e-3, 0.5))
@@ -221,6 +226,23 @@ def test_conditional_resnet_trains_through_gan_train_ops():
   assert not unchanged, unchanged  # Every weight and moving mean moved.
   assert num_moving == 3 * 2 + 1  # cBN in the 3 blocks (2 each), last BN.
   assert images.shape == (4, 8, 8, 1) and np.abs(images).max() <= 1.0
+
+
+def test_multi_hinge_head_trains_with_the_multi_hinge_loss():
+  """The K + 1 head and loss (tfgan_ext.losses.get_conditional)."""
+  rng = np.random.default_rng(2)
+  real = np.tanh(rng.normal(size=(4, 8, 8, 1))).astype(np.float32)
+  generator_inputs = (rng.normal(size=(4, 16)).astype(np.float32),
+                      np.array([0, 1, 2, 0], np.int32))  # class ids
+  losses, unchanged, _, _ = _train(
+      functools.partial(nets.cnn_generator, image_shape=(8, 8, 1), width=2,
+                        num_classes=3),
+      functools.partial(nets.cnn_discriminator, width=2, num_classes=3,
+                        head='multi_hinge'),
+      generator_inputs, real,
+      loss_pair=tfgan_ext.losses.get_conditional('multi_hinge'))
+  assert np.all(np.isfinite(losses))
+  assert not unchanged, unchanged
 
 
 def test_unconditional_cnn_at_28x28_trains_through_gan_train_ops():

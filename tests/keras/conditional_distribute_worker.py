@@ -13,7 +13,7 @@ synchronized batch norm, each run in training mode on a global batch of 8
 (4 per replica, the halves drawn with different means and scales), against
 a copy with the same weights on one device and the whole batch; and the
 unsynchronized layer as a control. Prints RESULT {json} with the largest
-absolute differences; keras_conditional_test.py checks them.
+absolute differences; keras_conditional_parts_test.py checks them.
 """
 
 import json

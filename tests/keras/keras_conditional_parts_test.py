@@ -21,7 +21,8 @@ import pytest
 import tensorflow as tf
 
 from tfgan_ext import conditional
-from tfgan_ext.losses.discriminator_outputs import DiscriminatorOutputs
+from tfgan_ext.losses import discriminator_outputs as outputs_lib
+from tfgan_ext.losses.discriminator_outputs import as_discriminator_outputs
 from tests import conditional_testlib as ref
 from tests.keras import keras_testlib as lib
 
@@ -167,18 +168,26 @@ def test_every_head_equals_numpy(K, spectral_norm):
   np.testing.assert_allclose(outputs['ac']['class_logits'],
                              expected['ac']['class_linear'], **tol)
   assert outputs['ac']['class_logits'].shape == (5, K_)
+  assert set(outputs['projection_ac']) == {'logits', 'class_logits'}
+  np.testing.assert_allclose(
+      outputs['projection_ac']['logits'],
+      expected['projection_ac']['linear'] + np.sum(
+          expected['projection_ac']['class_embedding'] * FEATURES, 1,
+          keepdims=True), **tol)
+  np.testing.assert_allclose(outputs['projection_ac']['class_logits'],
+                             expected['projection_ac']['class_linear'], **tol)
   assert set(outputs['multi_hinge']) == {'class_logits'}
   assert outputs['multi_hinge']['class_logits'].shape == (5, K_ + 1)
   np.testing.assert_allclose(outputs['multi_hinge']['class_logits'],
                              expected['multi_hinge']['class_linear'], **tol)
-  d2d = outputs['d2d_ce']
+  d2d = outputs['d2dce']
   assert set(d2d) == {'logits', 'embeddings', 'proxies'}
-  np.testing.assert_allclose(d2d['logits'], expected['d2d_ce']['linear'],
+  np.testing.assert_allclose(d2d['logits'], expected['d2dce']['linear'],
                              **tol)
   np.testing.assert_allclose(d2d['embeddings'],
-                             expected['d2d_ce']['embedding_linear'], **tol)
+                             expected['d2dce']['embedding_linear'], **tol)
   np.testing.assert_allclose(d2d['proxies'],
-                             expected['d2d_ce']['class_embedding'], **tol)
+                             expected['d2dce']['class_embedding'], **tol)
   assert d2d['proxies'].shape == (5, 3)
 
 
@@ -188,13 +197,29 @@ def test_functional_discriminators_give_discriminator_outputs(K):
   parts = conditional.layers_for(K)
   model = K.Model([features, labels], {
       'ac': parts.ACHead(K_)(features),
-      'd2d_ce': parts.D2DCEHead(K_, 3)([features, labels])})
+      'd2dce': parts.D2DCEHead(K_, 3)([features, labels])})
   outputs = model([FEATURES, IDS])
-  ac = DiscriminatorOutputs(**outputs['ac'])
-  d2d = DiscriminatorOutputs(**outputs['d2d_ce'])
+  ac = as_discriminator_outputs(outputs['ac'])
+  d2d = as_discriminator_outputs(outputs['d2dce'])
   assert ac.logits.shape == (5, 1) and ac.class_logits.shape == (5, K_)
   assert ac.embeddings is None and d2d.class_logits is None
   assert d2d.embeddings.shape == d2d.proxies.shape == (5, 3)
+
+
+def test_every_head_layer_returns_what_the_losses_table_says(K):
+  """The Keras twin of conditional_test's table check."""
+  for head, expected in outputs_lib.HEADS.items():
+    layer = conditional.head_layer(K, head, K_, embedding_dims=3)
+    assert layer.uses_labels == (head in conditional.HEADS_READING_LABELS)
+    outputs = layer([FEATURES, IDS] if layer.uses_labels else FEATURES)
+    if expected is None:
+      assert outputs.shape == (5, 1), head
+      continue
+    fields, columns = expected
+    assert sorted(outputs) == sorted(fields), head
+    if columns is not None:
+      assert outputs['class_logits'].shape[1] == {'K': K_,
+                                                  'K + 1': K_ + 1}[columns]
 
 
 def test_config_round_trip(K):
@@ -239,9 +264,13 @@ def test_bad_input_is_a_clear_error(K):
     parts.ProjectionHead(K_)([FEATURES, ref.one_hot(IDS, 5)])
   with pytest.raises(ValueError, match='takes features \\[B, F\\]'):
     parts.ACHead(K_)(IMAGES)
+  head = parts.ProjectionHead(K_)
+  with pytest.raises(ValueError, match=r'class indices must be in \[0, 4\)'):
+    head([FEATURES, IDS + 1])  # Known ids: when the call is built.
+  traced = tf.function(lambda ids: head([FEATURES, ids]))
   with pytest.raises(tf.errors.InvalidArgumentError,
-                     match=r'class ids must be in \[0, 4\)'):
-    parts.ProjectionHead(K_)([FEATURES, IDS + 1])
+                     match=r'class indices must be in \[0, 4\)'):
+    traced(tf.constant(IDS + 1))  # Fed ids: when it runs.
   with pytest.raises(ValueError, match='num_classes must be >= 1'):
     parts.MultiHingeHead(0)
   with pytest.raises(ValueError, match="Unknown discriminator head 'pd'"):

@@ -19,11 +19,12 @@ package `K`:
   logits = layers.ProjectionHead(10)([features, labels])
 
 Parts: the projection head (Miyato & Koyama 2018), conditional batch
-normalization (de Vries et al. 2017), and heads giving what the
-conditional losses read (`tfgan_ext.losses.discriminator_outputs`):
-concat and projection give logits; ac logits and class logits [B, K];
-multi_hinge class logits [B, K + 1]; d2d_ce logits, embeddings and
-proxies. Labels are class ids [B] or one-hot rows [B, K], checked
+normalization (de Vries et al. 2017), and a head for every name of the
+conditional losses' table (`tfgan_ext.losses.discriminator_outputs.HEADS`),
+giving what those losses read: concat and projection give logits; ac
+logits and class logits [B, K]; projection_ac the projection logits and
+class logits [B, K]; multi_hinge class logits [B, K + 1]; d2dce logits,
+embeddings and proxies. Labels are class ids [B] or one-hot rows [B, K], checked
 (`labels`). Modules: `graph` (TF-1), `keras_base` (the layers' code),
 `keras_layers` / `tf_keras_layers`, `labels`. See docs/conditional.md.
 """
@@ -36,21 +37,22 @@ from tfgan_ext.conditional.graph import HEADS_READING_LABELS
 from tfgan_ext.conditional.graph import ac_head
 from tfgan_ext.conditional.graph import concat_head
 from tfgan_ext.conditional.graph import conditional_batch_norm
-from tfgan_ext.conditional.graph import d2d_ce_head
+from tfgan_ext.conditional.graph import d2dce_head
 from tfgan_ext.conditional.graph import discriminator_head
 from tfgan_ext.conditional.graph import multi_hinge_head
+from tfgan_ext.conditional.graph import projection_ac_head
 from tfgan_ext.conditional.graph import projection_head
 from tfgan_ext.conditional.labels import one_hot_labels
 
 __all__ = ['HEADS', 'HEADS_READING_LABELS', 'ac_head', 'concat_head',
-           'conditional_batch_norm', 'd2d_ce_head', 'discriminator_head',
-           'head_layer', 'labels', 'layers_for', 'multi_hinge_head', 'one_hot_labels',
-           'projection_head']
+           'conditional_batch_norm', 'd2dce_head', 'discriminator_head',
+           'head_layer', 'labels', 'layers_for', 'multi_hinge_head',
+           'one_hot_labels', 'projection_ac_head', 'projection_head']
 
 # The Keras layer class of each head name.
 _HEAD_CLASSES = {'concat': 'ConcatHead', 'projection': 'ProjectionHead',
-                 'ac': 'ACHead', 'multi_hinge': 'MultiHingeHead',
-                 'd2d_ce': 'D2DCEHead'}
+                 'ac': 'ACHead', 'projection_ac': 'ProjectionACHead',
+                 'multi_hinge': 'MultiHingeHead', 'd2dce': 'D2DCEHead'}
 _LAYER_MODULES = {
     'keras': 'tfgan_ext.conditional.keras_layers',
     'tf_keras': 'tfgan_ext.conditional.tf_keras_layers',
@@ -82,7 +84,7 @@ def head_layer(K, head, num_classes, spectral_norm=True, embedding_dims=512,
   """The Keras layer of the head named `head`, for the Keras package `K`.
 
   The Keras twin of `discriminator_head`: call it on `[features, labels]`
-  when its `uses_labels` is True (concat, projection, d2d_ce), else on
+  when its `uses_labels` is True (HEADS_READING_LABELS), else on
   features.
 
   Args:
@@ -90,7 +92,7 @@ def head_layer(K, head, num_classes, spectral_norm=True, embedding_dims=512,
     head: One of HEADS.
     num_classes: Number of classes K.
     spectral_norm: Normalize the head's weights.
-    embedding_dims: E of 'd2d_ce'.
+    embedding_dims: E of 'd2dce'.
     name: Layer name.
 
   Returns:
@@ -103,6 +105,6 @@ def head_layer(K, head, num_classes, spectral_norm=True, embedding_dims=512,
     raise ValueError('Unknown discriminator head %r; choose one of: %s.'
                      % (head, ', '.join(HEADS)))
   layer_class = getattr(layers_for(K), _HEAD_CLASSES[head])
-  extra = {'embedding_dims': embedding_dims} if head == 'd2d_ce' else {}
+  extra = {'embedding_dims': embedding_dims} if head == 'd2dce' else {}
   return layer_class(num_classes, spectral_norm=spectral_norm, name=name,
                      **extra)

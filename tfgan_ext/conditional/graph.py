@@ -19,16 +19,18 @@ each call, as TF-GAN's custom getter does). Its variables are named `w`,
 called inside a discriminator built under that getter is normalized once,
 by itself.
 
-Heads (`HEADS`) and what they return, as `DiscriminatorOutputs`
-(`tfgan_ext.losses.discriminator_outputs`) or plain logits:
+Heads (`HEADS`, the names of `tfgan_ext.losses.discriminator_outputs.HEADS`,
+whose table says what the conditional losses read from each) and what they
+return, as `DiscriminatorOutputs` or plain logits:
 
 | head | returns | reads labels |
 |---|---|---|
 | concat | logits [B, 1] of [features, one-hot] | yes |
 | projection | logits [B, 1] | yes |
 | ac | logits [B, 1], class_logits [B, K] | no |
+| projection_ac | projection logits [B, 1], class_logits [B, K] | yes |
 | multi_hinge | class_logits [B, K + 1] | no |
-| d2d_ce | logits [B, 1], embeddings [B, E], proxies [B, E] | yes |
+| d2dce | logits [B, 1], embeddings [B, E], proxies [B, E] | yes |
 """
 
 import tensorflow as tf
@@ -36,19 +38,21 @@ import tensorflow_gan as tfgan
 
 from tfgan_ext.conditional import labels as labels_lib
 from tfgan_ext.losses import _checks
+from tfgan_ext.losses import discriminator_outputs
 from tfgan_ext.losses.discriminator_outputs import DiscriminatorOutputs
 
 __all__ = ['HEADS', 'HEADS_READING_LABELS', 'ac_head', 'concat_head',
-           'conditional_batch_norm', 'd2d_ce_head', 'discriminator_head',
-           'multi_hinge_head', 'projection_head']
+           'conditional_batch_norm', 'd2dce_head', 'discriminator_head',
+           'multi_hinge_head', 'projection_ac_head', 'projection_head']
 
 _v1 = tf.compat.v1
 
-# Head names, as `discriminator_head` and the SNGAN networks take them.
-HEADS = ('concat', 'projection', 'ac', 'multi_hinge', 'd2d_ce')
+# Head names, as `discriminator_head` and the SNGAN networks take them: the
+# losses' table of heads (what each returns), in its order.
+HEADS = tuple(discriminator_outputs.HEADS)
 # The heads whose outputs depend on the labels (the others only need them
 # in the loss).
-HEADS_READING_LABELS = ('concat', 'projection', 'd2d_ce')
+HEADS_READING_LABELS = ('concat', 'projection', 'projection_ac', 'd2dce')
 
 
 def _features(features):
@@ -142,7 +146,7 @@ def conditional_batch_norm(inputs, labels, num_classes, training=True,
                      % inputs.shape)
   channels = inputs.shape[-1]
   one_hot = labels_lib.one_hot_labels(labels, num_classes, inputs.dtype,
-                                      batch_size=inputs.shape[0])
+                                      batch_like=inputs, batch_name='inputs')
   with _v1.variable_scope(scope):
     normalized = _v1.layers.BatchNormalization(
         momentum=momentum, epsilon=epsilon, center=False, scale=False,
@@ -187,12 +191,41 @@ def projection_head(features, labels, num_classes, spectral_norm=True,
   """
   features = _features(features)
   one_hot = labels_lib.one_hot_labels(labels, num_classes, features.dtype,
-                                      batch_size=features.shape[0])
+                                      batch_like=features)
   with _v1.variable_scope(scope):
     logits = _linear(features, 1, spectral_norm, use_bias, 'linear')
     embedded = _class_embedding(one_hot, num_classes, features.shape[-1],
                                 spectral_norm, 'class_embedding')
     return logits + tf.reduce_sum(embedded * features, axis=1, keepdims=True)
+
+
+def projection_ac_head(features, labels, num_classes, spectral_norm=True,
+                       use_bias=True, scope='projection_ac_head'):
+  """The projection logit and class logits, for the auxiliary multi-hinge.
+
+  The projection discriminator (`projection_head`) with a linear classifier
+  beside it, as the multi-hinge paper's ImageNet critic (Kavalerov et al.
+  2021, https://arxiv.org/abs/1912.04216):
+  logit = w . phi + b + <embed(y), phi>, class_logits = V phi + c.
+
+  Args:
+    features: Floating [B, F].
+    labels: Class ids [B] or one-hot rows [B, num_classes].
+    num_classes: Number of classes K.
+    spectral_norm: Normalize w, the table and V by their spectral norms.
+    use_bias: Add b and c.
+    scope: Variable scope.
+
+  Returns:
+    DiscriminatorOutputs(logits [B, 1], class_logits [B, K]).
+  """
+  features = _features(features)
+  with _v1.variable_scope(scope):
+    return DiscriminatorOutputs(
+        logits=projection_head(features, labels, num_classes, spectral_norm,
+                               use_bias, scope='projection'),
+        class_logits=_linear(features, num_classes, spectral_norm, use_bias,
+                             'class_linear'))
 
 
 def concat_head(features, labels, num_classes, spectral_norm=True,
@@ -205,7 +238,7 @@ def concat_head(features, labels, num_classes, spectral_norm=True,
   """
   features = _features(features)
   one_hot = labels_lib.one_hot_labels(labels, num_classes, features.dtype,
-                                      batch_size=features.shape[0])
+                                      batch_like=features)
   with _v1.variable_scope(scope):
     return _linear(tf.concat([features, one_hot], 1), 1, spectral_norm,
                    use_bias, 'linear')
@@ -243,8 +276,8 @@ def multi_hinge_head(features, num_classes, spectral_norm=True,
   """K + 1 class logits, the last for "generated", for the multi-hinge loss.
 
   See `A Multi-Class Hinge Loss for Conditional GANs` (Kavalerov et al.
-  2021, https://arxiv.org/abs/1904.03783): class_logits = V phi + c, one
-  row per class and one for generated data.
+  2021, https://arxiv.org/abs/1912.04216), its "K + 1 GAN":
+  class_logits = V phi + c, one row per class and one for generated data.
 
   Args:
     features: Floating [B, F].
@@ -263,8 +296,8 @@ def multi_hinge_head(features, num_classes, spectral_norm=True,
         features, num_classes + 1, spectral_norm, use_bias, 'class_linear'))
 
 
-def d2d_ce_head(features, labels, num_classes, embedding_dims=512,
-                spectral_norm=True, use_bias=True, scope='d2d_ce_head'):
+def d2dce_head(features, labels, num_classes, embedding_dims=512,
+               spectral_norm=True, use_bias=True, scope='d2dce_head'):
   """A logit, an embedding and the label's proxy, for the D2D-CE loss.
 
   See `Rebooting ACGAN: Auxiliary Classifier GANs with Stable Training`
@@ -288,7 +321,7 @@ def d2d_ce_head(features, labels, num_classes, embedding_dims=512,
   features = _features(features)
   embedding_dims = _checks.positive_int(embedding_dims, 'embedding_dims')
   one_hot = labels_lib.one_hot_labels(labels, num_classes, features.dtype,
-                                      batch_size=features.shape[0])
+                                      batch_like=features)
   with _v1.variable_scope(scope):
     return DiscriminatorOutputs(
         logits=_linear(features, 1, spectral_norm, use_bias, 'linear'),
@@ -303,13 +336,14 @@ def discriminator_head(head, features, labels, num_classes,
   """The head named `head` (one of HEADS) on `features`.
 
   Args:
-    head: 'concat', 'projection', 'ac', 'multi_hinge' or 'd2d_ce'.
+    head: One of HEADS: 'concat', 'projection', 'ac', 'projection_ac',
+      'multi_hinge', 'd2dce'.
     features: Floating [B, F].
     labels: Class ids [B] or one-hot rows [B, num_classes] (ignored by the
       heads that do not read them, 'ac' and 'multi_hinge').
     num_classes: Number of classes K.
     spectral_norm: Normalize the head's weights.
-    embedding_dims: E of 'd2d_ce'.
+    embedding_dims: E of 'd2dce'.
     scope: Variable scope (default: the head's own, '<head>_head').
 
   Returns:
@@ -322,15 +356,12 @@ def discriminator_head(head, features, labels, num_classes,
     raise ValueError('Unknown discriminator head %r; choose one of: %s.'
                      % (head, ', '.join(HEADS)))
   scope = scope or head + '_head'
-  if head == 'concat':
-    return concat_head(features, labels, num_classes, spectral_norm,
-                       scope=scope)
-  if head == 'projection':
-    return projection_head(features, labels, num_classes, spectral_norm,
-                           scope=scope)
-  if head == 'ac':
-    return ac_head(features, num_classes, spectral_norm, scope=scope)
-  if head == 'multi_hinge':
-    return multi_hinge_head(features, num_classes, spectral_norm, scope=scope)
-  return d2d_ce_head(features, labels, num_classes, embedding_dims,
-                     spectral_norm, scope=scope)
+  if head in ('ac', 'multi_hinge'):
+    fn = ac_head if head == 'ac' else multi_hinge_head
+    return fn(features, num_classes, spectral_norm, scope=scope)
+  if head == 'd2dce':
+    return d2dce_head(features, labels, num_classes, embedding_dims,
+                      spectral_norm, scope=scope)
+  fn = {'concat': concat_head, 'projection': projection_head,
+        'projection_ac': projection_ac_head}[head]
+  return fn(features, labels, num_classes, spectral_norm, scope=scope)

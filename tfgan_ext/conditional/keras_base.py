@@ -31,7 +31,7 @@ from tfgan_ext.conditional import labels as labels_lib
 from tfgan_ext.losses import _checks
 
 __all__ = ['ACHead', 'ConcatHead', 'ConditionalBatchNormalization',
-           'D2DCEHead', 'MultiHingeHead', 'ProjectionHead']
+           'D2DCEHead', 'MultiHingeHead', 'ProjectionACHead', 'ProjectionHead']
 
 
 def _pair(inputs, layer):
@@ -142,7 +142,7 @@ class ConditionalBatchNormalization(_Part):
     x, labels = _pair(inputs, self)
     x = labels_lib.floating_input(x, 'inputs', 2)
     one_hot = labels_lib.one_hot_labels(labels, self.num_classes, x.dtype,
-                                        batch_size=x.shape[0])
+                                        batch_like=x, batch_name='inputs')
     normalized = self.batch_norm(x, training=training)
     shape = [-1] + [1] * (x.shape.rank - 2) + [x.shape[-1]]
     gamma = tf.matmul(one_hot, tf.cast(self.gamma, x.dtype))
@@ -184,8 +184,7 @@ class _Head(_Part):
     features, labels = _pair(inputs, self)
     features = _features(features)
     return features, labels_lib.one_hot_labels(
-        labels, self.num_classes, features.dtype,
-        batch_size=features.shape[0])
+        labels, self.num_classes, features.dtype, batch_like=features)
 
   def get_config(self):
     config = super().get_config()
@@ -231,6 +230,33 @@ class ProjectionHead(_Head):
     logits = self.linear(features, training=training) + tf.reduce_sum(
         embedded * features, axis=1, keepdims=True)
     return _to_float32(logits)
+
+
+class ProjectionACHead(ProjectionHead):
+  """The projection logit and class logits, for the auxiliary multi-hinge.
+
+  `ProjectionHead` with a linear classifier beside it, as the multi-hinge
+  paper's ImageNet critic (Kavalerov et al. 2021,
+  https://arxiv.org/abs/1912.04216): logit = w . phi + b + <embed(y), phi>,
+  class_logits = V phi + c. Called on `[features, labels]`; arguments as
+  `ProjectionHead`.
+
+  Returns (when called):
+    {'logits': [B, 1], 'class_logits': [B, K]}, float32.
+  """
+
+  def build(self, input_shape):
+    super().build(input_shape)
+    self.class_linear = self._dense(self.num_classes, self.use_bias,
+                                    self.spectral_norm, 'class_linear')
+    self.class_linear.build(
+        tuple(self._features_shape(input_shape).as_list()))
+
+  def call(self, inputs, training=None):
+    features, _ = self._inputs(inputs)
+    return {'logits': super().call(inputs, training=training),
+            'class_logits': _to_float32(
+                self.class_linear(features, training=training))}
 
 
 class ConcatHead(_Head):
@@ -294,8 +320,8 @@ class MultiHingeHead(_Head):
   """K + 1 class logits, the last for "generated", for the multi-hinge loss.
 
   See `A Multi-Class Hinge Loss for Conditional GANs` (Kavalerov et al.
-  2021, https://arxiv.org/abs/1904.03783): class_logits = V phi + c.
-  Called on features [B, F].
+  2021, https://arxiv.org/abs/1912.04216), its "K + 1 GAN":
+  class_logits = V phi + c. Called on features [B, F].
 
   Args:
     num_classes: Number of classes K (of real data).

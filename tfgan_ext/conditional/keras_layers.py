@@ -15,8 +15,8 @@ import tensorflow as tf
 from tfgan_ext.conditional import keras_base
 
 __all__ = ['ACHead', 'ConcatHead', 'ConditionalBatchNormalization',
-           'D2DCEHead', 'MultiHingeHead', 'ProjectionHead',
-           'SpectralNormalization']
+           'D2DCEHead', 'MultiHingeHead', 'ProjectionACHead',
+           'ProjectionHead', 'SpectralNormalization']
 
 _register = keras.saving.register_keras_serializable(package='tfgan_ext')
 
@@ -55,6 +55,13 @@ class ConditionalBatchNormalization(keras_base.ConditionalBatchNormalization, ke
 @_register
 class ProjectionHead(keras_base.ProjectionHead, keras.layers.Layer):
   __doc__ = keras_base.ProjectionHead.__doc__
+  _K = keras
+  _SpectralNormalization = SpectralNormalization
+
+
+@_register
+class ProjectionACHead(keras_base.ProjectionACHead, keras.layers.Layer):
+  __doc__ = keras_base.ProjectionACHead.__doc__
   _K = keras
   _SpectralNormalization = SpectralNormalization
 

@@ -11,10 +11,13 @@ in either form the examples and TF-GAN use:
 
 and reads them as one-hot rows, so that a class embedding is a matrix
 product (`one_hot @ table`): the same maths for both forms, and soft labels
-work. Static shapes are checked when the graph is built (ValueError naming
-both shapes); class ids out of range fail when the op runs
-(`tf.errors.InvalidArgumentError` from an assertion; XLA drops assertions,
-so under `jit_compile` such a label gives an all-zero row instead).
+work. The checks are the conditional losses' own
+(`tfgan_ext.losses._checks.class_labels`: dtype, rank, batch size, ids in
+range), with the class count checked first in the parts' words. Static
+shapes and known ids fail when the graph is built (ValueError / TypeError);
+ids known only when the op runs fail then (`tf.errors.InvalidArgumentError`
+from an assertion; XLA drops assertions, so under `jit_compile` such a label
+gives an all-zero row instead).
 """
 
 import tensorflow as tf
@@ -57,8 +60,8 @@ def floating_input(value, name, min_rank=2, max_rank=None):
   return tensor
 
 
-def one_hot_labels(labels, num_classes, dtype=tf.float32, batch_size=None,
-                   name='labels'):
+def one_hot_labels(labels, num_classes, dtype=tf.float32, batch_like=None,
+                   batch_name='features', name='labels'):
   """`labels` (class ids [B] or one-hot [B, num_classes]) as one-hot rows.
 
   Args:
@@ -66,8 +69,9 @@ def one_hot_labels(labels, num_classes, dtype=tf.float32, batch_size=None,
       [B, num_classes] (any numeric dtype).
     num_classes: Number of classes K (a Python int >= 1).
     dtype: Floating dtype of the result.
-    batch_size: The batch size the labels must have (the features'), or
-      None (not checked).
+    batch_like: The tensor (features, inputs) whose batch size the labels
+      must have, or None (not checked).
+    batch_name: Its name, for messages.
     name: The labels' name, for messages.
 
   Returns:
@@ -76,50 +80,25 @@ def one_hot_labels(labels, num_classes, dtype=tf.float32, batch_size=None,
 
   Raises:
     TypeError: `labels` are neither integer nor floating point (bool,
-      string), or `num_classes` is not an int.
-    ValueError: `num_classes` < 1; the static rank is not 1 (ids) or 2 (one
-      hot); one-hot rows whose width is not `num_classes` (the class-count
-      mismatch); a static batch size other than `batch_size`.
+      string), float class ids of rank 1, or `num_classes` is not an int.
+    ValueError: `num_classes` < 1; a rank other than 1 (ids) or 2 (one hot);
+      one-hot rows whose width is not `num_classes` (the class-count
+      mismatch); a static batch size other than `batch_like`'s; class ids
+      known when the graph is built and out of range.
     tf.errors.InvalidArgumentError: (when run) a class id outside
       [0, num_classes).
   """
   num_classes = check_num_classes(num_classes)
   labels = tf.convert_to_tensor(labels)
-  if not (labels.dtype.is_integer or labels.dtype.is_floating):
-    raise TypeError('`%s` must be integer class ids [B] or numeric one-hot '
-                    'rows [B, %d], got dtype %s.'
-                    % (name, num_classes, labels.dtype.name))
-  rank = labels.shape.rank
-  if rank == 1 and labels.dtype.is_integer:
-    checks = [
-        tf.debugging.assert_non_negative(
-            labels, message='%s: class ids must be in [0, %d)'
-            % (name, num_classes)),
-        tf.debugging.assert_less(
-            labels, tf.cast(num_classes, labels.dtype),
-            message='%s: class ids must be in [0, %d)' % (name, num_classes)),
-    ]
-    with tf.control_dependencies(checks):
-      rows = tf.one_hot(tf.identity(labels), num_classes, dtype=dtype)
-  elif rank == 1:
-    raise ValueError('`%s`: a rank-1 tensor must hold integer class ids, got '
-                     'dtype %s (one-hot rows have shape [B, %d]).'
-                     % (name, labels.dtype.name, num_classes))
-  elif rank == 2:
-    width = labels.shape[-1]
-    if width is not None and width != num_classes:
-      raise ValueError(
-          '`%s` are one-hot rows of %d classes (shape %s), but the part was '
-          'built for num_classes=%d (class ids go as a rank-1 tensor).'
-          % (name, width, labels.shape, num_classes))
-    rows = tf.cast(labels, dtype)
-    if width is None:
-      rows = tf.ensure_shape(rows, [None, num_classes])
-  else:
-    raise ValueError('`%s` must be class ids [B] or one-hot rows [B, %d], got '
-                     'shape %s.' % (name, num_classes, labels.shape))
-  if batch_size is not None and labels.shape[0] is not None and (
-      labels.shape[0] != batch_size):
-    raise ValueError('`%s` have batch size %d, the features %d.'
-                     % (name, labels.shape[0], batch_size))
-  return rows
+  if labels.shape.rank == 2 and labels.shape[-1] not in (None, num_classes):
+    raise ValueError(
+        '`%s` are one-hot rows of %d classes (shape %s), but the part was '
+        'built for num_classes=%d (class ids go as a rank-1 tensor).'
+        % (name, labels.shape[-1], labels.shape, num_classes))
+  ids = _checks.class_labels(
+      labels, num_classes, labels if batch_like is None else batch_like,
+      batch_name, 'the part was built for num_classes=%d' % num_classes,
+      labels_name=name)
+  if labels.shape.rank == 1:
+    return tf.one_hot(ids, num_classes, dtype=dtype)
+  return tf.ensure_shape(tf.cast(labels, dtype), [None, num_classes])

@@ -12,8 +12,8 @@ import tf_keras
 from tfgan_ext.conditional import keras_base
 
 __all__ = ['ACHead', 'ConcatHead', 'ConditionalBatchNormalization',
-           'D2DCEHead', 'MultiHingeHead', 'ProjectionHead',
-           'SpectralNormalization']
+           'D2DCEHead', 'MultiHingeHead', 'ProjectionACHead',
+           'ProjectionHead', 'SpectralNormalization']
 
 _register = tf_keras.saving.register_keras_serializable(package='tfgan_ext')
 
@@ -50,6 +50,13 @@ class ConditionalBatchNormalization(keras_base.ConditionalBatchNormalization, tf
 @_register
 class ProjectionHead(keras_base.ProjectionHead, tf_keras.layers.Layer):
   __doc__ = keras_base.ProjectionHead.__doc__
+  _K = tf_keras
+  _SpectralNormalization = SpectralNormalization
+
+
+@_register
+class ProjectionACHead(keras_base.ProjectionACHead, tf_keras.layers.Layer):
+  __doc__ = keras_base.ProjectionACHead.__doc__
   _K = tf_keras
   _SpectralNormalization = SpectralNormalization
 
