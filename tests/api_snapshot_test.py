@@ -18,6 +18,7 @@ import sys
 import types
 
 import tfgan_ext
+import tfgan_ext.conditional.keras_base  # Imports no Keras package either.
 import tfgan_ext.keras  # Imports no Keras package itself.
 
 SNAPSHOT = os.path.join(os.path.dirname(os.path.abspath(__file__)),
@@ -27,6 +28,8 @@ MODULES = (
     'tfgan_ext.addons',
     'tfgan_ext.augment',
     'tfgan_ext.compat',
+    'tfgan_ext.conditional',
+    'tfgan_ext.conditional.keras_base',  # The Keras layers' API (no Keras).
     'tfgan_ext.losses',
     'tfgan_ext.losses.wargs',
     'tfgan_ext.losses.tuple_losses',
