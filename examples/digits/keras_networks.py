@@ -18,7 +18,10 @@ tfgan_ext.keras.GANModel). The gan_train trainer's --conditional is ACGAN
 instead.
 """
 
-__all__ = ['discriminator', 'generator']
+from tfgan_ext import conditional
+
+__all__ = ['discriminator', 'generator', 'tfgan_mnist_discriminator',
+           'tfgan_mnist_generator']
 
 
 def generator(K, image_shape, noise_dims=32, channels=64, num_classes=None,
@@ -127,30 +130,12 @@ def _class_conditioning(K, net, labels, name):
 
 
 def _spectral_normalization(K):
-  """The package's SpectralNormalization layer, working.
+  """The package's SpectralNormalization, working on every supported stack.
 
-  tf-keras 2.16+ builds its SpectralNormalization with `tf.keras.layers.
-  InputSpec`, which is Keras 3's there ("Layer input_spec must be an
-  instance of InputSpec"); the subclass for tf-keras turns that spec into
-  its own.
+  `tfgan_ext.conditional`'s subclasses: tf-keras 2.16+ cannot build its own
+  wrapper, Keras 2.15 cannot trace its own inside `fit`.
   """
-  base = K.layers.SpectralNormalization
-  if hasattr(K, 'ops'):  # Keras 3.
-    return base
-
-  class SpectralNormalization(base):  # pylint: disable=missing-docstring
-
-    @property
-    def input_spec(self):
-      return self._input_spec
-
-    @input_spec.setter
-    def input_spec(self, value):
-      if value is not None and not isinstance(value, K.layers.InputSpec):
-        value = K.layers.InputSpec(shape=value.shape, ndim=value.ndim)
-      self._input_spec = value
-
-  return SpectralNormalization
+  return conditional.layers_for(K).SpectralNormalization
 
 
 def tfgan_mnist_generator(K, noise_dims=64, num_classes=None,
