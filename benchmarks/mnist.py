@@ -16,8 +16,9 @@ density/coverage, classifier score, class histogram, beside the floors of
 the test images against 10,000 training images). Everything is fixed in
 `STUDIES` before the reported seeds (0, 1, 2) ran; the pilot study chose
 what is marked as chosen there, on seed 100, which no report uses. Runs
-go to worker processes with one TensorFlow thread each and are stored: an interrupted study resumes, and a finished run is never trained
-again. Writes mnist_<study>.md / .csv (per configuration: means and sample
+go to worker processes with one TensorFlow thread each and are stored: an
+interrupted study resumes, and a finished run is never trained again.
+Writes mnist_<study>.md / .csv (per configuration: means and sample
 standard deviations over seeds) and mnist_<study>_runs.csv (every run).
 """
 
