@@ -612,6 +612,51 @@ def test_adas_p_is_read_once_per_step_in_a_graph():
   assert all(before != after for before, after in seen), seen
 
 
+def test_addons_read_the_logits_of_a_conditional_head_s_outputs():
+  # A conditional head returns a DiscriminatorOutputs; ADA (E[sign D(x)]),
+  # LeCam (the anchors of D's outputs) and zCR (D(G(z)) against
+  # D(G(z + dz))) read its real/fake logits, as the penalties do. The same
+  # networks returning the logits alone give the same numbers (the other
+  # field is there to be ignored); before the fix, the head's outputs
+  # failed in tf.cast ("Can not convert a DiscriminatorOutputs").
+  def addons():
+    return [A.ADA(**_MOVING_ADA), A.LeCam(0.3, start=0),
+            A.LatentConsistency(5.0)]
+
+  def plain(parts):
+    return A.apply(addons(), A.GANParts(**parts))._asdict()
+
+  def on_logits(loss_fn):
+    # The loss itself reads the logits, as get_conditional's adversarial
+    # part does; the add-ons get the model with the head's outputs.
+    def loss(gan_model, **kwargs):
+      return loss_fn(gan_model._replace(
+          discriminator_real_outputs=(
+              gan_model.discriminator_real_outputs.logits),
+          discriminator_gen_outputs=(
+              gan_model.discriminator_gen_outputs.logits)), **kwargs)
+    return loss
+
+  def with_head(parts):
+    logits_fn = parts['discriminator_fn']
+    parts = dict(
+        parts, discriminator_fn=lambda data, inputs: (
+            tfgan_ext.losses.DiscriminatorOutputs(
+                logits=logits_fn(data, inputs),
+                embeddings=tf.reshape(data, [-1, 16]))),
+        generator_loss_fn=on_logits(parts['generator_loss_fn']),
+        discriminator_loss_fn=on_logits(parts['discriminator_loss_fn']))
+    return A.apply(addons(), A.GANParts(**parts))._asdict()
+
+  expected = harness.graph_case(plain, steps=2)
+  got = harness.graph_case(with_head, steps=2)
+  assert sorted(got) == sorted(expected)
+  assert got['var/ada_steps'] == got['var/lecam_steps'] == 2.0
+  for key, value in expected.items():
+    np.testing.assert_allclose(got[key], value, rtol=1e-6, atol=1e-7,
+                               err_msg=key)
+
+
 def test_adas_p_is_read_before_its_update_in_keras():
   # The Keras step's counterpart: every D input of a step, R1's
   # re-application included, is augmented with the p that step starts

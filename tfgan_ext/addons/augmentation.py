@@ -33,12 +33,19 @@ from tfgan_ext import augment
 from tfgan_ext.addons import base
 from tfgan_ext.losses import _batch_stats
 from tfgan_ext.losses import _checks
+from tfgan_ext.losses import discriminator_outputs
 from tfgan_ext.losses import tuple_losses
 
 __all__ = ['ADA', 'Augmentation', 'DiffAugment']
 
 _v1 = tf.compat.v1
 _ADA_STATE = ('p', 'sign_sum', 'image_count', 'steps')
+
+
+def _logits(outputs):
+  """D's real/fake logits in its outputs (a conditional head's `logits`)."""
+  return discriminator_outputs.logits_of(
+      outputs, "The discriminator output ADA's p is adjusted by")
 
 
 def _check_images(spec, what):
@@ -201,13 +208,16 @@ class ADA(base.AddOn):
     """The op that adds a batch's signs and adjusts p every `interval` steps.
 
     Args:
-      discriminator_real_outputs: D's outputs on the (augmented) real batch.
+      discriminator_real_outputs: D's outputs on the (augmented) real batch
+        (of a conditional head's outputs, its real/fake `logits`).
       after: Other tensors that read p this step (D's outputs on generated
         data): the update waits for them.
     """
     state = self._state()
-    with tf.control_dependencies(list(after) + [discriminator_real_outputs]):
-      outputs = tf.cast(discriminator_real_outputs, tf.float32)
+    real = _logits(discriminator_real_outputs)
+    after = [_logits(outputs) for outputs in after]
+    with tf.control_dependencies(after + [real]):
+      outputs = tf.cast(real, tf.float32)
       new = self.adjusted(dict(state, p=self._p_read()),
                           tf.reduce_sum(tf.sign(outputs)),
                           tf.cast(tf.shape(outputs)[0], tf.float32))
@@ -273,8 +283,8 @@ class _KerasADA(base.StepPart):
 
   def after_discriminator_step(self, tensors, logs):
     """Adds this step's signs (all replicas); adjusts p every interval."""
-    outputs = tf.cast(
-        tf.stop_gradient(tensors['discriminator_real_outputs']), tf.float32)
+    outputs = tf.cast(tf.stop_gradient(
+        _logits(tensors['discriminator_real_outputs'])), tf.float32)
     signs = tf.reduce_sum(tf.sign(outputs))
     count = tf.cast(tf.shape(outputs)[0], tf.float32)
     context = _batch_stats.replica_context()

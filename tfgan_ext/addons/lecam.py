@@ -29,12 +29,21 @@ import tensorflow as tf
 from tfgan_ext.addons import base
 from tfgan_ext.losses import _batch_stats
 from tfgan_ext.losses import _checks
+from tfgan_ext.losses import discriminator_outputs
 from tfgan_ext.losses import tuple_losses
 from tfgan_ext.losses import wargs
 
 __all__ = ['LeCam']
 
 _v1 = tf.compat.v1
+
+
+def _logits(real_outputs, gen_outputs):
+  """D's float32 real/fake logits on real and generated data (a conditional
+  head's `logits`)."""
+  return tuple(tf.cast(discriminator_outputs.logits_of(
+      outputs, 'The discriminator output LeCam regularizes'), tf.float32)
+               for outputs in (real_outputs, gen_outputs))
 
 
 class LeCam(base.AddOn):
@@ -93,8 +102,8 @@ class LeCam(base.AddOn):
                        'tfgan.gan_model sets it): its anchor update runs '
                        "with the discriminator's train op.")
     state = self.state()
-    real = tf.cast(gan_model.discriminator_real_outputs, tf.float32)
-    generated = tf.cast(gan_model.discriminator_gen_outputs, tf.float32)
+    real, generated = _logits(gan_model.discriminator_real_outputs,
+                              gan_model.discriminator_gen_outputs)
     step = state['steps'].read_value()
     real_anchor = wargs.lecam_moving_average(
         state['real_anchor'], tf.reduce_mean(real), self.decay, step,
@@ -149,8 +158,8 @@ class _KerasLeCam(base.StepPart):
 
   def discriminator_term(self, tensors, logs):
     """Moves the anchors; returns weight * penalty (this replica's)."""
-    real = tf.cast(tensors['discriminator_real_outputs'], tf.float32)
-    generated = tf.cast(tensors['discriminator_gen_outputs'], tf.float32)
+    real, generated = _logits(tensors['discriminator_real_outputs'],
+                              tensors['discriminator_gen_outputs'])
     means = _batch_stats.global_means({
         'real': (tf.reduce_mean(real), tf.cast(tf.size(real), tf.float32)),
         'generated': (tf.reduce_mean(generated),

@@ -30,6 +30,7 @@ import tensorflow as tf
 from tfgan_ext.losses import _checks
 from tfgan_ext.losses import _discriminator
 from tfgan_ext.losses import _reduction
+from tfgan_ext.losses import discriminator_outputs
 
 __all__ = [
     'balanced_consistency_penalty',
@@ -223,7 +224,9 @@ def latent_consistency_penalty(
   (the paper's lambda_dis is 5, stddev 0.03).
 
   Args:
-    discriminator_gen_outputs: D(G(z)), the step's outputs.
+    discriminator_gen_outputs: D(G(z)), the step's outputs (of a
+      conditional head's `DiscriminatorOutputs`, its `logits`, as the
+      re-applied D gives).
     generator_inputs: z (or (z, c_1, ...); only z is perturbed).
     generator_fn: `generator_fn(generator_inputs)` -> data.
     generator_scope: Variable scope to reuse, or None.
@@ -242,7 +245,8 @@ def latent_consistency_penalty(
   """
   with tf.compat.v1.name_scope(scope, 'latent_consistency_penalty',
                                (discriminator_gen_outputs,)) as scope:
-    outputs = _checks.to_float32(discriminator_gen_outputs,
+    outputs = _checks.to_float32(discriminator_outputs.logits_of(
+        discriminator_gen_outputs, '`discriminator_gen_outputs`'),
                                  'discriminator_gen_outputs')
     moved = perturbed_inputs(generator_inputs, stddev, seed)
     moved_outputs = _discriminator.apply(
