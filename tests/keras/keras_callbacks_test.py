@@ -50,6 +50,80 @@ def test_sample_grid_writes_png_and_tensorboard(flavour, tmp_path):
   assert steps == [2, 4]
 
 
+# Class k of 3 paints every pixel of its samples with -1, 0 or 1 (the noise
+# has weight 0): what a sample asked for shows which class it was asked for.
+_CLASS_VALUES = np.array([-1.0, 0.0, 1.0], np.float32)
+
+
+def _labelled_gan(K):
+  """A GANModel whose generator's samples are their class's value."""
+  noise, labels = K.Input((2,)), K.Input((3,))
+  kernel = np.zeros((5, 16), np.float32)
+  kernel[2:] = _CLASS_VALUES[:, None]
+  net = K.layers.Dense(16, use_bias=False,
+                       kernel_initializer=K.initializers.Constant(kernel))(
+                           K.layers.Concatenate()([noise, labels]))
+  generator = K.Model([noise, labels], K.layers.Reshape((4, 4, 1))(net))
+  discriminator = K.Sequential([K.Input((4, 4, 1)), K.layers.Flatten(),
+                                K.layers.Dense(1)])
+  gan = tfk.GANModel(generator, discriminator)
+  gan.compile(K.optimizers.Adam(1e-3), K.optimizers.Adam(1e-3))
+  return gan
+
+
+@pytest.mark.parametrize('flavour', lib.FLAVOURS)
+def test_labelled_sampling_gives_the_classes_asked_for(flavour):
+  gan = _labelled_gan(lib.keras_package(flavour))
+  noise = np.random.default_rng(0).normal(size=(5, 2)).astype(np.float32)
+  samples = gan.sample(noise, labels=[2, 0, 1, 1, 0], batch_size=2)
+  assert samples.shape == (5, 4, 4, 1)
+  np.testing.assert_allclose(samples[:, 0, 0, 0], _CLASS_VALUES[[2, 0, 1, 1,
+                                                                  0]])
+  # The class count is the generator's second input's (3), or given.
+  np.testing.assert_allclose(gan.sample(noise[:1], labels=[2],
+                                        num_classes=3), samples[:1])
+  with pytest.raises(ValueError, match=r'labels must be 5 class ids in \[0, '
+                     r'3\)'):
+    gan.sample(noise, labels=[0, 1, 2, 3, 0])
+  with pytest.raises(ValueError, match='labels must be 5 class ids'):
+    gan.sample(noise, labels=[0, 1])
+  plain = lib.image_gan(lib.keras_package(flavour))
+  with pytest.raises(ValueError, match='Pass num_classes'):
+    plain.sample(noise, labels=[0] * 5)
+  assert plain.sample(noise).shape == (5, 4, 4, 1)  # Unconditional.
+
+
+def test_per_class_inputs_are_one_row_per_class_and_seeded():
+  noise, one_hot = tfk.callbacks.per_class_inputs(3, 4, noise_dims=2, seed=5)
+  assert noise.shape == (12, 2) and one_hot.shape == (12, 3)
+  np.testing.assert_array_equal(np.argmax(one_hot, 1),
+                                [0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2])
+  again, _ = tfk.callbacks.per_class_inputs(3, 4, noise_dims=2, seed=5)
+  other, _ = tfk.callbacks.per_class_inputs(3, 4, noise_dims=2, seed=6)
+  np.testing.assert_array_equal(noise, again)
+  assert not np.array_equal(noise, other)
+  with pytest.raises(ValueError, match='num_classes must be an int'):
+    tfk.callbacks.labelled_inputs(noise, np.zeros(12, int), 0)
+  with pytest.raises(ValueError, match='class ids'):
+    tfk.callbacks.labelled_inputs(noise, np.zeros(12, np.float32), 3)
+
+
+@pytest.mark.parametrize('flavour', lib.FLAVOURS)
+def test_per_class_sample_grid_has_class_k_in_row_k(flavour, tmp_path):
+  gan = _labelled_gan(lib.keras_package(flavour))
+  grid = tfk.SampleGrid.per_class(3, 2, str(tmp_path), per_class=4, seed=1)
+  assert (grid.rows, grid.cols) == (3, 4)
+  grid.set_model(gan)
+  grid.on_epoch_end(0)
+  grid.on_train_end()
+  png = tf.io.decode_png(tf.io.read_file(grid.written[0])).numpy()[..., 0]
+  # Rows of 4-pixel tiles with a 1-pixel gap: 3 * 5 - 1 by 4 * 5 - 1.
+  assert png.shape == (14, 19)
+  for k, value in enumerate((0, 127, 255)):  # -1, 0, 1 mapped to 0..255
+    band = png[5 * k:5 * k + 4]
+    np.testing.assert_array_equal(band[:, [0, 1, 2, 3, 5, 6, 7, 8]], value)
+
+
 def _frechet_numpy(a, b):
   """|m_a - m_b|^2 + Tr(C_a + C_b - 2 sqrtm(C_a C_b)) (Heusel et al. 2017)."""
   mean_a, mean_b = a.mean(0), b.mean(0)

@@ -1,6 +1,6 @@
 # Copyright 2026 The tfgan_ext Authors.
 # SPDX-License-Identifier: Apache-2.0
-"""Callbacks a GAN needs: a sample grid, a Fréchet distance.
+"""Callbacks a GAN needs: a sample grid, a Fréchet distance; labelled samples.
 
 The grid and the distance are Keras-package independent: `GANModel.fit`
 wraps them in a Callback of the model's own Keras (`adapt`, through
@@ -8,6 +8,12 @@ wraps them in a Callback of the model's own Keras (`adapt`, through
 models (the NaN stop, in faults.py, is built for the model's package).
 Progress itself is Keras' progress bar (`fit(verbose=1)`), which shows the logged losses and,
 after the epochs where it is computed, the Fréchet distance.
+
+A class-conditional generator takes (noise, one-hot labels):
+`labelled_inputs(noise, labels, num_classes)` makes them from class ids,
+`per_class_inputs` arranges them one row per class (what
+`SampleGrid.per_class` draws), `generate(model, inputs)` samples in batches
+(`GANModel.sample` does both).
 """
 
 import os
@@ -23,7 +29,8 @@ from tfgan_ext.keras.faults import stop_on_non_finite_loss
 
 __all__ = ['FeatureCallback', 'FrechetDistance', 'GANCallback',
            'NonFiniteLossError', 'SampleGrid', 'adapt', 'frechet_distance',
-           'image_grid', 'stop_on_non_finite_loss']
+           'generate', 'image_grid', 'labelled_inputs', 'per_class_inputs',
+           'stop_on_non_finite_loss']
 
 
 class GANCallback:
@@ -135,18 +142,78 @@ def image_grid(images, rows, cols, padding=1, value_range=(-1.0, 1.0)):
       np.uint8)
 
 
-def _generate(model, inputs, batch_size, training, raw=False):
-  """Samples in batches, a NumPy array: from `model.sampling_generator` (the
-  moving average when there is one) or, with `raw`, `model.generator`."""
+def generate(model, generator_inputs, batch_size=256, training=False,
+             raw=False):
+  """Samples of a `GANModel` for `generator_inputs`, in batches (NumPy).
+
+  Args:
+    model: A `GANModel`.
+    generator_inputs: A tensor or array [N, ...], or a tuple such as
+      (noise, one_hot_labels) (`labelled_inputs`).
+    batch_size: Samples per generator call.
+    training: The generator's `training` argument.
+    raw: Sample `model.generator`, not `model.sampling_generator` (the
+      moving average when there is one).
+
+  Returns:
+    The N samples, a NumPy array.
+  """
   generator = model.generator if raw else model.sampling_generator
-  flat = tf.nest.flatten(inputs)
-  total = int(flat[0].shape[0])
+  inputs = _as_inputs(generator_inputs)
+  total = int(tf.nest.flatten(inputs)[0].shape[0])
   outputs = []
   for start in range(0, total, batch_size):
     batch = tf.nest.map_structure(
         lambda t, s=start: t[s:s + batch_size], inputs)
     outputs.append(np.asarray(generator(batch, training=training)))
   return np.concatenate(outputs)
+
+
+def labelled_inputs(noise, labels, num_classes):
+  """Generator inputs (noise, one-hot labels) asking for chosen classes.
+
+  Args:
+    noise: Noise [N, noise_dims].
+    labels: Class ids [N] (integers in [0, num_classes)).
+    num_classes: Number of classes K.
+
+  Returns:
+    (noise float32 [N, noise_dims], one-hot labels float32 [N, K]).
+
+  Raises:
+    ValueError: labels that are not N integers in [0, K), or K < 1.
+  """
+  noise = np.asarray(noise, np.float32)
+  labels = np.asarray(labels)
+  if isinstance(num_classes, bool) or not isinstance(
+      num_classes, (int, np.integer)) or num_classes < 1:
+    raise ValueError('num_classes must be an int >= 1, got %r.'
+                     % (num_classes,))
+  if (noise.ndim < 1 or labels.shape != noise.shape[:1] or
+      labels.dtype.kind not in 'iu' or
+      (labels.size and (labels.min() < 0 or labels.max() >= num_classes))):
+    raise ValueError(
+        'labels must be %d class ids in [0, %d) (one per noise row), got '
+        '%s %s.' % (len(noise), num_classes, labels.dtype,
+                    list(labels.shape)))
+  return noise, np.eye(num_classes, dtype=np.float32)[labels]
+
+
+def per_class_inputs(num_classes, per_class, noise_dims, seed=0):
+  """Generator inputs for a grid of one row per class.
+
+  Row k of a `num_classes` x `per_class` grid (tiled row by row, as
+  `image_grid` does) asks for class k; the noise is
+  `tf.random.stateless_normal` with `seed`, so the grid is the same in
+  every epoch and run.
+
+  Returns:
+    `labelled_inputs` for num_classes * per_class samples.
+  """
+  noise = tf.random.stateless_normal([num_classes * per_class, noise_dims],
+                                     seed=[seed, 0]).numpy()
+  return labelled_inputs(noise, np.repeat(np.arange(num_classes), per_class),
+                         num_classes)
 
 
 def _variants(model, raw_too):
@@ -208,12 +275,31 @@ class SampleGrid(GANCallback):
     self.written = []  # PNG paths, in order.
     self._writer = None
 
+  @classmethod
+  def per_class(cls, num_classes, noise_dims, log_dir, per_class=8, seed=0,
+                **kwargs):
+    """A grid of one row per class for a conditional generator.
+
+    Its generator inputs are `per_class_inputs(num_classes, per_class,
+    noise_dims, seed)`: row k asks for class k.
+
+    Args:
+      num_classes: Number of classes (rows).
+      noise_dims: The generator's noise size.
+      log_dir: As for `SampleGrid`.
+      per_class: Samples per class (columns).
+      seed: The noise's seed.
+      **kwargs: `SampleGrid`'s other arguments (every, epochs, png, ...).
+    """
+    return cls(per_class_inputs(num_classes, per_class, noise_dims, seed),
+               log_dir, rows=num_classes, cols=per_class, **kwargs)
+
   def on_epoch_end(self, epoch, logs=None):
     if not _epoch_selected(epoch, self.every, self.epochs):
       return
     for suffix, raw in _variants(self.model, self.raw_too):
-      images = _generate(self.model, self.inputs, self.rows * self.cols,
-                         self.generator_training, raw)
+      images = generate(self.model, self.inputs, self.rows * self.cols,
+                        self.generator_training, raw)
       if images.ndim != 4:
         raise ValueError('SampleGrid needs image samples [N, H, W, C]; the '
                          'generator gives shape %s.' % (images.shape,))
@@ -302,8 +388,8 @@ class FeatureCallback(GANCallback):
 
   def generated_features(self, raw=False):
     """Features of the samples (of the raw generator with `raw`)."""
-    generated = _generate(self.model, self.inputs, self.batch_size,
-                          self.generator_training, raw)
+    generated = generate(self.model, self.inputs, self.batch_size,
+                         self.generator_training, raw)
     return self._checked(self.features_fn(generated))
 
   def measure(self, raw=False):

@@ -122,6 +122,35 @@ class GANModel:
     """Runs the sampling generator."""
     return self.sampling_generator(inputs, training=training)
 
+  def sample(self, noise, labels=None, num_classes=None, batch_size=256,
+             raw=False):
+    """Samples as a NumPy array; with `labels`, of the classes asked for.
+
+    Args:
+      noise: Noise [N, noise_dims] (or the whole generator inputs when
+        `labels` is None).
+      labels: Class ids [N]: the generator gets (noise, one-hot labels)
+        (`callbacks.labelled_inputs`).
+      num_classes: K for the one-hot labels; default the width of the
+        generator's second input.
+      batch_size: Samples per generator call.
+      raw: Sample `generator`, not `sampling_generator`.
+
+    Raises:
+      ValueError: labels that do not fit (`callbacks.labelled_inputs`), or
+        no `num_classes` and a generator without a second input.
+    """
+    inputs = noise
+    if labels is not None:
+      if num_classes is None:
+        generator_inputs = getattr(self.generator, 'inputs', None) or ()
+        if len(generator_inputs) != 2:
+          raise ValueError('Pass num_classes: the generator %r does not take '
+                           '(noise, one-hot labels).' % self.generator.name)
+        num_classes = int(generator_inputs[1].shape[-1])
+      inputs = callbacks_lib.labelled_inputs(noise, labels, num_classes)
+    return callbacks_lib.generate(self, inputs, batch_size, raw=raw)
+
   def compile(self,
               generator_optimizer,
               discriminator_optimizer,
