@@ -161,6 +161,74 @@ def test_classification_accuracy_score(mnist_cache):
   assert wrong < 0.07
 
 
+# ------------------------------------------------------------- intra-class ---
+
+# MNIST's test images per class, as published with the data set (LeCun &
+# Cortes): 980 zeros, 1,135 ones, ...
+_TEST_COUNTS = [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]
+
+
+def test_intra_class_fcd_of_each_class_against_itself_is_zero(test_set):
+  images, labels = test_set
+  assert np.bincount(labels).tolist() == _TEST_COUNTS
+  # "Generated" images of class c that are class c's test images: the same
+  # features, FCD 0 up to rounding (as test_test_set_against_itself).
+  result = mnist_eval.intra_class_fcd(images, labels, 'package')
+  assert len(result['intra_class_fcd_per_class']) == 10
+  assert max(abs(v) for v in result['intra_class_fcd_per_class']) < 1e-3
+  assert abs(result['intra_class_fcd']) < 1e-3
+  # The same through evaluate_images (with labels), from the same features.
+  scores = mnist_eval.evaluate_images(images, 'package', labels=labels)
+  assert scores['intra_class_fcd_per_class'] == pytest.approx(
+      result['intra_class_fcd_per_class'], abs=1e-9)
+  # Each class's images asked for as the next class: far from every floor
+  # (a wrong class is a different distribution of features). Half the
+  # test images (about 500 a class) are enough for that.
+  shifted = mnist_eval.intra_class_fcd(images[::2], (labels[::2] + 1) % 10,
+                                       'package')
+  floors = shifted['intra_class_fcd_floor_per_class']
+  assert min(shifted['intra_class_fcd_per_class']) > 10 * max(floors)
+
+
+def test_class_floor_is_its_test_images_against_as_many_training_images(
+    test_set):
+  test_images, test_labels = test_set
+  result = mnist_eval.intra_class_fcd(test_images[:20], np.arange(20) % 10,
+                                       'package')
+  floors = result['intra_class_fcd_floor_per_class']
+  assert result['intra_class_fcd_floor'] == pytest.approx(np.mean(floors))
+  train_images, train_labels = data_provider.load_numpy(
+      'mnist', 'train', max_examples=mnist_eval.CLASS_FLOOR_POOL,
+      mnist_source='package')
+  features = lambda x: mnist_eval.classifier_features(x).numpy()
+  for c in (1, 5):  # The classes with the most and the fewest test images.
+    count = _TEST_COUNTS[c]
+    train = train_images[train_labels == c][:count]
+    assert len(train) == count
+    expected = _numpy_frechet(features(train),
+                              features(test_images[test_labels == c]))
+    assert floors[c] == pytest.approx(expected, rel=1e-4)
+  assert 0 < min(floors)  # Two samples of a class differ a little.
+
+
+def test_intra_class_fcd_errors(test_set, monkeypatch):
+  images = test_set[0][:30]
+  with pytest.raises(ValueError, match='at least 2 images of each'):
+    mnist_eval.intra_class_fcd(images, np.arange(30) % 9, 'package')
+  with pytest.raises(ValueError, match='30 integers in 0..9'):
+    mnist_eval.intra_class_fcd(images, np.arange(30), 'package')
+  # A pool too small for the floors (5,000 training images hold about 500
+  # of each class, fewer than every class's test images) is an error, not
+  # a smaller floor.
+  monkeypatch.setattr(mnist_eval, 'CLASS_FLOOR_POOL', 5000)
+  mnist_eval._class_floors.cache_clear()
+  try:
+    with pytest.raises(ValueError, match='first 5000 training images hold'):
+      mnist_eval.intra_class_fcd(images, np.arange(30) % 10, 'package')
+  finally:
+    mnist_eval._class_floors.cache_clear()
+
+
 # ------------------------------------------------- TF-GAN's Inception path ---
 
 
