@@ -14,6 +14,15 @@ from the last checkpoint), `evaluate` (both losses on fresh batches) and
 `predict` (a grid of generated digits). The add-ons join through the same
 `tfgan_ext.addons.GANParts` as in gan_train (`gan_train_lib.parts`), whose
 fields are GANEstimator's arguments.
+
+Conditional runs: GANEstimator's model is `tfgan.gan_model` on the
+input_fn's features, so the features are the generator inputs (noise,
+one-hot labels), which the conditional generator and the discriminator's
+head read (the real images' labels are those labels, TF-GAN's convention);
+the loss is the `tfgan_ext.losses.get_conditional` pair, through
+GANEstimator's own `tfgan.gan_loss`. Every head works; what GANEstimator
+cannot build is `tfgan.acgan_model` (the DCGAN's ACGAN of
+`--conditional_head=auto`), which `conditioning.resolve` refuses.
 """
 
 import itertools
@@ -41,10 +50,10 @@ IMAGE_SUMMARY_BATCH = 16
 
 # Fields the gan_train trainer supports and GANEstimator cannot: it builds
 # the GANModel itself (weight clipping wraps the optimizer with the model's
-# variables) and has no ACGAN variant.
+# variables) and has no InfoGAN variant. (--conditional with
+# --conditional_head=auto on the DCGAN needs its ACGAN variant: refused by
+# `conditioning.resolve`, with the heads that work.)
 _UNSUPPORTED = (
-    ('conditional', 'GANEstimator has no ACGAN variant and gives its '
-     'generator_fn no labels'),
     ('infogan', 'GANEstimator has no InfoGAN variant'),
     ('weight_clip', 'clipping needs the GANModel, which GANEstimator builds '
      'inside its model_fn'),
@@ -59,20 +68,23 @@ def _check_supported(hparams):
 
 
 def input_fn(hparams, seed):
-  """The training input_fn: (noise, real images) batches for GANEstimator.
+  """The training input_fn: (generator inputs, real images) for GANEstimator.
+
+  The generator inputs (the features) are noise, or (noise, the real
+  images' one-hot labels) for a conditional run.
 
   Args:
     hparams: A digits train_lib.HParams (data set, batch size, data source).
     seed: The shuffle's seed.
   """
   def fn():
-    images, _ = data_provider.provide_data(
+    images, one_hot = data_provider.provide_data(
         hparams.dataset, hparams.batch_size, seed=seed,
         data_dir=hparams.data_dir, download=hparams.tfds_download,
         fraction=hparams.train_fraction, subset_seed=hparams.seed,
         mnist_source=hparams.mnist_source)
     noise = tf.random.normal([hparams.batch_size, hparams.noise_dims])
-    return noise, images
+    return ((noise, one_hot) if hparams.conditional else noise), images
   return fn
 
 
@@ -109,11 +121,20 @@ def estimator_for(hparams, addons):
 
 
 def _predicted_grid(estimator, hparams, path):
-  """Writes a 10x10 grid of `GANEstimator.predict` samples to `path`."""
+  """Writes a 10x10 grid of `GANEstimator.predict` samples to `path`.
+
+  Conditional: one row per class (row k asks for label k).
+  """
   def predict_input_fn():
     noise = tf.random.stateless_normal([100, hparams.noise_dims],
                                        seed=[hparams.seed, 1])
-    return tf.data.Dataset.from_tensor_slices(noise).batch(100)
+    if not hparams.conditional:
+      return tf.data.Dataset.from_tensor_slices(noise).batch(100)
+    # (features, no labels): the Estimator reads a 2-tuple so; a dataset
+    # element (noise, labels) would be read as (features, labels).
+    labels = tf.repeat(tf.range(10), 10)
+    return (noise, tf.one_hot(
+        labels, data_provider.num_classes(hparams.dataset))), None
   images = np.stack(list(itertools.islice(
       estimator.predict(predict_input_fn), 100)))
   grid = eval_lib.image_grid(images, 10, 10, padding=1)

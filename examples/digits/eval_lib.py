@@ -34,15 +34,17 @@ import tensorflow as tf
 import tensorflow_gan as tfgan
 
 from examples.common import training
+from examples.digits import conditioning
 from examples.digits import data_provider
 from examples.digits import networks
 from tfgan_ext.addons import generator_average
 from tfgan_ext import metrics as metrics_lib
 from tfgan_ext.keras import callbacks as keras_callbacks
 
-__all__ = ['MNIST_EVAL_IMAGES', 'classifier_activations', 'evaluate', 'fcd',
-           'generate', 'image_grid', 'mnist_scores', 'scores',
-           'summary_lines', 'train_classifier', 'write_png']
+__all__ = ['MNIST_EVAL_IMAGES', 'class_rows', 'classifier_activations',
+           'conditioning_fields', 'evaluate', 'fcd', 'generate', 'image_grid',
+           'mnist_scores', 'scores', 'summary_lines', 'train_classifier',
+           'write_png']
 
 _v1 = tf.compat.v1
 _layers = tf.compat.v1.layers
@@ -223,6 +225,42 @@ def image_grid(images, rows, cols, padding=0):
   return grid[..., 0] if grid.shape[-1] == 1 else grid
 
 
+def class_rows(images, labels, per_row=10):
+  """`images` arranged one row per class: row k holds class k's first ones.
+
+  Args:
+    images: [N, H, W, C].
+    labels: int [N], the class of each image.
+    per_row: Images per class (the grid's columns).
+
+  Returns:
+    [num_classes * per_row, H, W, C] for classes 0..max(labels), in order.
+
+  Raises:
+    ValueError: a class with fewer than `per_row` images.
+  """
+  labels = np.asarray(labels)
+  rows = []
+  for c in range(int(labels.max()) + 1):
+    indices = np.flatnonzero(labels == c)[:per_row]
+    if len(indices) < per_row:
+      raise ValueError('A row of class %d needs %d images, got %d.'
+                       % (c, per_row, len(indices)))
+    rows.append(images[indices])
+  return np.concatenate(rows)
+
+
+def conditioning_fields(hparams):
+  """The run's conditioning for its metrics: head and loss, resolved.
+
+  {'conditional_head': a head name, 'network' (the networks' own) or None,
+   'conditional_loss': a conditional loss name or None}.
+  """
+  resolved = conditioning.resolve(hparams)
+  return {'conditional_head': resolved and resolved.head,
+          'conditional_loss': resolved and resolved.loss}
+
+
 def write_png(array, path, scale):
   """Writes a grid image in [-1, 1] to `path`, each pixel scale x scale."""
   import matplotlib  # pylint: disable=g-import-not-at-top
@@ -246,8 +284,10 @@ def mnist_scores(generated, labels=None, mnist_source='auto',
     generated: float [N, 28, 28, 1] in [-1, 1].
     labels: For a conditional model, the label each image was asked for:
       adds 'conditional_accuracy' (the committed classifier's agreement with
-      them) and 'classification_accuracy_score' (CAS: a classifier trained on
-      the generated images, tested on the real test images).
+      them), 'classification_accuracy_score' (CAS: a classifier trained on
+      the generated images, tested on the real test images) and the
+      intra-class FCD with its per-class floors
+      (`mnist_eval.intra_class_fcd`'s keys).
     mnist_source: Where the real images come from.
     cas_steps: The CAS classifier's training steps (None: `mnist_eval`'s
       default, 5,000).
@@ -260,7 +300,7 @@ def mnist_scores(generated, labels=None, mnist_source='auto',
   """
   # Imported here: mnist_eval reads this module's `scores`.
   from examples.digits import mnist_eval  # pylint: disable=g-import-not-at-top
-  values = mnist_eval.evaluate_images(generated, mnist_source)
+  values = mnist_eval.evaluate_images(generated, mnist_source, labels)
   if labels is not None:
     predicted = np.argmax(mnist_eval.classifier_fn(
         tf.constant(generated)).numpy(), axis=1)
@@ -282,7 +322,7 @@ def _evaluate_mnist(hparams, seed, cas_steps):
             'penalty': hparams.penalty, 'networks': hparams.networks,
             'conditional': bool(hparams.conditional),
             'infogan': bool(hparams.infogan),
-            'num_samples': MNIST_EVAL_IMAGES}
+            'num_samples': MNIST_EVAL_IMAGES, **conditioning_fields(hparams)}
   for averaged in (False, True) if hparams.generator_ema else (False,):
     suffix = '_averaged' if averaged else ''
     generated, gen_labels, checkpoint = generate(
@@ -296,8 +336,8 @@ def _evaluate_mnist(hparams, seed, cas_steps):
     else:
       result.update(values, checkpoint=checkpoint,
                     fcd_real_vs_real=values['real_vs_real']['fcd'])
-    grid = (generated[np.argsort(gen_labels[:100], kind='stable')]
-            if gen_labels is not None else generated)
+    grid = (class_rows(generated, gen_labels) if gen_labels is not None
+            else generated)  # One row per class when conditional.
     write_png(image_grid(grid[:100], 10, 10, padding=1),
               os.path.join(out_dir, 'grid%s.png' % suffix), 1)
   with tf.io.gfile.GFile(os.path.join(out_dir, 'metrics.json'), 'w') as f:
@@ -357,6 +397,7 @@ def evaluate(hparams, seed=0, classifier_steps=1500, classifier_dir=None,
       'gan_loss': hparams.gan_loss,
       'penalty': hparams.penalty,
       'conditional': bool(hparams.conditional),
+      **conditioning_fields(hparams),
       'classifier_dir': classifier_dir,
       'num_samples': int(half),
       'fcd_real_vs_real': fcd(act_a, act_b),
@@ -427,6 +468,13 @@ def summary_lines(result):
     lines.append('classification accuracy score (trained on generated, '
                  'tested on real): %.4f'
                  % result['classification_accuracy_score'])
+  if 'intra_class_fcd' in result:
+    lines.append('intra-class FCD (each class against its test images, '
+                 'mean of 10): %.3f (floor %.3f); per class %s' % (
+                     result['intra_class_fcd'],
+                     result['intra_class_fcd_floor'],
+                     ' '.join('%.1f' % v for v in
+                              result['intra_class_fcd_per_class'])))
   if 'averaged' in result:
     lines.append('averaged generator: FCD %.3f, KID %.4f, precision %.3f, '
                  'recall %.3f, density %.3f, coverage %.3f' % tuple(

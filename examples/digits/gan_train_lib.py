@@ -6,8 +6,10 @@
 (`tfgan_ext.addons`, from the flags by `train_lib.addons`) applied to the
 loop's parts (the networks, the loss pair named by --gan_loss, the
 optimizers), `tfgan.gan_model` (`tfgan.acgan_model` for the DCGAN's ACGAN,
-`tfgan.infogan_model` for TF-GAN's InfoGAN),
-`tfgan.gan_loss`, `tfgan.gan_train_ops` and `tfgan.gan_train` (through
+`tfgan.infogan_model` for TF-GAN's InfoGAN; a conditional head's outputs,
+a `DiscriminatorOutputs`, through `tfgan.gan_model` with the
+`tfgan_ext.losses.get_conditional` pair), `tfgan.gan_loss`,
+`tfgan.gan_train_ops` and `tfgan.gan_train` (through
 `examples.common.training`, which adds checkpoints, progress and NaN
 checks), then the evaluation.
 """
@@ -15,8 +17,8 @@ checks), then the evaluation.
 import tensorflow as tf
 import tensorflow_gan as tfgan
 
-import tfgan_ext
 from examples.common import training
+from examples.digits import conditioning
 from examples.digits import data_provider
 from examples.digits import eval_lib
 from examples.digits import networks
@@ -27,21 +29,24 @@ __all__ = ['parts', 'train']
 def parts(hparams, addons):
   """The loop's `tfgan_ext.addons.GANParts`, with `addons` applied.
 
-  The digits networks and the loss pair named by --gan_loss
-  (`training.gan_parts`); GANEstimator takes the parts as they are.
+  The digits networks and the loss pair named by --gan_loss, or by
+  --conditional_loss with --gan_loss as its adversarial part
+  (`conditioning.loss_pair`; `training.gan_parts`); GANEstimator takes the
+  parts as they are.
   """
   return training.gan_parts(
       hparams, networks.generator_fn(hparams),
-      networks.discriminator_fn(hparams),
-      tfgan_ext.losses.get(hparams.gan_loss), addons)
+      networks.discriminator_fn(hparams), conditioning.loss_pair(hparams),
+      addons)
 
 
 def _gan_model(hparams, loop, images, one_hot, noise):
   """The run's GAN model tuple and the `tfgan.gan_loss` options it needs.
 
   Unconditional: `tfgan.gan_model`. Conditional: the DCGAN's ACGAN
-  (`tfgan.acgan_model`, auxiliary class losses of weight 1), or TF-GAN's
-  conditional MNIST networks (`tfgan.gan_model` on (noise, one-hot labels)).
+  (`tfgan.acgan_model`, auxiliary class losses of weight 1: its own
+  conditioning, `conditioning.NETWORK`), else `tfgan.gan_model` on (noise,
+  one-hot labels) (TF-GAN's conditional MNIST networks, or a head).
   InfoGAN: `tfgan.infogan_model`, mutual information penalty of weight 1
   (TF-GAN's MNIST example).
   """
@@ -55,7 +60,8 @@ def _gan_model(hparams, loop, images, one_hot, noise):
         unstructured_generator_inputs=unstructured,
         structured_generator_inputs=structured), {
             'mutual_information_penalty_weight': 1.0}
-  if hparams.conditional and hparams.networks == 'dcgan':
+  if conditioning.resolve(hparams) == conditioning.Conditioning(
+      conditioning.NETWORK, 'acgan'):
     return tfgan.acgan_model(
         generator_fn=loop.generator_fn,
         discriminator_fn=loop.discriminator_fn,

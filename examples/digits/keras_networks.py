@@ -15,7 +15,9 @@ Conditional: the generator takes [noise, one_hot]; the discriminator takes
 [images, one_hot] and concatenates the label to its features before the logit
 (GANModel passes the generator inputs' labels to it; see
 tfgan_ext.keras.GANModel). The gan_train trainer's --conditional is ACGAN
-instead.
+instead. With a `head` (`tfgan_ext.conditional.head_layer`), the
+discriminator is the unconditional trunk with that head on its features
+(images only for the heads that do not read labels, ac and multi_hinge).
 """
 
 from tfgan_ext import conditional
@@ -70,7 +72,17 @@ def generator(K, image_shape, noise_dims=32, channels=64, num_classes=None,
   return K.Model(inputs if num_classes else noise, images, name=name)
 
 
-def discriminator(K, image_shape, channels=64, num_classes=None,
+def _with_head(K, images, features, head, num_classes):
+  """(inputs, outputs) of a discriminator with `head` on `features`."""
+  layer = conditional.head_layer(K, head, num_classes, spectral_norm=False,
+                                 name=head + '_head')
+  if not layer.uses_labels:
+    return images, layer(features)
+  labels = K.Input((num_classes,), name='labels')
+  return [images, labels], layer([features, labels])
+
+
+def discriminator(K, image_shape, channels=64, num_classes=None, head=None,
                   name='discriminator'):
   """The discriminator as a functional Keras model of package `K`.
 
@@ -80,11 +92,14 @@ def discriminator(K, image_shape, channels=64, num_classes=None,
     channels: Width of the first convolution (the second has twice it).
     num_classes: If set, a second input of one-hot labels, concatenated to
       the features.
+    head: With `num_classes`, a `tfgan_ext.conditional` head on the
+      features instead (not spectrally normalized, like the trunk).
     name: Model name.
 
   Returns:
     A Keras Model: images (and one-hot labels) -> logits [batch, 1]
-    (float32 under mixed precision).
+    (float32 under mixed precision), or the head's dict of
+    `DiscriminatorOutputs` fields.
   """
   layers = K.layers
   images = K.Input(tuple(image_shape), name='images')
@@ -95,6 +110,9 @@ def discriminator(K, image_shape, channels=64, num_classes=None,
                       name='conv2')(net)
   net = layers.LeakyReLU(0.2)(net)
   features = layers.Flatten(name='features')(net)
+  if num_classes and head:
+    return K.Model(*_with_head(K, images, features, head, num_classes),
+                   name=name)
   inputs = images
   if num_classes:
     labels = K.Input((num_classes,), name='labels')
@@ -196,7 +214,7 @@ def tfgan_mnist_generator(K, noise_dims=64, num_classes=None,
   return K.Model(inputs if num_classes else noise, images, name=name)
 
 
-def tfgan_mnist_discriminator(K, num_classes=None,
+def tfgan_mnist_discriminator(K, num_classes=None, head=None,
                               name='tfgan_mnist_discriminator'):
   """TF-GAN's MNIST discriminator (`tensorflow_gan.examples.mnist.networks`).
 
@@ -211,11 +229,14 @@ def tfgan_mnist_discriminator(K, num_classes=None,
     K: The Keras package.
     num_classes: If set, a second input of one-hot labels, conditioning the
       flattened features (TF-GAN's conditional discriminator).
+    head: With `num_classes`, a `tfgan_ext.conditional` head on the
+      unconditional trunk's output instead (not spectrally normalized, as
+      TF-GAN's logit layer is not).
     name: Model name.
 
   Returns:
     A Keras Model: images [batch, 28, 28, 1] (and one-hot labels) -> logits
-    [batch, 1] (float32 under mixed precision).
+    [batch, 1] (float32 under mixed precision), or the head's dict.
 
   Keras' `SpectralNormalization` (either package) is not TF-GAN's custom
   getter: at each training call it replaces the kernel by W / sigma(W),
@@ -237,7 +258,7 @@ def tfgan_mnist_discriminator(K, num_classes=None,
   net = leaky()(net)
   net = layers.Flatten(name='features')(net)
   inputs = images
-  if num_classes:
+  if num_classes and not head:
     labels = K.Input((num_classes,), name='labels')
     inputs = [images, labels]
     net = _class_conditioning(K, net, labels, 'conditioning')
@@ -246,5 +267,7 @@ def tfgan_mnist_discriminator(K, num_classes=None,
   net = layers.BatchNormalization(momentum=0.999, epsilon=1e-3,
                                   name='bn')(net, training=True)
   net = leaky()(net)
+  if num_classes and head:
+    return K.Model(*_with_head(K, images, net, head, num_classes), name=name)
   logits = layers.Dense(1, dtype='float32', name='logits')(net)
   return K.Model(inputs, logits, name=name)

@@ -23,10 +23,14 @@ import numpy as np
 import tensorflow as tf
 
 import tfgan_ext.keras as tfk
+from tfgan_ext.losses import discriminator_outputs
 from examples.common import training
+from examples.digits import conditioning
 from examples.digits import data_provider
 from examples.digits import eval_lib
 from examples.digits import keras_networks
+from examples.digits import networks
+from examples.digits import sngan_keras_networks
 
 __all__ = ['build', 'evaluate', 'fit_with_backups', 'keras_package',
            'make_dataset', 'train', 'training_data']
@@ -79,30 +83,52 @@ def training_data(hparams):
                       mnist_source=hparams.mnist_source)
 
 
-def build(K, strategy, hparams, addons):
-  """The compiled GANModel of `hparams` and `addons`, built under `strategy`."""
+def _networks(K, hparams, synchronized):
+  """(generator, discriminator) of `hparams` as Keras models of `K`.
+
+  Conditional: the head of `conditioning.resolve` on the discriminator's
+  features, or the networks' own conditioning (`conditioning.NETWORK`).
+  """
   shape = data_provider.image_shape(hparams.dataset)
   classes = (data_provider.num_classes(hparams.dataset)
              if hparams.conditional else None)
-  synchronized = strategy.num_replicas_in_sync > 1
+  resolved = conditioning.resolve(hparams)
+  head = {} if resolved is None or resolved.head == conditioning.NETWORK else {
+      'head': resolved.head}
+  if hparams.networks in networks.SNGAN:
+    architecture = networks.SNGAN[hparams.networks]
+    return (sngan_keras_networks.GENERATORS[architecture](
+        K, shape, hparams.noise_dims, hparams.generator_channels, classes,
+        synchronized_batch_norm=synchronized),
+            sngan_keras_networks.DISCRIMINATORS[architecture](
+                K, shape, hparams.discriminator_channels, classes, **head))
+  if hparams.networks == 'tfgan_mnist':
+    return (keras_networks.tfgan_mnist_generator(
+        K, hparams.noise_dims, classes, synchronized_batch_norm=synchronized),
+            keras_networks.tfgan_mnist_discriminator(K, classes, **head))
+  return (keras_networks.generator(
+      K, shape, hparams.noise_dims, hparams.generator_channels, classes,
+      synchronized_batch_norm=synchronized),
+          keras_networks.discriminator(
+              K, shape, hparams.discriminator_channels, classes, **head))
+
+
+def build(K, strategy, hparams, addons):
+  """The compiled GANModel of `hparams` and `addons`, built under `strategy`.
+
+  The loss is `conditioning.keras_loss`: --gan_loss, a conditional loss's
+  name, or its pair with --gan_loss as the adversarial part.
+  """
   with strategy.scope():
-    if hparams.networks == 'tfgan_mnist':
-      generator = keras_networks.tfgan_mnist_generator(
-          K, hparams.noise_dims, classes, synchronized_batch_norm=synchronized)
-      discriminator = keras_networks.tfgan_mnist_discriminator(K, classes)
-    else:
-      generator = keras_networks.generator(
-          K, shape, hparams.noise_dims, hparams.generator_channels, classes,
-          synchronized_batch_norm=synchronized)
-      discriminator = keras_networks.discriminator(
-          K, shape, hparams.discriminator_channels, classes)
+    generator, discriminator = _networks(
+        K, hparams, strategy.num_replicas_in_sync > 1)
     gan = tfk.GANModel(generator, discriminator)
     betas = (hparams.adam_beta1, hparams.adam_beta2)
     gan.compile(
         generator_optimizer=K.optimizers.Adam(hparams.generator_lr, *betas),
         discriminator_optimizer=K.optimizers.Adam(hparams.discriminator_lr,
                                                   *betas),
-        loss=hparams.gan_loss,
+        loss=conditioning.keras_loss(hparams),
         addons=addons,
         discriminator_steps=hparams.discriminator_train_steps,
         fused=hparams.fused,
@@ -131,6 +157,14 @@ def _check_supported(hparams):
   if unsupported:
     raise ValueError('%s: not implemented by --trainer=keras; use '
                      '--trainer=gan_train.' % ', '.join(unsupported))
+  resolved = conditioning.resolve(hparams)
+  if (hparams.feature_matching_weight and resolved is not None and
+      discriminator_outputs.HEADS.get(resolved.head) is not None):
+    raise ValueError(
+        '--feature_matching_weight with --conditional_head=%s: not '
+        'implemented by --trainer=keras (its feature matching reads the '
+        'discriminator\'s layer \'features\' beside one output, and this '
+        'head returns several); use --trainer=gan_train.' % resolved.head)
 
 
 def train(hparams, addons, devices=None, verbose=2, classifier_steps=1500,
@@ -184,11 +218,16 @@ def train(hparams, addons, devices=None, verbose=2, classifier_steps=1500,
   finally:
     K.mixed_precision.set_global_policy('float32')
   data = training_data(hparams)
-  fixed = next(iter(make_dataset(64, hparams.noise_dims,
-                                 seed=hparams.seed + 1000,
-                                 conditional=hparams.conditional,
-                                 dataset=hparams.dataset,
-                                 mnist_source=hparams.mnist_source)))[0]
+  if hparams.conditional:  # One row per class.
+    grid = tfk.SampleGrid.per_class(
+        data_provider.num_classes(hparams.dataset), hparams.noise_dims,
+        train_log_dir, per_class=8, seed=hparams.seed + 1000, raw_too=True)
+  else:
+    fixed = next(iter(make_dataset(64, hparams.noise_dims,
+                                   seed=hparams.seed + 1000,
+                                   dataset=hparams.dataset,
+                                   mnist_source=hparams.mnist_source)))[0]
+    grid = tfk.SampleGrid(fixed, train_log_dir, rows=8, cols=8, raw_too=True)
   steps_per_epoch = min(hparams.save_checkpoint_steps,
                         hparams.max_number_of_steps)
   logging.info('keras trainer: %s, strategy %s (%d replicas), loss %s, '
@@ -200,7 +239,7 @@ def train(hparams, addons, devices=None, verbose=2, classifier_steps=1500,
       gan, data, hparams.max_number_of_steps, steps_per_epoch, train_log_dir,
       dist, verbose=verbose, callbacks=[
           K.callbacks.TensorBoard(train_log_dir, update_freq='epoch'),
-          tfk.SampleGrid(fixed, train_log_dir, rows=8, cols=8, raw_too=True),
+          grid,
       ])
   gan.generator.save_weights(os.path.join(train_log_dir,
                                           'generator.weights.h5'))
@@ -300,7 +339,8 @@ def _evaluate_mnist(generator, train_log_dir, hparams, averaged=None):
   labels = np.arange(count) % 10 if hparams.conditional else None
   one_hot = None if labels is None else np.eye(10, dtype=np.float32)[labels]
   result = {'dataset': hparams.dataset, 'networks': hparams.networks,
-            'conditional': bool(hparams.conditional), 'num_samples': count}
+            'conditional': bool(hparams.conditional), 'num_samples': count,
+            **eval_lib.conditioning_fields(hparams)}
   generators = {'': generator}
   if averaged is not None:
     generators['_averaged'] = averaged
@@ -314,8 +354,8 @@ def _evaluate_mnist(generator, train_log_dir, hparams, averaged=None):
       result['averaged'] = values
     else:
       result.update(values, fcd_real_vs_real=values['real_vs_real']['fcd'])
-    grid = (generated[np.argsort(labels[:100], kind='stable')]
-            if labels is not None else generated)[:100]
+    grid = (eval_lib.class_rows(generated, labels) if labels is not None
+            else generated)[:100]  # One row per class when conditional.
     tf.io.write_file(os.path.join(out_dir, 'grid%s.png' % suffix),
                      tf.io.encode_png(tfk.callbacks.image_grid(grid, 10, 10)))
   result['grid'] = os.path.join(out_dir, 'grid.png')
@@ -352,9 +392,13 @@ def evaluate(generator, train_log_dir, seed=0, conditional=False,
              if conditional else None)
   # Sample before eval_lib builds its TF-1 graphs: with tf-keras, layers
   # made in a tf.Graph invalidate Keras models made outside it.
-  samples = {'': _generate(generator, noise, one_hot)}
+  # SNGAN's generators sample with their moving averages, as in the
+  # gan_train trainer's eval.
+  batch_statistics = not (hparams and hparams.networks in networks.SNGAN)
+  samples = {'': _generate(generator, noise, one_hot, batch_statistics)}
   if averaged is not None:
-    samples['_averaged'] = _generate(averaged, noise, one_hot)
+    samples['_averaged'] = _generate(averaged, noise, one_hot,
+                                     batch_statistics)
   classifier_dir = classifier_dir or os.path.join(out_dir, 'classifier')
   accuracy = eval_lib.train_classifier(real, labels, classifier_dir,
                                        num_steps=classifier_steps)
@@ -375,6 +419,8 @@ def evaluate(generator, train_log_dir, seed=0, conditional=False,
       result['averaged'] = values
     else:
       result.update(values)
+    if conditional:  # One row per class.
+      generated = eval_lib.class_rows(generated, labels[half:2 * half])
     grid = tfk.callbacks.image_grid(generated[:100], 10, 10)
     tf.io.write_file(os.path.join(out_dir, 'grid%s.png' % suffix),
                      tf.io.encode_png(grid))

@@ -18,10 +18,13 @@ Every trainer trains the same networks on the same data and evaluates the
 same way (`eval_lib`).
 """
 
+import types
+
 from absl import flags
 
 import tfgan_ext
 from examples.common import hparams as hparams_lib
+from examples.digits import conditioning
 from examples.digits import data_provider
 from examples.digits import estimator_train_lib
 from examples.digits import gan_train_lib
@@ -65,17 +68,41 @@ def define_flags(flag_values=flags.FLAGS):
                     'digits DCGAN (networks.py; width --generator_channels, '
                     '--discriminator_channels; any image size); '
                     'tfgan_mnist: TF-GAN\'s own MNIST networks '
-                    '(tensorflow_gan.examples.mnist.networks; 28x28).', **fv)
+                    '(tensorflow_gan.examples.mnist.networks; 28x28); '
+                    'sngan_cnn, sngan_resnet: SNGAN\'s standard CNN and '
+                    'ResNet (sngan_networks.py; widths w --generator_channels '
+                    'and --discriminator_channels, the paper\'s CNN at the '
+                    'defaults 64, its ResNet 256 and 128; spectrally '
+                    'normalized already).', **fv)
   flags.DEFINE_integer('noise_dims', 32, 'Generator noise dimension.',
                        lower_bound=1, **fv)
   flags.DEFINE_integer('generator_channels', 64, 'Generator width.',
                        lower_bound=1, **fv)
   flags.DEFINE_integer('discriminator_channels', 64, 'Discriminator width.',
                        lower_bound=1, **fv)
-  flags.DEFINE_boolean('conditional', False, 'Class-conditional: with '
-                       '--networks=dcgan the ACGAN (tfgan.acgan_model), with '
-                       'tfgan_mnist TF-GAN\'s conditional networks (the label '
-                       'conditions both).', **fv)
+  flags.DEFINE_boolean('conditional', False, 'Class-conditional: the '
+                       'label conditions both networks, the discriminator '
+                       'through --conditional_head (auto: with --networks='
+                       'dcgan the ACGAN (tfgan.acgan_model) under gan_train, '
+                       'label concatenation under keras; with tfgan_mnist '
+                       'TF-GAN\'s conditional networks; with sngan_* the '
+                       'projection head).', **fv)
+  flags.DEFINE_enum('conditional_head', conditioning.AUTO,
+                    conditioning.HEAD_CHOICES, '--conditional: how the '
+                    'discriminator reads the label, a head of '
+                    'tfgan_ext.conditional on the network\'s features '
+                    '(concat, projection, ac, projection_ac, multi_hinge, '
+                    'd2dce), or auto (see --conditional; conditioning.py).',
+                    **fv)
+  flags.DEFINE_enum('conditional_loss', conditioning.AUTO,
+                    conditioning.LOSS_CHOICES, '--conditional: the class '
+                    'term (tfgan_ext.losses.get_conditional, the paper\'s '
+                    'weights), --gan_loss being its adversarial part '
+                    '(multi_hinge has none: it is the whole loss); none: the '
+                    'head\'s one logit trained by --gan_loss alone; auto: '
+                    'the head\'s own (ac: acgan, projection_ac: '
+                    'auxiliary_multi_hinge, multi_hinge, d2dce; none for '
+                    'concat and projection).', **fv)
   flags.DEFINE_boolean('infogan', False, '--networks=tfgan_mnist: TF-GAN\'s '
                        'InfoGAN (tfgan.infogan_model: 10 categorical and 2 '
                        'continuous codes, mutual information penalty 1).',
@@ -239,6 +266,22 @@ def define_flags(flag_values=flags.FLAGS):
                        'classifier (trained on generated images, tested on the '
                        'real test images).', lower_bound=1, **fv)
   hparams_lib.require_finite(flag_values)
+  _check_conditioning(flag_values)
+
+
+def _check_conditioning(flag_values):
+  """Refuses a conditioning that cannot train, as a flag error."""
+  default_gan_loss = flag_values['gan_loss'].default
+
+  def checker(values):
+    try:
+      conditioning.check(types.SimpleNamespace(**values), default_gan_loss)
+    except ValueError as e:
+      raise flags.ValidationError(str(e)) from None
+    return True
+
+  flags.register_multi_flags_validator(conditioning.FIELDS, checker,
+                                       flag_values=flag_values)
 
 
 # Fields that may change when a run is resumed: they do not change what is
@@ -307,6 +350,18 @@ PRESETS += tuple(
                 '; RpGAN is trained with R1 and R2 by Huang et al. 2024, '
                 'arXiv:2501.05441' if loss == 'relativistic_pairing' else ''))
     for loss in _ADD_R1)
+
+# SNGAN's networks keep no penalty with those losses: the R1 above was
+# measured on the DCGAN; SNGAN's discriminators are spectrally normalized,
+# which is how Miyato et al. 2018 train them with the hinge loss (no
+# penalty). More conditions than the R1 presets, so these are found first.
+PRESETS += tuple(
+    _Preset({'gan_loss': loss, 'penalty': 'none', 'networks': network},
+            dict(penalty='none'),
+            'SNGAN (Miyato et al. 2018, arXiv:1802.05957) trains its '
+            'spectrally normalized networks without a penalty; the R1 that '
+            'digits adds to this loss was measured on the DCGAN')
+    for network in networks.SNGAN for loss in _ADD_R1)
 
 
 def addons(hparams):
