@@ -6,6 +6,7 @@ r"""MNIST at 28x28: losses, R1, TF-GAN's networks and scarce data, measured.
   python -m benchmarks.mnist --study=quality   # the losses alone and with R1
   python -m benchmarks.mnist --study=headline  # TF-GAN's networks
   python -m benchmarks.mnist --study=scarce    # 10% of MNIST, augmentations
+  python -m benchmarks.mnist --study=conditional  # heads and class losses
   python -m benchmarks.mnist --study=quality --quick   # seconds (CI)
 
 Trains the digits example on `--dataset=mnist` (the packaged MNIST, offline;
@@ -13,16 +14,21 @@ Trains the digits example on `--dataset=mnist` (the packaged MNIST, offline;
 run with the committed classifier (`eval_lib.evaluate`: 10,000 samples
 against the 10,000 test images; FCD, KID, precision/recall,
 density/coverage, classifier score, class histogram, beside the floors of
-the test images against 10,000 training images). Everything is fixed in
+the test images against 10,000 training images; for the conditional study
+also the intra-class FCD with its per-class floors, the classification
+accuracy score and how often the classifier gives a sample its label).
+Everything is fixed in
 `STUDIES` before the reported seeds (0, 1, 2) ran; the pilot study chose
 what is marked as chosen there, on seed 100, which no report uses. Runs
 go to worker processes with one TensorFlow thread each and are stored: an
 interrupted study resumes, and a finished run is never trained again.
 Writes mnist_<study>.md / .csv (per configuration: means and sample
 standard deviations over seeds) and mnist_<study>_runs.csv (every run).
+The conditional study's report also compares PD + hinge with AC (`compare`).
 """
 
 import json
+import math
 import os
 import statistics
 import sys
@@ -35,8 +41,9 @@ from examples.common import hparams as hparams_lib
 from examples.digits import eval_lib
 from examples.digits import train_lib
 
-__all__ = ['LUCIC_2018', 'METRICS', 'NARROW', 'STUDIES', 'TFGAN_MNIST',
-           'jobs', 'main', 'run_job', 'summarize']
+__all__ = ['COMPARISONS', 'CONDITIONAL_METRICS', 'LUCIC_2018', 'METRICS',
+           'NARROW', 'SNGAN_CNN', 'STUDIES', 'TFGAN_MNIST', 'compare', 'jobs',
+           'main', 'run_job', 'summarize']
 
 # The sweeps' network: the digits DCGAN at 28x28 and half its width (32
 # channels), about a fifth of the multiply-adds of TF-GAN's MNIST networks
@@ -72,6 +79,50 @@ _LEARNING_RATES = {
 # generator 15.6, against 157.1 and 25.5 at TF-GAN's rates.
 HEADLINE_LR = 'digits_lr'
 
+# The conditional study's network: SNGAN's standard CNN at 28x28 (Miyato et
+# al. 2018, table 3; conditional batch norm in the generator, a head on the
+# discriminator's features), noise 128 as the paper's, at width w = 16 (the
+# paper's 64 is 16x the multiply-adds). Measured on this 2-core machine
+# (2026-12-07, beside two benchmark workers, load average 4-4.5, niced, one
+# TensorFlow thread): a gan_train_ops step alone (generator, then
+# discriminator; batch 64, projection head, hinge; after 20 steps, over 200)
+# ran 32.3, 14.6, 7.2 and 4.9 steps/s at w = 8, 16, 24 and 32 (5,000 steps:
+# 2.6, 5.7, 11.6, 17 minutes); through the digits trainer on MNIST (input
+# pipeline and hooks; steps 100-400 of this study's runs) 12-12.5 steps/s
+# at 16 for PD + hinge, PD + MH and MH, 10 for D2D-CE (its 512-d embeddings),
+# and 13.6 at w = 12: the trainer's own per-step cost dominates below 16.
+SNGAN_CNN = dict(networks='sngan_cnn', generator_channels=16,
+                 discriminator_channels=16, noise_dims=128)
+# The heads and class losses of issue 28 (tfgan_ext.conditional,
+# tfgan_ext.losses.get_conditional with the papers' weights). hinge is the
+# adversarial part wherever a loss has one (SNGAN's and the projection
+# paper's loss, StudioGAN's configurations), so the configurations differ
+# in the head and the class term alone; MH (the K + 1 loss) has none. The
+# learning rates and betas are digits' defaults (Adam 2e-4, 0.5, 0.999:
+# SNGAN's setting C), one discriminator step, no penalty.
+_CONDITIONAL = dict(SNGAN_CNN, conditional=True)
+_CONDITIONAL_CONFIGS = (
+    ('concat + hinge', dict(conditional_head='concat', gan_loss='hinge')),
+    ('AC', dict(conditional_head='ac', conditional_loss='acgan',
+                gan_loss='hinge')),
+    ('PD + hinge', dict(conditional_head='projection', gan_loss='hinge')),
+    ('PD + MH', dict(conditional_head='projection_ac',
+                     conditional_loss='auxiliary_multi_hinge',
+                     gan_loss='hinge')),
+    ('MH', dict(conditional_head='multi_hinge',
+                conditional_loss='multi_hinge')),
+    ('D2D-CE', dict(conditional_head='d2dce', conditional_loss='d2dce',
+                    gan_loss='hinge')),
+)
+# The issue's comparison: (configuration, against, metric, higher is
+# better); `compare` says which is better.
+COMPARISONS = (
+    ('PD + hinge', 'AC', 'classification_accuracy_score', True),
+    ('PD + hinge', 'AC', 'intra_class_fcd', False),
+)
+# --quick: the CAS classifier's steps (the eval's default is 5,000).
+QUICK_CAS_STEPS = 20
+
 STUDIES = {
     'pilot': [
         ('headline ' + name, dict(TFGAN_MNIST, **RECOMMENDED, **lr))
@@ -97,6 +148,8 @@ STUDIES = {
             ('none', {}), ('DiffAugment', dict(augment='diffaugment')),
             ('ADA', dict(augment='ada')),
             ('bCR', dict(bcr_weight=10.0)))],
+    'conditional': [(name, dict(_CONDITIONAL, **fields))
+                    for name, fields in _CONDITIONAL_CONFIGS],
 }
 
 # Lucic et al. 2018 (arXiv:1711.10337), Table/Figure: MNIST, best FID of
@@ -118,13 +171,25 @@ RUN_FIELDS = ('key', 'study', 'config', 'seed', 'steps', 'status') + tuple(
     '%s%s' % (m, s) for m in METRICS for s in ('', '_averaged')) + (
         'fcd_real_vs_real', 'class_histogram', 'class_histogram_averaged',
         'mnist_source', 'train_time_s', 'steps_per_s', 'settings')
+# A conditional run's scores besides METRICS (eval_lib.mnist_scores').
+CONDITIONAL_METRICS = ('intra_class_fcd', 'intra_class_fcd_floor',
+                       'classification_accuracy_score',
+                       'conditional_accuracy')
+CONDITIONAL_CSV_FIELDS = CSV_FIELDS + tuple(
+    '%s_%s' % (m, stat) for m in CONDITIONAL_METRICS
+    for stat in ('mean', 'std'))
+CONDITIONAL_RUN_FIELDS = RUN_FIELDS + CONDITIONAL_METRICS + (
+    'intra_class_fcd_per_class', 'intra_class_fcd_floor_per_class')
 
 
-def jobs(study, seeds, steps):
-  """One job per configuration of `study` x seed (dicts)."""
+def jobs(study, seeds, steps, cas_steps=None):
+  """One job per configuration of `study` x seed (dicts).
+
+  `cas_steps`, if set, replaces the eval's CAS classifier steps (--quick).
+  """
   return [{'key': '%s_%s_s%d' % (study, _slug(config), seed),
            'study': study, 'config': config, 'seed': seed, 'steps': steps,
-           'fields': fields}
+           'fields': fields, 'cas_steps': cas_steps}
           for config, fields in STUDIES[study] for seed in seeds]
 
 
@@ -141,6 +206,8 @@ def hparams(job, run_dir):
   """
   steps = max(job['steps'], 1)
   fields = dict(job['fields'])
+  if job.get('cas_steps'):
+    fields['cas_steps'] = job['cas_steps']
   base = train_lib.HParams(
       train_log_dir=run_dir, dataset='mnist', mnist_source='package',
       seed=job['seed'], max_number_of_steps=job['steps'], eval=False,
@@ -180,6 +247,12 @@ def _train_and_evaluate(job, run_dir, result):
     result['class_histogram' + suffix] = json.dumps(values['class_histogram'])
     (result['min_class_share' + suffix],
      result['max_class_share' + suffix]) = _shares(values['class_histogram'])
+  if run.conditional:
+    for name in CONDITIONAL_METRICS:
+      result[name] = metrics[name]
+    for name in ('intra_class_fcd_per_class',
+                 'intra_class_fcd_floor_per_class'):
+      result[name] = json.dumps([round(v, 3) for v in metrics[name]])
 
 
 # Trains and evaluates one (job, work_dir), or returns its stored result.
@@ -222,8 +295,82 @@ def summarize(results):
           (row['%s%s_mean' % (name, suffix)],
            row['%s%s_std' % (name, suffix)]) = _stats(
                [r.get(name + suffix) for r in runs])
+      for name in CONDITIONAL_METRICS:
+        row[name + '_mean'], row[name + '_std'] = _stats(
+            [r.get(name) for r in runs])
+        row[name + '_values'] = [r.get(name) for r in runs]
       rows.append(row)
   return rows
+
+
+def compare(values, others, higher_is_better):
+  """Whether `values` beat `others` (one value per seed) by 2 standard errors.
+
+  The difference of the means, d = mean(values) - mean(others), against the
+  standard error of that difference over seeds, SE = sqrt(s_1^2 / n_1 +
+  s_2^2 / n_2) (sample variances): 'better' when d is beyond 2 SE in the
+  good direction, 'worse' beyond 2 SE in the other, else 'not different'.
+
+  Args:
+    values: The configuration's values, one per seed (at least 2).
+    others: The other configuration's.
+    higher_is_better: The metric's direction.
+
+  Returns:
+    {'difference': d, 'standard_error': SE, 'in_se': d / SE (inf when SE is
+    0 and d is not), 'verdict': 'better' | 'worse' | 'not different'}.
+
+  Raises:
+    ValueError: fewer than 2 values on a side.
+  """
+  values, others = list(values), list(others)
+  if len(values) < 2 or len(others) < 2:
+    raise ValueError('Comparing needs 2 or more seeds a side, got %d and %d.'
+                     % (len(values), len(others)))
+  difference = statistics.mean(values) - statistics.mean(others)
+  error = math.sqrt(statistics.variance(values) / len(values) +
+                    statistics.variance(others) / len(others))
+  in_se = (difference / error if error else
+           math.copysign(math.inf, difference) if difference else 0.0)
+  good = in_se if higher_is_better else -in_se
+  verdict = ('better' if good > 2 else 'worse' if good < -2
+             else 'not different')
+  return {'difference': difference, 'standard_error': error, 'in_se': in_se,
+          'verdict': verdict}
+
+
+def _comparison_lines(rows):
+  """The issue's comparisons (COMPARISONS), one line each."""
+  by_config = {r['config']: r for r in rows if r['study'] == 'conditional'}
+  lines = ['Comparisons ("better": the difference of the means is larger '
+           'than two standard errors of the difference over seeds):', '']
+  for config, other, metric, higher in COMPARISONS:
+    if config not in by_config or other not in by_config:
+      lines.append('- %s against %s on %s: not both in this report.'
+                   % (config, other, metric))
+      continue
+    values = [v for v in by_config[config][metric + '_values']
+              if v is not None]
+    others = [v for v in by_config[other][metric + '_values']
+              if v is not None]
+    if len(values) < 2 or len(others) < 2:
+      lines.append('- %s against %s on %s: fewer than 2 seeds a side.'
+                   % (config, other, metric))
+      continue
+    c = compare(values, others, higher)
+    summary = ('- %s against %s on %s (%s is better): %.4f against %.4f, '
+               'difference %+.4f, standard error %.4f (%+.1f SE): ' % (
+                   config, other, metric, 'higher' if higher else 'lower',
+                   statistics.mean(values), statistics.mean(others),
+                   c['difference'], c['standard_error'], c['in_se']))
+    if c['verdict'] == 'not different':
+      summary += ('not different: the difference is %.1f standard errors, '
+                  'short of 2 (%.4f).' % (abs(c['in_se']),
+                                          2 * c['standard_error']))
+    else:
+      summary += '%s %s.' % (config, c['verdict'])
+    lines.append(summary)
+  return lines + ['']
 
 
 def _cell(row, name, digits=2):
@@ -242,6 +389,49 @@ def _ordering(rows):
              ' < '.join(name for _, name in theirs)), '']
 
 
+def _conditional_markdown(rows, results):
+  """The conditional study's tables and comparisons."""
+  lines = ['Intra-class FCD: per class, 1,000 samples generated with that '
+           'label against that class\'s test images, the mean over the 10 '
+           'classes; its floor: each class\'s test images against as many '
+           'of its training images. CAS: a classifier trained on the 10,000 '
+           'samples (their labels), its accuracy on the real test images. '
+           'Conditional accuracy: how often the committed classifier gives a '
+           'sample its label.', '']
+  header = ['configuration', 'seeds', 'steps', 'FCD',
+            'intra-class FCD (floor)', 'CAS', 'conditional accuracy',
+            'precision', 'recall', 'classes min-max', 'collapsed', 'steps/s']
+  table = []
+  for r in rows:
+    table.append([
+        r['config'], str(r['seeds']), str(r['steps']), _cell(r, 'fcd'),
+        '%s (%s)' % (_cell(r, 'intra_class_fcd'),
+                     tables.fmt(r['intra_class_fcd_floor_mean'], 2)),
+        _cell(r, 'classification_accuracy_score', 4),
+        _cell(r, 'conditional_accuracy', 3), _cell(r, 'precision', 3),
+        _cell(r, 'recall', 3),
+        '%.1f-%.1f%%' % (100 * r['min_class_share_mean'],
+                         100 * r['max_class_share_mean']),
+        '%d/%d' % (r['collapsed_seeds'], r['seeds']),
+        tables.fmt(r['steps_per_s_mean'], 1)])
+  lines += [tables.markdown_table(header, table), '']
+  lines += _comparison_lines(rows)
+  lines += ['Per run:', '', tables.markdown_table(
+      ['run', 'status', 'FCD', 'intra-class FCD', 'CAS',
+       'conditional accuracy', 'intra-class FCD per class',
+       'class histogram'],
+      [[r['key'], r['status']] + (
+          [tables.fmt(r.get('fcd'), 2), tables.fmt(r.get('intra_class_fcd'),
+                                                   2),
+           tables.fmt(r.get('classification_accuracy_score'), 4),
+           tables.fmt(r.get('conditional_accuracy'), 3),
+           r.get('intra_class_fcd_per_class', ''),
+           r.get('class_histogram', '')]
+          if r['status'] == 'ok' else [''] * 6)
+       for r in sorted(results, key=lambda r: r['key'])]), '']
+  return lines
+
+
 def markdown(rows, results, env_lines, study, title):
   """The lines of mnist_<study>.md."""
   floor = rows[0]['fcd_real_vs_real'] if rows else None
@@ -256,6 +446,8 @@ def markdown(rows, results, env_lines, study, title):
                'puts in one class (a run outside 5%%-15%% counts as '
                'collapsed). Mean ± sample std over seeds.' % (
                    tables.fmt(floor, 3)), '']
+  if study == 'conditional':
+    return lines + _conditional_markdown(rows, results)
   has_average = any(r.get('fcd_averaged_mean') is not None for r in rows)
   header = ['configuration', 'seeds', 'steps', 'FCD'] + (
       ['FCD, averaged G'] if has_average else []) + [
@@ -297,6 +489,8 @@ _TITLES = {
                 'configuration',
     'scarce': 'MNIST, 10% of the images: augmentation and the generator\'s '
               'average',
+    'conditional': 'MNIST, class-conditional: heads and class losses on '
+                   'SNGAN\'s standard CNN',
 }
 
 
@@ -315,7 +509,8 @@ def main(argv=None):
   seeds = ([int(s) for s in args.seeds.split(',')] if args.seeds
            else list(default_seeds))[:1 if args.quick else None]
   steps = args.steps or (20 if args.quick else STEPS)
-  todo = jobs(args.study, seeds, steps)
+  todo = jobs(args.study, seeds, steps,
+              cas_steps=QUICK_CAS_STEPS if args.quick else None)
   if args.quick:
     todo = todo[:2]
   name = 'mnist_%s' % args.study
@@ -332,7 +527,9 @@ def main(argv=None):
       lambda r: '%s FCD %s classes %s' % (
           r['status'], tables.fmt(r.get('fcd'), 2),
           r.get('class_histogram')),
-      summarize, os.path.join(args.out_dir, name), (CSV_FIELDS, RUN_FIELDS),
+      summarize, os.path.join(args.out_dir, name),
+      ((CONDITIONAL_CSV_FIELDS, CONDITIONAL_RUN_FIELDS)
+       if args.study == 'conditional' else (CSV_FIELDS, RUN_FIELDS)),
       lambda rows, results, lines: markdown(rows, results, lines, args.study,
                                             _TITLES[args.study]),
       settings + ['- note: %s' % note for note in args.note])

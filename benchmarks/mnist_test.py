@@ -8,6 +8,8 @@ import os
 import pytest
 
 from benchmarks import mnist
+from examples.common import hparams as hparams_lib
+from examples.digits import conditioning
 from examples.digits import train_lib
 
 
@@ -68,3 +70,91 @@ def test_quick_run_writes_the_reports(mnist_cache, tmp_path):
   assert float(table[0]['fcd_real_vs_real']) > 0
   assert table[0]['fcd_averaged_mean']  # The generator average's FCD.
   assert (out / 'mnist_scarce.md').exists()
+
+
+# ------------------------------------------------------------- conditional ---
+
+
+def test_conditional_study_is_the_issue_s():
+  # Issue 28: concat, AC, PD + hinge, PD + MH, MH, D2D-CE on SNGAN's
+  # standard CNN, seeds 0-2; hinge wherever a loss has an adversarial part.
+  study = dict(mnist.STUDIES['conditional'])
+  assert list(study) == ['concat + hinge', 'AC', 'PD + hinge', 'PD + MH',
+                         'MH', 'D2D-CE']
+  heads = {name: (f['conditional_head'], f.get('conditional_loss', 'auto'),
+                  f.get('gan_loss')) for name, f in study.items()}
+  assert heads == {
+      'concat + hinge': ('concat', 'auto', 'hinge'),
+      'AC': ('ac', 'acgan', 'hinge'),
+      'PD + hinge': ('projection', 'auto', 'hinge'),
+      'PD + MH': ('projection_ac', 'auxiliary_multi_hinge', 'hinge'),
+      'MH': ('multi_hinge', 'multi_hinge', None),
+      'D2D-CE': ('d2dce', 'd2dce', 'hinge')}
+  for fields in study.values():
+    assert fields['conditional'] and fields['networks'] == 'sngan_cnn'
+    assert fields['generator_channels'] == fields[
+        'discriminator_channels'] == 16  # The measured width (mnist.py).
+    assert fields['noise_dims'] == 128  # SNGAN's.
+  jobs = mnist.jobs('conditional', mnist.SEEDS, mnist.STEPS)
+  assert len(jobs) == 6 * 3 and {j['seed'] for j in jobs} == {0, 1, 2}
+  assert len({j['key'] for j in jobs}) == len(jobs)
+  assert all(j['cas_steps'] is None for j in jobs)
+
+
+def test_conditional_hparams_train_what_the_study_names(tmp_path):
+  for config, fields in mnist.STUDIES['conditional']:
+    job = dict(seed=1, steps=5000, fields=fields, cas_steps=None)
+    run = mnist.hparams(job, str(tmp_path))
+    hparams_lib.validate(run)  # The flags' checks, head x loss included.
+    resolved = conditioning.resolve(run)
+    assert resolved.head == fields['conditional_head'], config
+    # No preset: no penalty added, digits' optimizer and batch.
+    assert run.penalty == 'none'
+    assert (run.generator_lr, run.adam_beta1, run.batch_size) == (
+        2e-4, 0.5, 64)
+    assert run.cas_steps == train_lib.HParams().cas_steps  # 5,000
+    assert (run.dataset, run.mnist_source, run.seed) == ('mnist', 'package',
+                                                         1)
+  quick = mnist.hparams(dict(job, cas_steps=mnist.QUICK_CAS_STEPS),
+                        str(tmp_path))
+  assert quick.cas_steps == mnist.QUICK_CAS_STEPS
+
+
+def test_comparison_rule_by_hand():
+  # PD: 0.90, 0.92, 0.94 (mean 0.92, sample variance 0.0004); AC: 0.80,
+  # 0.83, 0.86 (mean 0.83, variance 0.0009). SE = sqrt(0.0004 / 3 +
+  # 0.0009 / 3) = 0.020817; d = 0.09 = 4.32 SE: better.
+  c = mnist.compare([0.90, 0.92, 0.94], [0.80, 0.83, 0.86], True)
+  assert c['difference'] == pytest.approx(0.09)
+  assert c['standard_error'] == pytest.approx(0.020817, abs=1e-6)
+  assert c['in_se'] == pytest.approx(4.3235, abs=1e-4)
+  assert c['verdict'] == 'better'
+  # The same numbers for a lower-is-better metric: worse.
+  assert mnist.compare([0.90, 0.92, 0.94], [0.80, 0.83, 0.86],
+                       False)['verdict'] == 'worse'
+  # 0.90, 0.95, 0.85 (mean 0.90, variance 0.0025) against 0.88, 0.86, 0.90
+  # (0.88, 0.0004): SE = sqrt(0.0029 / 3) = 0.031091, d = 0.02 = 0.64 SE.
+  c = mnist.compare([0.90, 0.95, 0.85], [0.88, 0.86, 0.90], True)
+  assert c['standard_error'] == pytest.approx(0.031091, abs=1e-6)
+  assert c['in_se'] == pytest.approx(0.6433, abs=1e-4)
+  assert c['verdict'] == 'not different'
+  with pytest.raises(ValueError, match='2 or more seeds'):
+    mnist.compare([0.9], [0.8, 0.7], True)
+
+
+def test_the_report_states_the_comparison():
+  rows = []
+  values = {'PD + hinge': ([0.90, 0.92, 0.94], [20.0, 22.0, 24.0]),
+            'AC': ([0.80, 0.83, 0.86], [21.0, 23.0, 25.0])}
+  for config, (cas, intra) in values.items():
+    rows.append({'study': 'conditional', 'config': config,
+                 'classification_accuracy_score_values': cas,
+                 'intra_class_fcd_values': intra})
+  lines = mnist._comparison_lines(rows)  # pylint: disable=protected-access
+  [cas_line] = [l for l in lines if 'classification_accuracy_score' in l]
+  assert cas_line.endswith('PD + hinge better.')
+  # Intra-class FCD: d = -1.0, SE = sqrt(4 / 3 + 4 / 3) = 1.633: 0.6 SE.
+  [fcd_line] = [l for l in lines if 'intra_class_fcd' in l]
+  assert ('not different: the difference is 0.6 standard errors, short of '
+          '2 (3.2660).') in fcd_line
+  assert 'difference -1.0000' in fcd_line
