@@ -84,6 +84,27 @@ def _num_classes(logits, name, generated_class):
   return columns, '`%s` has %d columns' % (name, columns)
 
 
+_REAL_NAME = 'discriminator_real_classification_logits'
+_GEN_NAME = 'discriminator_gen_classification_logits'
+
+
+def _discriminator_class_logits(real_value, gen_value, labels,
+                                generated_class, reduction):
+  """The discriminator's checked class logits and the real labels.
+
+  Returns:
+    (real logits, generated logits, the real examples' int32 classes, K).
+  """
+  real = _class_logits(real_value, _REAL_NAME, generated_class)
+  gen = _class_logits(gen_value, _GEN_NAME, generated_class)
+  _checks.check_pair(real, _REAL_NAME, gen, _GEN_NAME,
+                     _checks.SAME_EXCEPT_BATCH, reduction)
+  num_classes, classes_from = _num_classes(real, _REAL_NAME, generated_class)
+  targets = _checks.class_labels(labels, num_classes, real, _REAL_NAME,
+                                 classes_from)
+  return real, gen, targets, num_classes
+
+
 def _crammer_singer(logits, targets, margin):
   """max(0, margin + max_{k != t} logits_k - logits_t) per example.
 
@@ -145,23 +166,15 @@ def multi_hinge_discriminator_loss(
       scope, 'multi_hinge_discriminator_loss',
       (discriminator_real_classification_logits,
        discriminator_gen_classification_logits, labels)) as scope:
-    real_name = 'discriminator_real_classification_logits'
-    gen_name = 'discriminator_gen_classification_logits'
-    real = _class_logits(discriminator_real_classification_logits,
-                         real_name, True)
-    gen = _class_logits(discriminator_gen_classification_logits, gen_name,
-                        True)
-    _checks.check_pair(real, real_name, gen, gen_name,
-                       _checks.SAME_EXCEPT_BATCH, reduction)
-    num_classes, classes_from = _num_classes(real, real_name, True)
-    targets = _checks.class_labels(labels, num_classes, real, real_name,
-                                   classes_from)
+    real, gen, targets, num_classes = _discriminator_class_logits(
+        discriminator_real_classification_logits,
+        discriminator_gen_classification_logits, labels, True, reduction)
     generated_class = tf.fill(tf.shape(gen)[:1], num_classes)
     return _reduction.reduce_real_and_generated(
         _crammer_singer(real, targets, _margin(margin)), real_weights,
         _crammer_singer(gen, generated_class, margin), generated_weights,
         scope, loss_collection, reduction, add_summaries,
-        'discriminator_multi_hinge_loss', real_name, gen_name)
+        'discriminator_multi_hinge_loss', _REAL_NAME, _GEN_NAME)
 
 
 def multi_hinge_generator_loss(
@@ -206,11 +219,10 @@ def _class_generator_loss(name, summary_name, generated_class,
                           add_summaries):
   with tf.compat.v1.name_scope(
       scope, name, (discriminator_gen_classification_logits, labels)) as scope:
-    gen_name = 'discriminator_gen_classification_logits'
-    gen = _class_logits(discriminator_gen_classification_logits, gen_name,
+    gen = _class_logits(discriminator_gen_classification_logits, _GEN_NAME,
                         generated_class)
-    num_classes, classes_from = _num_classes(gen, gen_name, generated_class)
-    targets = _checks.class_labels(labels, num_classes, gen, gen_name,
+    num_classes, classes_from = _num_classes(gen, _GEN_NAME, generated_class)
+    targets = _checks.class_labels(labels, num_classes, gen, _GEN_NAME,
                                    classes_from)
     return _reduction.reduce_loss(
         _crammer_singer(gen, targets, _margin(margin)), weights, scope,
@@ -258,25 +270,18 @@ def auxiliary_multi_hinge_discriminator_loss(
       scope, 'auxiliary_multi_hinge_discriminator_loss',
       (discriminator_real_classification_logits,
        discriminator_gen_classification_logits, labels)) as scope:
-    real_name = 'discriminator_real_classification_logits'
-    gen_name = 'discriminator_gen_classification_logits'
-    real = _class_logits(discriminator_real_classification_logits,
-                         real_name, False)
-    gen = _class_logits(discriminator_gen_classification_logits, gen_name,
-                        False)
-    _checks.check_pair(real, real_name, gen, gen_name,
-                       _checks.SAME_EXCEPT_BATCH, reduction)
-    num_classes, classes_from = _num_classes(real, real_name, False)
-    targets = _checks.class_labels(labels, num_classes, real, real_name,
-                                   classes_from)
+    real, gen, targets, _ = _discriminator_class_logits(
+        discriminator_real_classification_logits,
+        discriminator_gen_classification_logits, labels, False, reduction)
     # Generated examples have the same labels (TF-GAN's convention).
-    _checks.check_batch(labels, 'labels', gen, gen_name)
+    _checks.check_batch(labels, 'labels', gen, _GEN_NAME)
     margin = _margin(margin)
     return _reduction.reduce_real_and_generated(
         _crammer_singer(real, targets, margin), real_weights,
         _crammer_singer(gen, targets, margin), generated_weights, scope,
         loss_collection, reduction, add_summaries,
-        'discriminator_auxiliary_multi_hinge_loss', real_name, gen_name)
+        'discriminator_auxiliary_multi_hinge_loss', _REAL_NAME,
+        _GEN_NAME)
 
 
 def auxiliary_multi_hinge_generator_loss(
