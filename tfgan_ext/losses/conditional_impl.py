@@ -126,6 +126,33 @@ def _margin(margin):
   return margin
 
 
+def _class_discriminator_loss(name, summary_name, generated_class,
+                              real_logits, gen_logits, labels, margin,
+                              real_weights, generated_weights, scope,
+                              loss_collection, reduction, add_summaries):
+  """The multi-hinge on real examples' labels and on generated examples'.
+
+  Generated examples' targets: the generated class K when
+  `generated_class`, else the labels they were generated with.
+  """
+  with tf.compat.v1.name_scope(
+      scope, name, (real_logits, gen_logits, labels)) as scope:
+    real, gen, targets, num_classes = _discriminator_class_logits(
+        real_logits, gen_logits, labels, generated_class, reduction)
+    if generated_class:
+      gen_targets = tf.fill(tf.shape(gen)[:1], num_classes)
+    else:
+      # Generated examples have the same labels (TF-GAN's convention).
+      _checks.check_batch(labels, 'labels', gen, _GEN_NAME)
+      gen_targets = targets
+    margin = _margin(margin)
+    return _reduction.reduce_real_and_generated(
+        _crammer_singer(real, targets, margin), real_weights,
+        _crammer_singer(gen, gen_targets, margin), generated_weights, scope,
+        loss_collection, reduction, add_summaries, summary_name, _REAL_NAME,
+        _GEN_NAME)
+
+
 def multi_hinge_discriminator_loss(
     discriminator_real_classification_logits,
     discriminator_gen_classification_logits, labels, margin=1.0,
@@ -162,19 +189,11 @@ def multi_hinge_discriminator_loss(
     TypeError: for non-floating logits or non-numeric labels.
     ValueError: for shapes, class counts or labels that do not fit.
   """
-  with tf.compat.v1.name_scope(
-      scope, 'multi_hinge_discriminator_loss',
-      (discriminator_real_classification_logits,
-       discriminator_gen_classification_logits, labels)) as scope:
-    real, gen, targets, num_classes = _discriminator_class_logits(
-        discriminator_real_classification_logits,
-        discriminator_gen_classification_logits, labels, True, reduction)
-    generated_class = tf.fill(tf.shape(gen)[:1], num_classes)
-    return _reduction.reduce_real_and_generated(
-        _crammer_singer(real, targets, _margin(margin)), real_weights,
-        _crammer_singer(gen, generated_class, margin), generated_weights,
-        scope, loss_collection, reduction, add_summaries,
-        'discriminator_multi_hinge_loss', _REAL_NAME, _GEN_NAME)
+  return _class_discriminator_loss(
+      'multi_hinge_discriminator_loss', 'discriminator_multi_hinge_loss',
+      True, discriminator_real_classification_logits,
+      discriminator_gen_classification_logits, labels, margin, real_weights,
+      generated_weights, scope, loss_collection, reduction, add_summaries)
 
 
 def multi_hinge_generator_loss(
@@ -248,40 +267,17 @@ def auxiliary_multi_hinge_discriminator_loss(
 
   Add it (weight 1 in the paper) to an adversarial loss on the head's logit
   (the hinge loss in the paper); `tfgan_ext.losses.get_conditional(
-  'auxiliary_multi_hinge')` does.
-
-  Args:
-    discriminator_real_classification_logits: C(x), [batch, K].
-    discriminator_gen_classification_logits: C(G(z, y)), [batch, K].
-    labels: y, int [batch] in [0, K) or one-hot [batch, K], for real and
-      generated examples alike (TF-GAN's convention).
-    margin: m (1 in the paper).
-    real_weights, generated_weights, scope, loss_collection, reduction,
-      add_summaries: TF-GAN's.
-
-  Returns:
-    The loss, float32.
-
-  Raises:
-    TypeError: for non-floating logits or non-numeric labels.
-    ValueError: for shapes, class counts or labels that do not fit.
+  'auxiliary_multi_hinge')` does. Arguments, result and errors as
+  `multi_hinge_discriminator_loss`'s, with K columns of class logits, C(x)
+  and C(G(z, y)) [batch, K], and `labels` y those of the real and of the
+  generated examples alike (TF-GAN's convention).
   """
-  with tf.compat.v1.name_scope(
-      scope, 'auxiliary_multi_hinge_discriminator_loss',
-      (discriminator_real_classification_logits,
-       discriminator_gen_classification_logits, labels)) as scope:
-    real, gen, targets, _ = _discriminator_class_logits(
-        discriminator_real_classification_logits,
-        discriminator_gen_classification_logits, labels, False, reduction)
-    # Generated examples have the same labels (TF-GAN's convention).
-    _checks.check_batch(labels, 'labels', gen, _GEN_NAME)
-    margin = _margin(margin)
-    return _reduction.reduce_real_and_generated(
-        _crammer_singer(real, targets, margin), real_weights,
-        _crammer_singer(gen, targets, margin), generated_weights, scope,
-        loss_collection, reduction, add_summaries,
-        'discriminator_auxiliary_multi_hinge_loss', _REAL_NAME,
-        _GEN_NAME)
+  return _class_discriminator_loss(
+      'auxiliary_multi_hinge_discriminator_loss',
+      'discriminator_auxiliary_multi_hinge_loss', False,
+      discriminator_real_classification_logits,
+      discriminator_gen_classification_logits, labels, margin, real_weights,
+      generated_weights, scope, loss_collection, reduction, add_summaries)
 
 
 def auxiliary_multi_hinge_generator_loss(
@@ -297,19 +293,8 @@ def auxiliary_multi_hinge_generator_loss(
   L_cls = E_z[max(0, m + max_{k != y} C_k(G(z, y)) - C_y(G(z, y)))]
 
   Add it (weight 0.1 in the paper) to the generator's adversarial loss.
-
-  Args:
-    discriminator_gen_classification_logits: C(G(z, y)), [batch, K].
-    labels: y, int [batch] in [0, K) or one-hot [batch, K].
-    margin: m (1 in the paper).
-    weights, scope, loss_collection, reduction, add_summaries: TF-GAN's.
-
-  Returns:
-    The loss, float32.
-
-  Raises:
-    TypeError: for non-floating logits or non-numeric labels.
-    ValueError: for shapes, class counts or labels that do not fit.
+  Arguments, result and errors as `multi_hinge_generator_loss`'s, with K
+  columns of class logits, C(G(z, y)) [batch, K], instead of K + 1.
   """
   return _class_generator_loss(
       'auxiliary_multi_hinge_generator_loss',
@@ -457,11 +442,7 @@ def d2dce_generator_loss(
     weights, scope, loss_collection, reduction, add_summaries: TF-GAN's.
 
   Returns:
-    The loss, float32.
-
-  Raises:
-    TypeError: for non-floating embeddings or non-numeric labels.
-    ValueError: for shapes, labels or settings that do not fit.
+    The loss, float32; errors as `d2dce_discriminator_loss`'s.
   """
   return _d2dce(
       'd2dce_generator_loss', 'generator_d2dce_loss',
