@@ -267,10 +267,21 @@ def auxiliary_multi_hinge_discriminator_loss(
 
   Add it (weight 1 in the paper) to an adversarial loss on the head's logit
   (the hinge loss in the paper); `tfgan_ext.losses.get_conditional(
-  'auxiliary_multi_hinge')` does. Arguments, result and errors as
-  `multi_hinge_discriminator_loss`'s, with K columns of class logits, C(x)
-  and C(G(z, y)) [batch, K], and `labels` y those of the real and of the
-  generated examples alike (TF-GAN's convention).
+  'auxiliary_multi_hinge')` does.
+
+  Args:
+    discriminator_real_classification_logits: C(x), [batch, K].
+    discriminator_gen_classification_logits: C(G(z, y)), [batch', K].
+    labels: y, int [batch] in [0, K) or one-hot [batch, K], the labels of
+      the real and of the generated examples alike (TF-GAN's convention).
+    margin, real_weights, generated_weights, scope, loss_collection,
+      reduction, add_summaries: as `multi_hinge_discriminator_loss`'s.
+
+  Returns:
+    The loss, float32.
+
+  Raises:
+    TypeError, ValueError: as `multi_hinge_discriminator_loss`.
   """
   return _class_discriminator_loss(
       'auxiliary_multi_hinge_discriminator_loss',
@@ -293,8 +304,18 @@ def auxiliary_multi_hinge_generator_loss(
   L_cls = E_z[max(0, m + max_{k != y} C_k(G(z, y)) - C_y(G(z, y)))]
 
   Add it (weight 0.1 in the paper) to the generator's adversarial loss.
-  Arguments, result and errors as `multi_hinge_generator_loss`'s, with K
-  columns of class logits, C(G(z, y)) [batch, K], instead of K + 1.
+
+  Args:
+    discriminator_gen_classification_logits: C(G(z, y)), [batch, K] (K
+      columns, not K + 1).
+    labels, margin, weights, scope, loss_collection, reduction,
+      add_summaries: as `multi_hinge_generator_loss`'s.
+
+  Returns:
+    The loss, float32.
+
+  Raises:
+    TypeError, ValueError: as `multi_hinge_generator_loss`.
   """
   return _class_generator_loss(
       'auxiliary_multi_hinge_generator_loss',
