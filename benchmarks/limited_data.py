@@ -139,14 +139,6 @@ def run_job(args):
                                                   result))
 
 
-def _mean_std(values):
-  values = [v for v in values if v is not None]
-  if not values:
-    return None, None
-  return (statistics.mean(values),
-          statistics.stdev(values) if len(values) > 1 else None)
-
-
 def summarize(results):
   """One row per (fraction, augmentation): means over seeds and ratios."""
   rows = []
@@ -155,8 +147,8 @@ def summarize(results):
     if r['status'] == 'ok':
       by_config.setdefault((r['train_fraction'], r['augment']), []).append(r)
   for (fraction, augment), runs in sorted(by_config.items()):
-    fcd, fcd_std = _mean_std([r['fcd'] for r in runs])
-    averaged, averaged_std = _mean_std([r['fcd_averaged'] for r in runs])
+    fcd, fcd_std = tables.mean_and_std([r['fcd'] for r in runs])
+    averaged, averaged_std = tables.mean_and_std([r['fcd_averaged'] for r in runs])
     rows.append({
         'dataset': 'digits', 'train_fraction': fraction,
         'train_images': int(round(fraction * _IMAGES)), 'augment': augment,
@@ -166,7 +158,7 @@ def summarize(results):
         'averaged_over_raw_median': statistics.median(
             r['fcd_averaged'] / r['fcd'] for r in runs),
         'fcd_real_vs_real': runs[0]['fcd_real_vs_real'],
-        'ada_p_final_mean': _mean_std([r['ada_p_final'] for r in runs])[0],
+        'ada_p_final_mean': tables.mean_and_std([r['ada_p_final'] for r in runs])[0],
     })
   none = {r['train_fraction']: r for r in rows if r['augment'] == 'none'}
   for row in rows:

@@ -30,7 +30,6 @@ The conditional study's report also compares PD + hinge with AC (`compare`).
 import json
 import math
 import os
-import statistics
 import sys
 import time
 
@@ -262,14 +261,6 @@ def run_job(args):
       _train_and_evaluate(job, run_dir, result)))
 
 
-def _stats(values):
-  values = [v for v in values if v is not None]
-  if not values:
-    return None, None
-  return (statistics.mean(values),
-          statistics.stdev(values) if len(values) > 1 else None)
-
-
 def collapsed(result, low=0.05, high=0.15):
   """Whether a run's samples leave the 5%-15% band of classes (issue 27)."""
   return not (result.get('min_class_share', 0) >= low and
@@ -289,11 +280,11 @@ def summarize(results):
              'steps': runs[0]['steps'],
              'fcd_real_vs_real': runs[0]['fcd_real_vs_real'],
              'collapsed_seeds': sum(collapsed(r) for r in runs),
-             'steps_per_s_mean': _stats([r['steps_per_s'] for r in runs])[0]}
+             'steps_per_s_mean': tables.mean_and_std([r['steps_per_s'] for r in runs])[0]}
       for name in METRICS:
         for suffix in ('', '_averaged'):
           (row['%s%s_mean' % (name, suffix)],
-           row['%s%s_std' % (name, suffix)]) = _stats(
+           row['%s%s_std' % (name, suffix)]) = tables.mean_and_std(
                [r.get(name + suffix) for r in runs])
       for name in CONDITIONAL_METRICS:
         row[name + '_mean'], row[name + '_std'] = _stats(

@@ -144,13 +144,8 @@ class KerasTapeLoop:
     self._step = step
 
   def seconds_per_step(self, steps, warmup):
-    for _ in range(warmup):
-      self._step(self._iterator)[0].numpy()
-    start = time.perf_counter()
-    for _ in range(steps):
-      out = self._step(self._iterator)
-    out[0].numpy()
-    return (time.perf_counter() - start) / steps
+    return speed_end_to_end.seconds_per_step(self._step, self._iterator,
+                                             steps, warmup)
 
 
 def loops(settings, model_dir):

@@ -27,7 +27,7 @@ from examples.digits import data_provider
 from examples.digits import networks
 
 __all__ = ['GAN_TRAIN', 'GanTrainLoop', 'PART', 'StepTimerHook', 'TapeLoop',
-           'run']
+           'run', 'seconds_per_step']
 
 PART = '4 end to end'
 GAN_TRAIN = 'tfgan.gan_train'
@@ -173,13 +173,22 @@ class TapeLoop:
     self._step = simultaneous_step if simultaneous else sequential_step
 
   def seconds_per_step(self, steps, warmup):
-    for _ in range(warmup):
-      self._step(self._iterator)[0].numpy()
-    start = time.perf_counter()
-    for _ in range(steps):
-      out = self._step(self._iterator)
-    out[0].numpy()
-    return (time.perf_counter() - start) / steps
+    return seconds_per_step(self._step, self._iterator, steps, warmup)
+
+
+def seconds_per_step(step, iterator, steps, warmup):
+  """Seconds per call of `step(iterator)` (a tf.function), after `warmup`.
+
+  The timed calls are dispatched back to back; the clock stops when the
+  last one's first output is on the host.
+  """
+  for _ in range(warmup):
+    step(iterator)[0].numpy()
+  start = time.perf_counter()
+  for _ in range(steps):
+    out = step(iterator)
+  out[0].numpy()
+  return (time.perf_counter() - start) / steps
 
 
 def run(settings, log):

@@ -6,6 +6,8 @@ Every row's ratio is time(variant) / time(reference) (`timing.RATIO_DIRECTION`),
 stated in a comment line at the top of the CSV and in the markdown.
 """
 
+import csv
+
 from benchmarks import speed_augment
 from benchmarks import speed_counterparts
 from benchmarks import speed_digits_step
@@ -17,7 +19,7 @@ from benchmarks import speed_penalties
 from benchmarks import tables
 from benchmarks import timing
 
-__all__ = ['CSV_FIELDS', 'log_row', 'ratio_cell', 'write_csv',
+__all__ = ['CSV_FIELDS', 'log_row', 'ratio_cell', 'read_csv', 'write_csv',
            'write_markdown']
 
 CSV_FIELDS = ('part', 'name', 'setting', 'variant', 'reference', 'variant_ms',
@@ -36,6 +38,21 @@ def write_csv(rows, path):
   """speed.csv: one line per row, after a comment line with the direction."""
   tables.write_csv(path, CSV_FIELDS, rows, comment_lines=[
       timing.RATIO_DIRECTION + '; ms: median milliseconds per step or call'])
+
+
+def read_csv(path):
+  """(the comment line, the rows as dicts of strings) of a `write_csv` file.
+
+  Raises:
+    ValueError: if the columns are not `CSV_FIELDS`.
+  """
+  with open(path) as f:
+    comment = f.readline()
+    reader = csv.DictReader(f)
+    if tuple(reader.fieldnames) != CSV_FIELDS:
+      raise ValueError('%s has columns %s, not %s.' % (
+          path, reader.fieldnames, CSV_FIELDS))
+    return comment, list(reader)
 
 
 def ratio_cell(row):

@@ -5,7 +5,6 @@
 The run writes to a temporary directory, never to benchmarks/results.
 """
 
-import csv
 import math
 import os
 import subprocess
@@ -38,11 +37,7 @@ BACKGROUND = (_quick_run,)
 @pytest.fixture(scope='module')
 def quick_run(background):
   out_dir = background.result(_quick_run)
-  with open(os.path.join(out_dir, 'speed.csv')) as f:
-    first_line = f.readline()
-    reader = csv.DictReader(f)
-    assert tuple(reader.fieldnames) == speed_report.CSV_FIELDS
-    rows = list(reader)
+  first_line, rows = speed_report.read_csv(os.path.join(out_dir, 'speed.csv'))
   with open(os.path.join(out_dir, 'speed.md')) as f:
     text = f.read()
   return rows, text, first_line

@@ -4,8 +4,10 @@
 
 import csv
 import math
+import statistics
 
-__all__ = ['csv_value', 'fmt', 'markdown_table', 'mean_std_cell', 'write_csv']
+__all__ = ['csv_value', 'fmt', 'markdown_table', 'mean_and_std',
+           'mean_std_cell', 'write_csv']
 
 
 def fmt(value, digits=2):
@@ -13,6 +15,18 @@ def fmt(value, digits=2):
   if value is None or (isinstance(value, float) and math.isnan(value)):
     return '—'
   return '%.*f' % (digits, value)
+
+
+def mean_and_std(values):
+  """(mean, sample standard deviation) of the values that are not None.
+
+  (None, None) without values; the deviation is None for one value.
+  """
+  values = [v for v in values if v is not None]
+  if not values:
+    return None, None
+  return (statistics.mean(values),
+          statistics.stdev(values) if len(values) > 1 else None)
 
 
 def mean_std_cell(mean, std, count, digits, scale=1.0):

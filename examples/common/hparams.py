@@ -46,6 +46,7 @@ __all__ = [
     'PRESET_FLAG',
     'Preset',
     'apply_presets',
+    'check_choice',
     'define_preset_flag',
     'find_preset',
     'from_dict',
@@ -63,6 +64,19 @@ FILENAME = 'hparams.json'
 # The binaries' --preset flag and its values.
 PRESET_FLAG = 'preset'
 PRESET_CHOICES = ('recommended', 'none')
+
+
+def check_choice(value, choices, what):
+  """Raises ValueError unless `value` is one of `choices`, listing them.
+
+  Args:
+    value: What was asked for.
+    choices: The valid values.
+    what: What they are, for the message (e.g. 'digits dataset').
+  """
+  if value not in choices:
+    raise ValueError('Unknown %s %r; choose one of: %s.'
+                     % (what, value, ', '.join(map(str, choices))))
 
 
 def _flag_values(define_flags):

@@ -20,6 +20,8 @@ The data are never downloaded unless asked.
 import numpy as np
 import tensorflow as tf
 
+from examples.common import hparams
+
 __all__ = [
     'DATASETS',
     'DatasetUnavailableError',
@@ -43,9 +45,7 @@ class DatasetUnavailableError(RuntimeError):
 
 
 def _check(dataset):
-  if dataset not in DATASETS:
-    raise ValueError('Unknown digits dataset %r; choose one of: %s'
-                     % (dataset, ', '.join(DATASETS)))
+  hparams.check_choice(dataset, DATASETS, 'digits dataset')
 
 
 def image_shape(dataset):
@@ -61,9 +61,7 @@ def num_classes(dataset):
 
 
 def _check_mnist_source(mnist_source):
-  if mnist_source not in MNIST_SOURCES:
-    raise ValueError('Unknown mnist_source %r; choose one of: %s'
-                     % (mnist_source, ', '.join(MNIST_SOURCES)))
+  hparams.check_choice(mnist_source, MNIST_SOURCES, 'mnist_source')
 
 
 def resolve_mnist_source(mnist_source='auto', data_dir=None, download=False):

@@ -55,6 +55,7 @@ import zipfile
 from absl import logging
 import numpy as np
 
+from examples.common import hparams
 from examples.digits.data_provider import DatasetUnavailableError
 
 __all__ = [
@@ -352,9 +353,7 @@ def _ensure_cache(path=None, directory=None):
 
 
 def _check_split(split):
-  if split not in SPLITS:
-    raise ValueError('Unknown MNIST split %r; choose one of: %s'
-                     % (split, ', '.join(SPLITS)))
+  hparams.check_choice(split, SPLITS, 'MNIST split')
 
 
 def load(split='train', path=None, cache_dir=None):  # pylint: disable=redefined-outer-name

@@ -235,12 +235,7 @@ def _discriminator_block(b, net, width, downsample, first, spectral_norm,
 def resnet_generator(K, image_shape, noise_dims=128, width=256,
                      num_classes=None, synchronized_batch_norm=False,
                      name='sngan_resnet_generator'):
-  """SNGAN's ResNet generator as a Keras model; arguments as `cnn_generator`.
-
-  Returns:
-    A Keras Model: noise [B, noise_dims] (and one-hot labels) -> images
-    [B, H, W, C] in [-1, 1].
-  """
+  """SNGAN's ResNet generator as a Keras model; as `cnn_generator`."""
   b = _Builder(K, num_classes, synchronized_batch_norm)
   inputs, noise, labels = _generator_inputs(b, noise_dims)
   base_h, base_w, upsample = arch.generator_plan(image_shape)

@@ -11,15 +11,15 @@ Mixture components are equally likely.
 import numpy as np
 import tensorflow as tf
 
+from examples.common import hparams
+
 __all__ = ['DATASETS', 'centers', 'provide_data', 'sample_numpy', 'std']
 
 DATASETS = ('ring', 'grid')
 
 
 def _check(dataset):
-  if dataset not in DATASETS:
-    raise ValueError('Unknown toy2d dataset %r; choose one of: %s'
-                     % (dataset, ', '.join(DATASETS)))
+  hparams.check_choice(dataset, DATASETS, 'toy2d dataset')
 
 
 def centers(dataset):

@@ -142,29 +142,29 @@ def test_r1_differentiates_the_heads_logits():
   assert history['r1_penalty'][-1] > 0
 
 
+_MISFITS = (
+    ('ac', 'hinge', r'The discriminator returns DiscriminatorOutputs '
+     r'\(logits, class_logits\), but the compiled loss reads one logit per '
+     r'example'),
+    # The AC head's K class logits are not multi-hinge's K + 1.
+    ('ac', 'multi_hinge', r'cannot read the discriminator\'s outputs .*one-hot '
+     r'over 3 classes, but `discriminator_gen_classification_logits` has 3 '
+     r'columns, K \+ 1'),
+    ('projection', 'd2dce', r'The compiled loss reads `embeddings`, `logits`, '
+     r'`proxies` of the discriminator\'s outputs \(a DiscriminatorOutputs, or '
+     r'a dict of its fields\), but the discriminator returns one tensor of '
+     r'shape \[2, 1\]'),
+    ('multi_hinge', 'acgan', r'reads `class_logits`, `logits`.*on real data it '
+     r'returned `class_logits`.*logits: ac, projection_ac, d2dce'),
+)
+
+
+@pytest.mark.parametrize('head, loss, message', _MISFITS)
 @pytest.mark.parametrize('flavour', lib.FLAVOURS)
-def test_heads_and_losses_that_do_not_fit(flavour):
+def test_heads_and_losses_that_do_not_fit(flavour, head, loss, message):
   Keras = lib.keras_package(flavour)
-  dataset = _data()[0]
-  with pytest.raises(ValueError, match=r'The discriminator returns '
-                     r'DiscriminatorOutputs \(logits, class_logits\), but the '
-                     r'compiled loss reads one logit per example'):
-    _gan(Keras, 'ac', 'hinge').fit(dataset, verbose=0)
-  # The AC head's K class logits are not multi-hinge's K + 1.
-  with pytest.raises(ValueError, match=r'cannot read the discriminator\'s '
-                     r'outputs .*one-hot over 3 classes, but `discriminator_'
-                     r'gen_classification_logits` has 3 columns, K \+ 1'):
-    _gan(Keras, 'ac', 'multi_hinge').fit(dataset, verbose=0)
-  with pytest.raises(ValueError, match=r'The compiled loss reads `embeddings`,'
-                     r' `logits`, `proxies` of the discriminator\'s outputs '
-                     r'\(a DiscriminatorOutputs, or a dict of its fields\), '
-                     r'but the discriminator returns one tensor of shape '
-                     r'\[2, 1\]'):
-    _gan(Keras, 'projection', 'd2dce').fit(dataset, verbose=0)
-  with pytest.raises(ValueError, match=r'reads `class_logits`, `logits`.*on '
-                     r'real data it returned `class_logits`.*logits: ac, '
-                     r'projection_ac, d2dce'):
-    _gan(Keras, 'multi_hinge', 'acgan').fit(dataset, verbose=0)
+  with pytest.raises(ValueError, match=message):
+    _gan(Keras, head, loss).fit(_data()[0], verbose=0)
 
 
 def test_labels_must_be_in_the_generator_inputs():

@@ -89,10 +89,9 @@ def _keras_step(tf, keras, tfk, strategy):  # pragma: no cover (subprocess)
 
 def _worker():  # pragma: no cover (runs in a subprocess)
   """Prints JSON: one-device and 2-replica values, gradients, Keras steps."""
+  import replica_testlib  # pylint: disable=g-import-not-at-top
+  strategy = replica_testlib.two_replicas()
   import tensorflow as tf  # pylint: disable=g-import-not-at-top
-  cpu = tf.config.list_physical_devices('CPU')[0]
-  tf.config.set_logical_device_configuration(
-      cpu, [tf.config.LogicalDeviceConfiguration()] * 2)
   import tfgan_ext  # pylint: disable=g-import-not-at-top
   import keras  # pylint: disable=g-import-not-at-top
   import tensorflow_gan as tfgan  # pylint: disable=g-import-not-at-top
@@ -100,7 +99,6 @@ def _worker():  # pragma: no cover (runs in a subprocess)
   from tfgan_ext.losses import _batch_stats  # pylint: disable=g-import-not-at-top
   from tfgan_ext.losses import wargs  # pylint: disable=g-import-not-at-top
 
-  strategy = tf.distribute.MirroredStrategy(['/cpu:0', '/cpu:1'])
   arrays = _inputs()
   pair = tfgan_ext.losses.get_conditional('d2dce')
 
@@ -128,28 +126,11 @@ def _worker():  # pragma: no cover (runs in a subprocess)
   }
 
   def value_and_grads(fn, tensors):
-    floats = [t for t in tensors if t.dtype.is_floating]
-    with tf.GradientTape() as tape:
-      tape.watch(floats)
-      loss = fn(*tensors)
-      share = tf.cast(tf.shape(tensors[0])[0], tf.float32) / _BATCH
-      contribution = loss * share
-    return contribution, tape.gradient(contribution, floats)
+    return replica_testlib.value_and_grads(fn, tensors, _BATCH)
 
   def distributed(fn, names, use_function):
-    values = [strategy.experimental_distribute_values_from_function(
-        lambda ctx, a=arrays[n]: tf.constant(
-            np.split(a, 2)[ctx.replica_id_in_sync_group])) for n in names]
-    run = lambda *v: strategy.run(lambda *t: value_and_grads(fn, list(t)),
-                                  args=v)
-    if use_function:
-      run = tf.function(run)
-    contribution, grads = run(*values)
-    total = sum(float(c) for c in strategy.experimental_local_results(
-        contribution))
-    grads = [np.concatenate([g.numpy() for g in
-                             strategy.experimental_local_results(grad)])
-             for grad in grads]
+    total, grads = replica_testlib.distributed(
+        strategy, fn, [arrays[n] for n in names], _BATCH, use_function)
     return total, [g.tolist() for g in grads]
 
   result = {}

@@ -56,15 +56,13 @@ def _inputs():
 
 def _worker():  # pragma: no cover (runs in a subprocess)
   """Prints JSON: single-device and distributed values and gradients."""
+  import replica_testlib  # pylint: disable=g-import-not-at-top
+  strategy = replica_testlib.two_replicas()
   import tensorflow as tf  # pylint: disable=g-import-not-at-top
-  cpu = tf.config.list_physical_devices('CPU')[0]
-  tf.config.set_logical_device_configuration(
-      cpu, [tf.config.LogicalDeviceConfiguration()] * 2)
   import tfgan_ext  # pylint: disable=g-import-not-at-top,unused-import
   from tfgan_ext.losses import _batch_stats  # pylint: disable=g-import-not-at-top
   from tfgan_ext.losses import wargs  # pylint: disable=g-import-not-at-top
 
-  strategy = tf.distribute.MirroredStrategy(['/cpu:0', '/cpu:1'])
   arrays = _inputs()
 
   def dragan(data):
@@ -81,28 +79,11 @@ def _worker():  # pragma: no cover (runs in a subprocess)
   cases['batch_std'] = (_batch_stats.batch_std, ('data',))
 
   def value_and_grads(fn, tensors):
-    with tf.GradientTape() as tape:
-      tape.watch(tensors)
-      loss = fn(*tensors)
-      share = tf.cast(tf.shape(tensors[0])[0], tf.float32) / _BATCH
-      contribution = loss * share
-    return contribution, tape.gradient(contribution, tensors)
+    return replica_testlib.value_and_grads(fn, tensors, _BATCH)
 
   def distributed(fn, names, use_function):
-    values = [strategy.experimental_distribute_values_from_function(
-        lambda ctx, a=arrays[n]: tf.constant(
-            np.split(a, 2)[ctx.replica_id_in_sync_group])) for n in names]
-    run = lambda *v: strategy.run(lambda *t: value_and_grads(fn, list(t)),
-                                  args=v)
-    if use_function:
-      run = tf.function(run)
-    contribution, grads = run(*values)
-    total = sum(float(c) for c in strategy.experimental_local_results(
-        contribution))
-    grads = [np.concatenate([g.numpy() for g in
-                             strategy.experimental_local_results(grad)])
-             for grad in grads]
-    return total, grads
+    return replica_testlib.distributed(
+        strategy, fn, [arrays[n] for n in names], _BATCH, use_function)
 
   def top_k_masks(split, use_function):
     """top_k_mask(gen_logits, 0.5) per replica, concatenated."""

@@ -265,10 +265,7 @@ class ConcatHead(_Head):
   Conditioning by concatenation (Mirza & Osindero 2014,
   https://arxiv.org/abs/1411.1784), at the discriminator's last layer:
   logit = w . [phi, one_hot(y)] + b. Called on `[features, labels]`;
-  arguments as `ProjectionHead`.
-
-  Returns (when called):
-    Logits [B, 1], float32.
+  arguments and outputs (logits [B, 1], float32) as `ProjectionHead`'s.
   """
 
   uses_labels = True

@@ -84,6 +84,27 @@ def _num_classes(logits, name, generated_class):
   return columns, '`%s` has %d columns' % (name, columns)
 
 
+_REAL_NAME = 'discriminator_real_classification_logits'
+_GEN_NAME = 'discriminator_gen_classification_logits'
+
+
+def _discriminator_class_logits(real_value, gen_value, labels,
+                                generated_class, reduction):
+  """The discriminator's checked class logits and the real labels.
+
+  Returns:
+    (real logits, generated logits, the real examples' int32 classes, K).
+  """
+  real = _class_logits(real_value, _REAL_NAME, generated_class)
+  gen = _class_logits(gen_value, _GEN_NAME, generated_class)
+  _checks.check_pair(real, _REAL_NAME, gen, _GEN_NAME,
+                     _checks.SAME_EXCEPT_BATCH, reduction)
+  num_classes, classes_from = _num_classes(real, _REAL_NAME, generated_class)
+  targets = _checks.class_labels(labels, num_classes, real, _REAL_NAME,
+                                 classes_from)
+  return real, gen, targets, num_classes
+
+
 def _crammer_singer(logits, targets, margin):
   """max(0, margin + max_{k != t} logits_k - logits_t) per example.
 
@@ -103,6 +124,33 @@ def _margin(margin):
   if _checks.is_real(margin) and margin < 0:
     raise ValueError('margin must be >= 0, got %r.' % (margin,))
   return margin
+
+
+def _class_discriminator_loss(name, summary_name, generated_class,
+                              real_logits, gen_logits, labels, margin,
+                              real_weights, generated_weights, scope,
+                              loss_collection, reduction, add_summaries):
+  """The multi-hinge on real examples' labels and on generated examples'.
+
+  Generated examples' targets: the generated class K when
+  `generated_class`, else the labels they were generated with.
+  """
+  with tf.compat.v1.name_scope(
+      scope, name, (real_logits, gen_logits, labels)) as scope:
+    real, gen, targets, num_classes = _discriminator_class_logits(
+        real_logits, gen_logits, labels, generated_class, reduction)
+    if generated_class:
+      gen_targets = tf.fill(tf.shape(gen)[:1], num_classes)
+    else:
+      # Generated examples have the same labels (TF-GAN's convention).
+      _checks.check_batch(labels, 'labels', gen, _GEN_NAME)
+      gen_targets = targets
+    margin = _margin(margin)
+    return _reduction.reduce_real_and_generated(
+        _crammer_singer(real, targets, margin), real_weights,
+        _crammer_singer(gen, gen_targets, margin), generated_weights, scope,
+        loss_collection, reduction, add_summaries, summary_name, _REAL_NAME,
+        _GEN_NAME)
 
 
 def multi_hinge_discriminator_loss(
@@ -141,27 +189,11 @@ def multi_hinge_discriminator_loss(
     TypeError: for non-floating logits or non-numeric labels.
     ValueError: for shapes, class counts or labels that do not fit.
   """
-  with tf.compat.v1.name_scope(
-      scope, 'multi_hinge_discriminator_loss',
-      (discriminator_real_classification_logits,
-       discriminator_gen_classification_logits, labels)) as scope:
-    real_name = 'discriminator_real_classification_logits'
-    gen_name = 'discriminator_gen_classification_logits'
-    real = _class_logits(discriminator_real_classification_logits,
-                         real_name, True)
-    gen = _class_logits(discriminator_gen_classification_logits, gen_name,
-                        True)
-    _checks.check_pair(real, real_name, gen, gen_name,
-                       _checks.SAME_EXCEPT_BATCH, reduction)
-    num_classes, classes_from = _num_classes(real, real_name, True)
-    targets = _checks.class_labels(labels, num_classes, real, real_name,
-                                   classes_from)
-    generated_class = tf.fill(tf.shape(gen)[:1], num_classes)
-    return _reduction.reduce_real_and_generated(
-        _crammer_singer(real, targets, _margin(margin)), real_weights,
-        _crammer_singer(gen, generated_class, margin), generated_weights,
-        scope, loss_collection, reduction, add_summaries,
-        'discriminator_multi_hinge_loss', real_name, gen_name)
+  return _class_discriminator_loss(
+      'multi_hinge_discriminator_loss', 'discriminator_multi_hinge_loss',
+      True, discriminator_real_classification_logits,
+      discriminator_gen_classification_logits, labels, margin, real_weights,
+      generated_weights, scope, loss_collection, reduction, add_summaries)
 
 
 def multi_hinge_generator_loss(
@@ -206,11 +238,10 @@ def _class_generator_loss(name, summary_name, generated_class,
                           add_summaries):
   with tf.compat.v1.name_scope(
       scope, name, (discriminator_gen_classification_logits, labels)) as scope:
-    gen_name = 'discriminator_gen_classification_logits'
-    gen = _class_logits(discriminator_gen_classification_logits, gen_name,
+    gen = _class_logits(discriminator_gen_classification_logits, _GEN_NAME,
                         generated_class)
-    num_classes, classes_from = _num_classes(gen, gen_name, generated_class)
-    targets = _checks.class_labels(labels, num_classes, gen, gen_name,
+    num_classes, classes_from = _num_classes(gen, _GEN_NAME, generated_class)
+    targets = _checks.class_labels(labels, num_classes, gen, _GEN_NAME,
                                    classes_from)
     return _reduction.reduce_loss(
         _crammer_singer(gen, targets, _margin(margin)), weights, scope,
@@ -240,43 +271,24 @@ def auxiliary_multi_hinge_discriminator_loss(
 
   Args:
     discriminator_real_classification_logits: C(x), [batch, K].
-    discriminator_gen_classification_logits: C(G(z, y)), [batch, K].
-    labels: y, int [batch] in [0, K) or one-hot [batch, K], for real and
-      generated examples alike (TF-GAN's convention).
-    margin: m (1 in the paper).
-    real_weights, generated_weights, scope, loss_collection, reduction,
-      add_summaries: TF-GAN's.
+    discriminator_gen_classification_logits: C(G(z, y)), [batch', K].
+    labels: y, int [batch] in [0, K) or one-hot [batch, K], the labels of
+      the real and of the generated examples alike (TF-GAN's convention).
+    margin, real_weights, generated_weights, scope, loss_collection,
+      reduction, add_summaries: as `multi_hinge_discriminator_loss`'s.
 
   Returns:
     The loss, float32.
 
   Raises:
-    TypeError: for non-floating logits or non-numeric labels.
-    ValueError: for shapes, class counts or labels that do not fit.
+    TypeError, ValueError: as `multi_hinge_discriminator_loss`.
   """
-  with tf.compat.v1.name_scope(
-      scope, 'auxiliary_multi_hinge_discriminator_loss',
-      (discriminator_real_classification_logits,
-       discriminator_gen_classification_logits, labels)) as scope:
-    real_name = 'discriminator_real_classification_logits'
-    gen_name = 'discriminator_gen_classification_logits'
-    real = _class_logits(discriminator_real_classification_logits,
-                         real_name, False)
-    gen = _class_logits(discriminator_gen_classification_logits, gen_name,
-                        False)
-    _checks.check_pair(real, real_name, gen, gen_name,
-                       _checks.SAME_EXCEPT_BATCH, reduction)
-    num_classes, classes_from = _num_classes(real, real_name, False)
-    targets = _checks.class_labels(labels, num_classes, real, real_name,
-                                   classes_from)
-    # Generated examples have the same labels (TF-GAN's convention).
-    _checks.check_batch(labels, 'labels', gen, gen_name)
-    margin = _margin(margin)
-    return _reduction.reduce_real_and_generated(
-        _crammer_singer(real, targets, margin), real_weights,
-        _crammer_singer(gen, targets, margin), generated_weights, scope,
-        loss_collection, reduction, add_summaries,
-        'discriminator_auxiliary_multi_hinge_loss', real_name, gen_name)
+  return _class_discriminator_loss(
+      'auxiliary_multi_hinge_discriminator_loss',
+      'discriminator_auxiliary_multi_hinge_loss', False,
+      discriminator_real_classification_logits,
+      discriminator_gen_classification_logits, labels, margin, real_weights,
+      generated_weights, scope, loss_collection, reduction, add_summaries)
 
 
 def auxiliary_multi_hinge_generator_loss(
@@ -294,17 +306,16 @@ def auxiliary_multi_hinge_generator_loss(
   Add it (weight 0.1 in the paper) to the generator's adversarial loss.
 
   Args:
-    discriminator_gen_classification_logits: C(G(z, y)), [batch, K].
-    labels: y, int [batch] in [0, K) or one-hot [batch, K].
-    margin: m (1 in the paper).
-    weights, scope, loss_collection, reduction, add_summaries: TF-GAN's.
+    discriminator_gen_classification_logits: C(G(z, y)), [batch, K] (K
+      columns, not K + 1).
+    labels, margin, weights, scope, loss_collection, reduction,
+      add_summaries: as `multi_hinge_generator_loss`'s.
 
   Returns:
     The loss, float32.
 
   Raises:
-    TypeError: for non-floating logits or non-numeric labels.
-    ValueError: for shapes, class counts or labels that do not fit.
+    TypeError, ValueError: as `multi_hinge_generator_loss`.
   """
   return _class_generator_loss(
       'auxiliary_multi_hinge_generator_loss',
@@ -452,11 +463,7 @@ def d2dce_generator_loss(
     weights, scope, loss_collection, reduction, add_summaries: TF-GAN's.
 
   Returns:
-    The loss, float32.
-
-  Raises:
-    TypeError: for non-floating embeddings or non-numeric labels.
-    ValueError: for shapes, labels or settings that do not fit.
+    The loss, float32; errors as `d2dce_discriminator_loss`'s.
   """
   return _d2dce(
       'd2dce_generator_loss', 'generator_d2dce_loss',
