@@ -30,6 +30,7 @@ The conditional study's report also compares PD + hinge with AC (`compare`).
 import json
 import math
 import os
+import statistics
 import sys
 import time
 
@@ -280,14 +281,15 @@ def summarize(results):
              'steps': runs[0]['steps'],
              'fcd_real_vs_real': runs[0]['fcd_real_vs_real'],
              'collapsed_seeds': sum(collapsed(r) for r in runs),
-             'steps_per_s_mean': tables.mean_and_std([r['steps_per_s'] for r in runs])[0]}
+             'steps_per_s_mean': tables.mean_and_std(
+                 [r['steps_per_s'] for r in runs])[0]}
       for name in METRICS:
         for suffix in ('', '_averaged'):
           (row['%s%s_mean' % (name, suffix)],
            row['%s%s_std' % (name, suffix)]) = tables.mean_and_std(
                [r.get(name + suffix) for r in runs])
       for name in CONDITIONAL_METRICS:
-        row[name + '_mean'], row[name + '_std'] = _stats(
+        row[name + '_mean'], row[name + '_std'] = tables.mean_and_std(
             [r.get(name) for r in runs])
         row[name + '_values'] = [r.get(name) for r in runs]
       rows.append(row)
