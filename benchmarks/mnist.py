@@ -8,6 +8,7 @@ r"""MNIST at 28x28: losses, R1, TF-GAN's networks and scarce data, measured.
   python -m benchmarks.mnist --study=scarce    # 10% of MNIST, augmentations
   python -m benchmarks.mnist --study=conditional  # heads and class losses
   python -m benchmarks.mnist --study=quality --quick   # seconds (CI)
+  python -m benchmarks.mnist --study=quality --report_only  # runs so far
 
 Trains the digits example on `--dataset=mnist` (the packaged MNIST, offline;
 `examples.digits.train_lib.train`, the gan_train trainer) and evaluates each
@@ -497,6 +498,9 @@ def main(argv=None):
                       '100).')
   parser.add_argument('--steps', type=int, default=None)
   parser.add_argument('--note', action='append', default=[])
+  parser.add_argument('--report_only', action='store_true',
+                      help='Train nothing: write the reports from the runs '
+                      'finished in --work_dir, naming those not run yet.')
   args = parser.parse_args(sys.argv[1:] if argv is None else argv)
   default_seeds = PILOT_SEEDS if args.study == 'pilot' else SEEDS
   seeds = ([int(s) for s in args.seeds.split(',')] if args.seeds
@@ -525,7 +529,8 @@ def main(argv=None):
        if args.study == 'conditional' else (CSV_FIELDS, RUN_FIELDS)),
       lambda rows, results, lines: markdown(rows, results, lines, args.study,
                                             _TITLES[args.study]),
-      settings + ['- note: %s' % note for note in args.note])
+      settings + ['- note: %s' % note for note in args.note],
+      report_only=args.report_only)
 
 
 if __name__ == '__main__':

@@ -71,6 +71,19 @@ def test_quick_run_writes_the_reports(mnist_cache, tmp_path):
   assert table[0]['fcd_averaged_mean']  # The generator average's FCD.
   assert (out / 'mnist_scarce.md').exists()
 
+  # --report_only trains nothing: the two stored runs of the study's four
+  # configurations on seed 0 are reported, the other two named as not run.
+  report = tmp_path / 'report'
+  rows = mnist.main(['--study=scarce', '--report_only', '--seeds=0',
+                     '--out_dir', str(report),
+                     '--work_dir', str(tmp_path / 'work')])
+  assert [r['config'] for r in rows] == ['none', 'DiffAugment']
+  assert sorted(os.listdir(str(tmp_path / 'work' / 'runs'))) == [
+      'scarce_DiffAugment_s0', 'scarce_none_s0']
+  text = (report / 'mnist_scarce.md').read_text()
+  assert ('2 of 4 finished' in text and
+          'not run yet: scarce_ADA_s0, scarce_bCR_s0' in text), text
+
 
 # ------------------------------------------------------------- conditional ---
 

@@ -8,6 +8,7 @@ result.json is already in <work_dir>/runs/<key> (so an interrupted benchmark
 resumes), and keeps a run's evaluation output but not its checkpoints.
 """
 
+import datetime
 import json
 import multiprocessing
 import os
@@ -114,8 +115,36 @@ def run_all(run_job, jobs, work_dir, workers, first=None, describe=None):
   return results, first_value
 
 
+def stored_results(jobs, work_dir):
+  """(the stored results of `jobs` in their order, the keys not run yet)."""
+  results, missing = [], []
+  for job in jobs:
+    path = os.path.join(work_dir, 'runs', job['key'], 'result.json')
+    if os.path.exists(path):
+      with open(path) as f:
+        results.append(json.load(f))
+    else:
+      missing.append(job['key'])
+  return results, missing
+
+
+def _runs_span(results, default):
+  """(first start, last end) of the runs, as UTC datetimes.
+
+  From each result's 'finished_at' and 'wall_time_s': a study resumed over
+  several sessions reports when its runs trained, not when it was resumed.
+  """
+  spans = [(r['finished_at'] - r['wall_time_s'], r['finished_at'])
+           for r in results if 'finished_at' in r and 'wall_time_s' in r]
+  if not spans:
+    return default
+  utc = datetime.timezone.utc
+  return (datetime.datetime.fromtimestamp(min(s for s, _ in spans), utc),
+          datetime.datetime.fromtimestamp(max(e for _, e in spans), utc))
+
+
 def run_and_report(run_job, jobs, work_dir, workers, describe, summarize,
-                   base, fields, markdown, header_lines):
+                   base, fields, markdown, header_lines, report_only=False):
   """Runs the jobs, then writes <base>.csv, <base>_runs.csv and <base>.md.
 
   Args:
@@ -125,20 +154,36 @@ def run_and_report(run_job, jobs, work_dir, workers, describe, summarize,
     fields: (summary CSV fields, per-run CSV fields).
     markdown: (rows, results, header lines) -> the lines of <base>.md.
     header_lines: Lines for the header after the environment's.
+    report_only: Train nothing: report the runs stored so far, and name
+      the ones not run yet in the header.
 
   Returns:
     The summary rows.
   """
-  started, start_load = environment.utc_now(), environment.load_average()
+  start_load = environment.load_average()
   clock = time.time()
-  results, _ = run_all(run_job, jobs, work_dir, workers, describe=describe)
+  header_lines = list(header_lines)
+  if report_only:
+    results, missing = stored_results(jobs, work_dir)
+    loads = [r['load_1min'] for r in results if r.get('load_1min')]
+    header_lines.append(
+        '- written from the stored runs (--report_only): %d of %d finished%s'
+        '%s; the load averages above are the report\'s' % (
+            len(results), len(jobs),
+            ' (1-minute load at their ends: %.1f-%.1f)' % (
+                min(loads), max(loads)) if loads else '',
+            '; not run yet: %s' % ', '.join(missing) if missing else ''))
+  else:
+    results, _ = run_all(run_job, jobs, work_dir, workers, describe=describe)
   rows = summarize(results)
   tables.write_csv(base + '.csv', fields[0], rows)
   tables.write_csv(base + '_runs.csv', fields[1],
                    sorted(results, key=lambda r: r['key']))
+  now = environment.utc_now()
+  started, finished = _runs_span(results, (now, now))
   lines = environment.environment_lines(
-      start_load, environment.load_average(), started,
-      environment.utc_now()) + list(header_lines)
+      start_load, environment.load_average(), started, finished) + (
+          header_lines)
   with open(base + '.md', 'w') as f:
     f.write('\n'.join(markdown(rows, results, lines)))
   print('wrote %s.md (%.1f min)' % (base, (time.time() - clock) / 60))
