@@ -14,6 +14,11 @@
 #   PYTEST_ADDOPTS="-x" bash scripts/test.sh   # extra pytest options
 #   TFGAN_EXT_TEST_PATHS="tests/compat_test.py" bash scripts/test.sh py312
 #                                   # only these of our tests (upstream's all)
+#   TFGAN_EXT_TEST_WORKERS=1 bash scripts/test.sh   # our tests in one process
+#
+# Our tests run in pytest-xdist workers, one per core (`-n auto`), each test
+# module in one worker (`--dist loadfile`: a module's shared fixtures and
+# tests/background.py's jobs are built once).
 #
 # Exits non-zero if either run fails or collects no test (pytest's exit 5).
 set -uo pipefail
@@ -40,7 +45,10 @@ run() {  # run <label> <pytest args...>
 }
 
 read -r -a ours <<< "${TFGAN_EXT_TEST_PATHS:-tests examples benchmarks}"
-run "tfgan_ext tests" "${ours[@]}"
+workers="${TFGAN_EXT_TEST_WORKERS:-auto}"
+xdist=(-n "$workers" --dist loadfile)
+[ "$workers" = 1 ] && xdist=()
+run "tfgan_ext tests" "${xdist[@]}" "${ours[@]}"
 # Upstream's example tests run on the modern and oldest stacks; the Python 3.12
 # stack, a compat check kept short for CI time, runs upstream's library tests.
 which=all; [ "$stack" = py312 ] && which=library

@@ -24,8 +24,14 @@ returns the job's value, or raises its exception; a job the thread has not
 started yet runs at once in the caller. Each job gets a fresh temporary
 directory, removed when the session ends. Loaded by pyproject.toml's
 addopts (`-p tests.background`).
+
+Under pytest-xdist (scripts/test.sh runs `-n auto --dist loadfile`) the
+workers already keep the cores busy, and every worker collects every module,
+so no job starts early: each runs when a fixture first asks for it, in the
+one worker that runs its module's tests.
 """
 
+import os
 import shutil
 import tempfile
 import threading
@@ -108,6 +114,8 @@ _RUNNER = Runner()
 
 def pytest_collection_finish(session):
   """Starts the jobs of the modules that have a selected test."""
+  if os.environ.get('PYTEST_XDIST_WORKER'):
+    return  # Each job runs in the worker that asks for it (see above).
   fns, seen = [], set()
   for item in session.items:
     module = getattr(item, 'module', None)
