@@ -85,7 +85,9 @@ def environment_lines(start_load, end_load, started, finished):
     return 'n/a' if value is None else ' / '.join('%.2f' % v for v in value)
   return [
       '- date (UTC): %s to %s (%.1f min)' % (
-          started.strftime('%Y-%m-%d %H:%M'), finished.strftime('%H:%M'),
+          started.strftime('%Y-%m-%d %H:%M'), finished.strftime(
+              '%H:%M' if finished.date() == started.date()
+              else '%Y-%m-%d %H:%M'),
           (finished - started).total_seconds() / 60),
       '- machine: %s, %d logical CPUs (`os.cpu_count()`), %s %s' % (
           cpu_model(), os.cpu_count() or 0, platform.system(),

@@ -43,8 +43,8 @@ from examples.digits import eval_lib
 from examples.digits import train_lib
 
 __all__ = ['COMPARISONS', 'CONDITIONAL_METRICS', 'LUCIC_2018', 'METRICS',
-           'NARROW', 'SNGAN_CNN', 'STUDIES', 'TFGAN_MNIST', 'compare', 'jobs',
-           'main', 'run_job', 'summarize']
+           'NARROW', 'SNGAN_CNN', 'STUDIES', 'TFGAN_MNIST', 'check_stored',
+           'compare', 'jobs', 'main', 'run_job', 'summarize']
 
 # The sweeps' network: the digits DCGAN at 28x28 and half its width (32
 # channels), about a fifth of the multiply-adds of TF-GAN's MNIST networks
@@ -254,6 +254,35 @@ def _train_and_evaluate(job, run_dir, result):
     for name in ('intra_class_fcd_per_class',
                  'intra_class_fcd_floor_per_class'):
       result[name] = json.dumps([round(v, 3) for v in metrics[name]])
+
+
+def check_stored(job, work_dir):
+  """Refuses a stored run of `job`'s key that ran other settings.
+
+  A run is stored under its key (study, configuration, seed): a --quick or
+  --steps run in the same --work_dir would otherwise be taken for the full
+  study's run, in its tables too.
+
+  Args:
+    job: One of `jobs()`.
+    work_dir: The study's work directory.
+
+  Raises:
+    ValueError: The stored run's steps, fields or CAS steps differ.
+  """
+  path = os.path.join(work_dir, 'runs', job['key'], 'result.json')
+  if not os.path.exists(path):
+    return
+  with open(path) as f:
+    stored = json.load(f)
+  differ = ['%s %s (asked: %s)' % (name, stored.get(name), job[name])
+            for name in ('steps', 'fields', 'cas_steps')
+            if stored.get(name) != json.loads(json.dumps(job[name]))]
+  if differ:
+    raise ValueError(
+        'Run %s in %s was stored with other settings: %s. Give another '
+        '--work_dir (--quick runs go to their own by default).' % (
+            job['key'], work_dir, '; '.join(differ)))
 
 
 # Trains and evaluates one (job, work_dir), or returns its stored result.
@@ -506,12 +535,17 @@ def main(argv=None):
   seeds = ([int(s) for s in args.seeds.split(',')] if args.seeds
            else list(default_seeds))[:1 if args.quick else None]
   steps = args.steps or (20 if args.quick else STEPS)
+  # CAS is the conditional study's alone.
   todo = jobs(args.study, seeds, steps,
-              cas_steps=QUICK_CAS_STEPS if args.quick else None)
+              cas_steps=(QUICK_CAS_STEPS if args.quick and
+                         args.study == 'conditional' else None))
   if args.quick:
     todo = todo[:2]
   name = 'mnist_%s' % args.study
-  work_dir = environment.make_dirs(args.work_dir, name, args.out_dir)
+  work_dir = environment.make_dirs(
+      args.work_dir, name + ('_quick' if args.quick else ''), args.out_dir)
+  for job in todo:
+    check_stored(job, work_dir)
   settings = ['- configurations (fields besides digits\' defaults, '
               '--dataset=mnist): %s' % '; '.join(
                   '%s %s' % (config, fields)

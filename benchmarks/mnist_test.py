@@ -71,11 +71,18 @@ def test_quick_run_writes_the_reports(mnist_cache, tmp_path):
   assert table[0]['fcd_averaged_mean']  # The generator average's FCD.
   assert (out / 'mnist_scarce.md').exists()
 
+  # A stored run is never taken for one of other settings: here the full
+  # study's 5,000 steps.
+  report = tmp_path / 'report'
+  with pytest.raises(ValueError, match=r'scarce_none_s0 .*steps 20 \(asked: '
+                     r'5000\).*another --work_dir'):
+    mnist.main(['--study=scarce', '--report_only', '--seeds=0',
+                '--out_dir', str(report), '--work_dir', str(tmp_path / 'work')])
+
   # --report_only trains nothing: the two stored runs of the study's four
   # configurations on seed 0 are reported, the other two named as not run.
-  report = tmp_path / 'report'
   rows = mnist.main(['--study=scarce', '--report_only', '--seeds=0',
-                     '--out_dir', str(report),
+                     '--steps=20', '--out_dir', str(report),
                      '--work_dir', str(tmp_path / 'work')])
   assert [r['config'] for r in rows] == ['none', 'DiffAugment']
   assert sorted(os.listdir(str(tmp_path / 'work' / 'runs'))) == [

@@ -116,7 +116,12 @@ def run_all(run_job, jobs, work_dir, workers, first=None, describe=None):
 
 
 def stored_results(jobs, work_dir):
-  """(the stored results of `jobs` in their order, the keys not run yet)."""
+  """(the stored results of `jobs` in their order, the keys not run yet).
+
+  Args:
+    jobs: Dicts with a 'key' (`run_stored`'s jobs).
+    work_dir: The benchmark's directory.
+  """
   results, missing = [], []
   for job in jobs:
     path = os.path.join(work_dir, 'runs', job['key'], 'result.json')
@@ -179,8 +184,8 @@ def run_and_report(run_job, jobs, work_dir, workers, describe, summarize,
   tables.write_csv(base + '.csv', fields[0], rows)
   tables.write_csv(base + '_runs.csv', fields[1],
                    sorted(results, key=lambda r: r['key']))
-  now = environment.utc_now()
-  started, finished = _runs_span(results, (now, now))
+  began = datetime.datetime.fromtimestamp(clock, datetime.timezone.utc)
+  started, finished = _runs_span(results, (began, environment.utc_now()))
   lines = environment.environment_lines(
       start_load, environment.load_average(), started, finished) + (
           header_lines)

@@ -48,7 +48,7 @@ read -r -a ours <<< "${TFGAN_EXT_TEST_PATHS:-tests examples benchmarks}"
 workers="${TFGAN_EXT_TEST_WORKERS:-auto}"
 xdist=(-n "$workers" --dist loadfile)
 [ "$workers" = 1 ] && xdist=()
-run "tfgan_ext tests" "${xdist[@]}" "${ours[@]}"
+run "tfgan_ext tests" ${xdist[@]+"${xdist[@]}"} "${ours[@]}"
 # Upstream's example tests run on the modern and oldest stacks; the Python 3.12
 # stack, a compat check kept short for CI time, runs upstream's library tests.
 which=all; [ "$stack" = py312 ] && which=library

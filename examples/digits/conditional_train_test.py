@@ -59,6 +59,7 @@ def _parse(*argv):
     ('dcgan', 'keras', (conditioning.NETWORK, None)),  # concatenation
     ('tfgan_mnist', 'gan_train', (conditioning.NETWORK, None)),
     ('tfgan_mnist', 'keras', (conditioning.NETWORK, None)),
+    ('tfgan_mnist', 'estimator', (conditioning.NETWORK, None)),  # gan_model
     ('sngan_cnn', 'gan_train', ('projection', None)),
     ('sngan_resnet', 'estimator', ('projection', None)),
     ('sngan_cnn', 'keras', ('projection', None)),
@@ -124,18 +125,24 @@ def test_sngan_keeps_no_penalty_where_the_dcgan_gets_r1():
     (dict(conditional_head='projection', conditional_loss='multi_hinge'),
      "Loss 'multi_hinge' does not fit head 'projection'.*projection_ac"),
     (dict(conditional_head='ac', conditional_loss='none', gan_loss='hinge'),
-     "Loss 'hinge' does not fit head 'ac'"),
+     "Loss 'hinge' does not fit head 'ac'.*--conditional_loss=none trains "
+     'the ac head with --gan_loss=hinge alone'),
     (dict(conditional_head='d2dce', conditional_loss='acgan'),
      "Loss 'acgan' does not fit head 'd2dce'"),
     (dict(conditional_head='multi_hinge', gan_loss='hinge'),
      'whole GAN loss.*drop --gan_loss=hinge'),
     (dict(conditional_head='multi_hinge', penalty='r1'),
-     '--penalty=r1 differentiates.*multi_hinge head has none'),
+     '--penalty=r1 read.*multi_hinge head has none.*drop --penalty'),
+    (dict(conditional_head='multi_hinge', augment='ada', lecam_weight=0.3),
+     '--augment=ada and --lecam_weight=0.3 read.*logit.*'
+     'drop --augment and --lecam_weight'),
+    (dict(conditional_head='multi_hinge', zcr_weight=5.0),
+     '--zcr_weight=5.0 read'),
+    (dict(conditional_head='multi_hinge', bcr_weight=10.0),
+     '--bcr_weight=10.0 read'),
     (dict(conditional_loss='d2dce'),  # auto on the DCGAN: its ACGAN
      '--conditional_loss=d2dce does not fit --conditional_head=auto'),
     (dict(trainer='estimator'), '--conditional.*--trainer=gan_train'),
-    (dict(networks='tfgan_mnist', dataset='mnist', trainer='estimator'),
-     'GANEstimator builds tfgan.gan_model'),
     (dict(networks='sngan_cnn', spectral_norm=True),
      'spectrally normalized already'),
     (dict(networks='sngan_cnn', feature_matching_weight=1.0),
@@ -160,6 +167,13 @@ def test_a_bad_pair_is_a_flag_error_on_the_command_line():
   with pytest.raises(flags.IllegalFlagValueError, match='value should be one '
                      'of'):
     _parse('--conditional', '--conditional_head=pd')
+  with pytest.raises(flags.IllegalFlagValueError, match='--lecam_weight=0.3 '
+                     'read'):
+    _parse('--conditional', '--conditional_head=multi_hinge',
+           '--lecam_weight=0.3')
+  # The default --gan_loss under another of its names is still the default.
+  assert _parse('--conditional', '--conditional_head=multi_hinge',
+                '--gan_loss=modified').conditional_loss == 'auto'
 
 
 # ----------------------------------------------- add-ons on a head's outputs ---

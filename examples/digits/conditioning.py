@@ -61,7 +61,13 @@ AUTO_HEADS = {'sngan_cnn': 'projection', 'sngan_resnet': 'projection'}
 
 # The HParams fields (flags) `resolve` reads.
 FIELDS = ('conditional', 'conditional_head', 'conditional_loss', 'gan_loss',
-          'penalty', 'networks', 'trainer')
+          'penalty', 'networks', 'trainer', 'augment', 'lecam_weight',
+          'zcr_weight', 'bcr_weight')
+
+# The flags whose add-ons read the discriminator's real/fake logit
+# (`tfgan_ext.losses.logits_of`), each with the value that turns it off.
+_READ_LOGITS = (('augment', 'ada'), ('lecam_weight', None),
+                ('zcr_weight', None), ('bcr_weight', None))
 
 Conditioning = collections.namedtuple('Conditioning', 'head loss')
 Conditioning.__doc__ = """The conditioning a run trains.
@@ -82,14 +88,14 @@ def _has_logits(head):
 def _auto_head(settings):
   if settings.networks in AUTO_HEADS:
     return AUTO_HEADS[settings.networks]
-  if settings.trainer == 'estimator':
+  if settings.trainer == 'estimator' and settings.networks == 'dcgan':
     raise ValueError(
         '--conditional with --conditional_head=auto is not supported with '
-        '--trainer=estimator for --networks=%s: GANEstimator builds '
-        'tfgan.gan_model (no ACGAN variant), and auto keeps the networks\' '
-        'own conditioning. Name a head (--conditional_head=%s; GANEstimator '
-        'carries the labels in its features), or use --trainer=gan_train.'
-        % (settings.networks, '|'.join(HEAD_CHOICES[1:])))
+        '--trainer=estimator for --networks=dcgan: auto keeps the DCGAN\'s '
+        'own conditioning, ACGAN, and GANEstimator builds tfgan.gan_model, '
+        'not tfgan.acgan_model. Name a head (--conditional_head=%s; '
+        'GANEstimator carries the labels in its features), or use '
+        '--trainer=gan_train.' % '|'.join(HEAD_CHOICES[1:]))
   return NETWORK
 
 
@@ -106,8 +112,8 @@ def resolve(settings):
     ValueError: a head or loss without --conditional; a head and loss that
       do not fit (`tfgan_ext.losses.check_head_and_loss`'s message); a loss
       the network's own conditioning does not take; --trainer=estimator
-      with auto on a network without a head; a penalty on a head without
-      a real/fake logit.
+      with auto on the DCGAN; a penalty, ADA, LeCam, zCR or bCR on a head
+      without a real/fake logit.
   """
   head, loss = settings.conditional_head, settings.conditional_loss
   if not settings.conditional:
@@ -134,12 +140,27 @@ def resolve(settings):
     loss = HEAD_LOSSES[head]
   elif loss == NONE:
     loss = None
-  tfgan_ext.losses.check_head_and_loss(head, loss or settings.gan_loss)
-  if not _has_logits(head) and settings.penalty != tfgan_ext.losses.NO_PENALTY:
-    raise ValueError(
-        '--penalty=%s differentiates the discriminator\'s real/fake logit; '
-        'the %s head has none (its K + 1 class logits are the whole '
-        'output): drop --penalty.' % (settings.penalty, head))
+  try:
+    tfgan_ext.losses.check_head_and_loss(head, loss or settings.gan_loss)
+  except ValueError as e:
+    if loss:
+      raise
+    raise ValueError('%s (--conditional_loss=none trains the %s head with '
+                     '--gan_loss=%s alone.)' % (e, head, settings.gan_loss)
+                     ) from None
+  if not _has_logits(head):
+    asked = ['--penalty=%s' % settings.penalty] if (
+        settings.penalty != tfgan_ext.losses.NO_PENALTY) else []
+    asked += ['--%s=%s' % (field, getattr(settings, field))
+              for field, value in _READ_LOGITS
+              if (getattr(settings, field) == value if value
+                  else getattr(settings, field))]
+    if asked:
+      raise ValueError(
+          '%s read the discriminator\'s real/fake logit; the %s head has '
+          'none (its K + 1 class logits are the whole output): drop %s.'
+          % (' and '.join(asked), head, ' and '.join(
+              a.split('=')[0] for a in asked)))
   return Conditioning(head, loss)
 
 
@@ -150,6 +171,13 @@ def check(settings, default_gan_loss):
   against its default, the only value a run whose loss is the whole GAN
   loss (multi_hinge) may record.
 
+  Args:
+    settings: As for `resolve`.
+    default_gan_loss: --gan_loss's default.
+
+  Returns:
+    `resolve`'s `Conditioning`, or None.
+
   Raises:
     ValueError: as `resolve`, or --gan_loss given for such a loss.
   """
@@ -157,7 +185,8 @@ def check(settings, default_gan_loss):
   if conditioning is None or conditioning.loss is None:
     return conditioning
   spec = tfgan_ext.losses.conditional_loss(conditioning.loss)
-  if spec.adversarial is None and settings.gan_loss != default_gan_loss:
+  if spec.adversarial is None and (
+      _canonical(settings.gan_loss) != _canonical(default_gan_loss)):
     raise ValueError(
         '--conditional_loss=%s is the whole GAN loss (its head has no '
         'real/fake logit for an adversarial loss): drop --gan_loss=%s.'
@@ -179,6 +208,15 @@ def loss_pair(hparams):
   `get_conditional(--conditional_loss, adversarial=--gan_loss)`. The DCGAN's
   ACGAN (`NETWORK` under gan_train) adds its class terms through
   `tfgan.acgan_model` and `tfgan.gan_loss`'s weights instead.
+
+  Args:
+    hparams: A digits train_lib.HParams.
+
+  Returns:
+    A `tfgan_ext.losses.LossPair` of GANModel-style functions.
+
+  Raises:
+    ValueError: as `resolve`.
   """
   conditioning = resolve(hparams)
   if (conditioning is None or conditioning.loss is None or
@@ -199,6 +237,15 @@ def keras_loss(hparams):
   loss's own adversarial part (its paper's); otherwise the pair
   `get_conditional(--conditional_loss, adversarial=--gan_loss)`, which
   `compile(loss=...)` takes as well.
+
+  Args:
+    hparams: A digits train_lib.HParams.
+
+  Returns:
+    A loss name, or a `LossPair`.
+
+  Raises:
+    ValueError: as `resolve`.
   """
   conditioning = resolve(hparams)
   if conditioning is None or conditioning.loss is None:

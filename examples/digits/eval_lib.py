@@ -253,8 +253,15 @@ def class_rows(images, labels, per_row=10):
 def conditioning_fields(hparams):
   """The run's conditioning for its metrics: head and loss, resolved.
 
-  {'conditional_head': a head name, 'network' (the networks' own) or None,
-   'conditional_loss': a conditional loss name or None}.
+  Args:
+    hparams: A digits train_lib.HParams.
+
+  Returns:
+    {'conditional_head': a head name, 'network' (the networks' own) or None,
+     'conditional_loss': a conditional loss name or None}.
+
+  Raises:
+    ValueError: as `conditioning.resolve`.
   """
   resolved = conditioning.resolve(hparams)
   return {'conditional_head': resolved and resolved.head,

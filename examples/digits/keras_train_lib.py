@@ -315,7 +315,8 @@ def _generate(generator, noise, labels, batch_statistics=True,
 
   The DCGAN (`batch_statistics`): gan_train's generator always normalizes
   with the batch's statistics; so does this, and the moving averages are
-  put back after. TF-GAN's MNIST networks use their moving averages.
+  put back after. TF-GAN's MNIST networks and SNGAN's use their moving
+  averages.
   """
   saved = [v.numpy() for v in generator.non_trainable_variables]
   images = []
@@ -392,9 +393,9 @@ def evaluate(generator, train_log_dir, seed=0, conditional=False,
              if conditional else None)
   # Sample before eval_lib builds its TF-1 graphs: with tf-keras, layers
   # made in a tf.Graph invalidate Keras models made outside it.
-  # SNGAN's generators sample with their moving averages, as in the
-  # gan_train trainer's eval.
-  batch_statistics = not (hparams and hparams.networks in networks.SNGAN)
+  # TF-GAN's and SNGAN's generators sample with their moving averages, as
+  # in the gan_train trainer's eval; the DCGAN with the batch's statistics.
+  batch_statistics = hparams is None or hparams.networks == 'dcgan'
   samples = {'': _generate(generator, noise, one_hot, batch_statistics)}
   if averaged is not None:
     samples['_averaged'] = _generate(averaged, noise, one_hot,

@@ -119,6 +119,10 @@ def discriminator(images, generator_inputs, channels=64, num_classes=None,
       the features, returning what the head returns.
     spectral_norm: Whether the head normalizes its own weights (the trunk is
       normalized by the caller's custom getter).
+
+  Returns:
+    Logits [batch, 1]; (logits, class logits) for ACGAN; or the head's
+    output.
   """
   features = discriminator_features(images, generator_inputs, channels)
   if head is not None:

@@ -87,6 +87,8 @@ def test_labelled_sampling_gives_the_classes_asked_for(flavour):
     gan.sample(noise, labels=[0, 1, 2, 3, 0])
   with pytest.raises(ValueError, match='labels must be 5 class ids'):
     gan.sample(noise, labels=[0, 1])
+  with pytest.raises(ValueError, match='noise must have a batch dimension'):
+    tfk.callbacks.labelled_inputs(np.float32(0.5), [0], num_classes=3)
   plain = lib.image_gan(lib.keras_package(flavour))
   with pytest.raises(ValueError, match='Pass num_classes'):
     plain.sample(noise, labels=[0] * 5)

@@ -181,7 +181,8 @@ def labelled_inputs(noise, labels, num_classes):
     (noise float32 [N, noise_dims], one-hot labels float32 [N, K]).
 
   Raises:
-    ValueError: labels that are not N integers in [0, K), or K < 1.
+    ValueError: labels that are not N integers in [0, K), K < 1, or
+      scalar noise.
   """
   noise = np.asarray(noise, np.float32)
   labels = np.asarray(labels)
@@ -189,7 +190,10 @@ def labelled_inputs(noise, labels, num_classes):
       num_classes, (int, np.integer)) or num_classes < 1:
     raise ValueError('num_classes must be an int >= 1, got %r.'
                      % (num_classes,))
-  if (noise.ndim < 1 or labels.shape != noise.shape[:1] or
+  if noise.ndim < 1:
+    raise ValueError('noise must have a batch dimension [N, ...], got a '
+                     'scalar.')
+  if (labels.shape != noise.shape[:1] or
       labels.dtype.kind not in 'iu' or
       (labels.size and (labels.min() < 0 or labels.max() >= num_classes))):
     raise ValueError(
@@ -207,8 +211,17 @@ def per_class_inputs(num_classes, per_class, noise_dims, seed=0):
   `tf.random.stateless_normal` with `seed`, so the grid is the same in
   every epoch and run.
 
+  Args:
+    num_classes: Number of classes K (rows).
+    per_class: Samples per class (columns).
+    noise_dims: The generator's noise size.
+    seed: The noise's seed.
+
   Returns:
     `labelled_inputs` for num_classes * per_class samples.
+
+  Raises:
+    ValueError: as `labelled_inputs`.
   """
   noise = tf.random.stateless_normal([num_classes * per_class, noise_dims],
                                      seed=[seed, 0]).numpy()
@@ -290,6 +303,9 @@ class SampleGrid(GANCallback):
       per_class: Samples per class (columns).
       seed: The noise's seed.
       **kwargs: `SampleGrid`'s other arguments (every, epochs, png, ...).
+
+    Returns:
+      A `SampleGrid` of `num_classes` rows and `per_class` columns.
     """
     return cls(per_class_inputs(num_classes, per_class, noise_dims, seed),
                log_dir, rows=num_classes, cols=per_class, **kwargs)

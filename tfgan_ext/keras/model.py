@@ -136,6 +136,9 @@ class GANModel:
       batch_size: Samples per generator call.
       raw: Sample `generator`, not `sampling_generator`.
 
+    Returns:
+      The samples, a NumPy array [N, ...].
+
     Raises:
       ValueError: labels that do not fit (`callbacks.labelled_inputs`), or
         no `num_classes` and a generator without a second input.
