@@ -15,6 +15,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 bash scripts/ensure_venv.sh modern
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"
-.venv/bin/python -m tfgan_ext | head -n 12
+# sed reads the whole report (head would close the pipe under the writer).
+.venv/bin/python -m tfgan_ext | sed -n '1,12p'
 exec .venv/bin/python -m examples.toy2d.train \
   --train_log_dir="$root/runs/toy2d_ring_hinge" --dataset=ring --gan_loss=hinge "$@"
