@@ -18,7 +18,8 @@
 #
 # Our tests run in pytest-xdist workers, one per core (`-n auto`), each test
 # module in one worker (`--dist loadfile`: a module's shared fixtures and
-# tests/background.py's jobs are built once).
+# tests/background.py's jobs are built once), in the order background.py
+# gives them (`--no-loadscope-reorder`: the modules with long jobs first).
 #
 # Exits non-zero if either run fails or collects no test (pytest's exit 5).
 set -uo pipefail
@@ -46,7 +47,7 @@ run() {  # run <label> <pytest args...>
 
 read -r -a ours <<< "${TFGAN_EXT_TEST_PATHS:-tests examples benchmarks}"
 workers="${TFGAN_EXT_TEST_WORKERS:-auto}"
-xdist=(-n "$workers" --dist loadfile)
+xdist=(-n "$workers" --dist loadfile --no-loadscope-reorder)
 [ "$workers" = 1 ] && xdist=()
 run "tfgan_ext tests" ${xdist[@]+"${xdist[@]}"} "${ours[@]}"
 # Upstream's example tests run on the modern and oldest stacks; the Python 3.12

@@ -25,10 +25,12 @@ started yet runs at once in the caller. Each job gets a fresh temporary
 directory, removed when the session ends. Loaded by pyproject.toml's
 addopts (`-p tests.background`).
 
-Under pytest-xdist (scripts/test.sh runs `-n auto --dist loadfile`) the
-workers already keep the cores busy, and every worker collects every module,
-so no job starts early: each runs when a fixture first asks for it, in the
-one worker that runs its module's tests.
+Under pytest-xdist (scripts/test.sh runs `-n auto --dist loadfile
+--no-loadscope-reorder`) the workers already keep the cores busy, and every
+worker collects every module, so no job starts early: each runs when a
+fixture first asks for it, in the one worker that runs its module's tests.
+Those modules are handed out first (then the others, most tests first), so
+that the session does not end waiting on one long job.
 """
 
 import os
@@ -110,6 +112,20 @@ class Runner:
 
 
 _RUNNER = Runner()
+
+
+def pytest_collection_modifyitems(session, config, items):
+  """Under xdist: modules with jobs first, then by test count (stable)."""
+  del session, config
+  if not os.environ.get('PYTEST_XDIST_WORKER'):
+    return
+  counts = {}
+  for item in items:
+    counts[item.path] = counts.get(item.path, 0) + 1
+  def order(item):
+    module = getattr(item, 'module', None)
+    return (not getattr(module, 'BACKGROUND', ()), -counts[item.path])
+  items.sort(key=order)
 
 
 def pytest_collection_finish(session):

@@ -112,13 +112,18 @@ def test_tf_keras_builds_tfgan_s_discriminator(mnist_cache, tmp_path):
   assert result is None or result['steps'] == 2
 
 
-def test_estimator_trains_tfgan_s_mnist_networks(mnist_cache, tmp_path):
+@pytest.mark.parametrize('conditional', [False, True])
+def test_estimator_trains_tfgan_s_mnist_networks(mnist_cache, tmp_path,
+                                                 conditional):
+  # Conditional: TF-GAN's conditional networks through GANEstimator's
+  # tfgan.gan_model, the labels in its features.
   del mnist_cache
   # GANEstimator's image summaries tile 4 x 4: batch 16.
   result = train_lib.train(_hparams(tmp_path, trainer='estimator',
-                                    batch_size=16))
-  _check_eval(result)
+                                    batch_size=16, conditional=conditional))
+  _check_eval(result, conditional=conditional)
   assert result['estimator_global_step'] == 2
+  assert result['conditional_head'] == ('network' if conditional else None)
 
 
 @pytest.mark.parametrize('fields, match', [
@@ -127,7 +132,8 @@ def test_estimator_trains_tfgan_s_mnist_networks(mnist_cache, tmp_path):
     (dict(spectral_norm=True), 'spectrally normalized already'),
     (dict(conditional=True, infogan=True), 'choose one'),
     (dict(infogan=True, trainer='keras'), '--infogan'),
-    (dict(conditional=True, trainer='estimator'), 'conditional'),
+    (dict(conditional=True, conditional_head='multi_hinge', trainer='estimator',
+          penalty='r1'), '--penalty=r1 read'),
 ])
 def test_settings_the_networks_cannot_take(tmp_path, fields, match):
   with pytest.raises(ValueError, match=match):
