@@ -401,6 +401,14 @@ def _cell(row, name, digits=2):
                               row['seeds'], digits)
 
 
+def _classes_and_speed(row):
+  """The class shares' range, the collapsed seeds and steps/s: 3 cells."""
+  return ['%.1f-%.1f%%' % (100 * row['min_class_share_mean'],
+                           100 * row['max_class_share_mean']),
+          '%d/%d' % (row['collapsed_seeds'], row['seeds']),
+          tables.fmt(row['steps_per_s_mean'], 1)]
+
+
 def _ordering(rows):
   """Our plain losses by mean FCD, beside Lucic et al.'s by FID."""
   ours = sorted((r['fcd_mean'], r['config']) for r in rows
@@ -432,11 +440,7 @@ def _conditional_markdown(rows, results):
                      tables.fmt(r['intra_class_fcd_floor_mean'], 2)),
         _cell(r, 'classification_accuracy_score', 4),
         _cell(r, 'conditional_accuracy', 3), _cell(r, 'precision', 3),
-        _cell(r, 'recall', 3),
-        '%.1f-%.1f%%' % (100 * r['min_class_share_mean'],
-                         100 * r['max_class_share_mean']),
-        '%d/%d' % (r['collapsed_seeds'], r['seeds']),
-        tables.fmt(r['steps_per_s_mean'], 1)])
+        _cell(r, 'recall', 3)] + _classes_and_speed(r))
   lines += [tables.markdown_table(header, table), '']
   lines += _comparison_lines(rows)
   lines += ['Per run:', '', tables.markdown_table(
@@ -478,17 +482,13 @@ def markdown(rows, results, env_lines, study, title):
           'classifier score', 'classes min-max', 'collapsed', 'steps/s']
   table = []
   for r in rows:
-    table.append([r['config'], str(r['seeds']), str(r['steps']),
-                  _cell(r, 'fcd')] + (
-                      [_cell(r, 'fcd_averaged')] if has_average else []) + [
-                          _cell(r, 'kid', 1), _cell(r, 'precision', 3),
-                          _cell(r, 'recall', 3), _cell(r, 'density', 3),
-                          _cell(r, 'coverage', 3),
-                          _cell(r, 'classifier_score', 2),
-                          '%.1f-%.1f%%' % (100 * r['min_class_share_mean'],
-                                           100 * r['max_class_share_mean']),
-                          '%d/%d' % (r['collapsed_seeds'], r['seeds']),
-                          tables.fmt(r['steps_per_s_mean'], 1)])
+    cells = [r['config'], str(r['seeds']), str(r['steps']), _cell(r, 'fcd')]
+    if has_average:
+      cells.append(_cell(r, 'fcd_averaged'))
+    cells += [_cell(r, 'kid', 1), _cell(r, 'precision', 3),
+              _cell(r, 'recall', 3), _cell(r, 'density', 3),
+              _cell(r, 'coverage', 3), _cell(r, 'classifier_score', 2)]
+    table.append(cells + _classes_and_speed(r))
   lines += [tables.markdown_table(header, table), '']
   if study == 'quality':
     lines += _ordering(rows)

@@ -3,6 +3,7 @@
 r"""MNIST speed: TF-GAN's MNIST networks at batch 64, through every trainer.
 
   python -m benchmarks.mnist_speed           # the committed mnist_speed.md
+  python -m benchmarks.mnist_speed --tf_keras   # mnist_speed_tf_keras.md
   python -m benchmarks.mnist_speed --quick   # seconds: batch 8 (CI)
 
 TF-GAN's unconditional MNIST generator and discriminator (the digits
@@ -21,8 +22,13 @@ with the non-saturating loss and the examples' Adam settings, trained by:
   spectral-normalization custom getter, in its MNIST discriminator, only
   works in graph mode (in a `tf.function` its normalized kernel is cached
   across graphs), so the TF-1 network functions cannot be traced there;
-- `tfgan_ext.keras.GANModel.fit`, Keras 3 and tf-keras, with the separate
-  step (as gan_train) and the fused one (one forward pass).
+- `tfgan_ext.keras.GANModel.fit` with the separate step (as gan_train)
+  and the fused one (one forward pass): Keras 3 in the main run; tf-keras
+  with `--tf_keras`, in a run of its own against gan_train alone, because
+  GANEstimator's `train` builds TF-GAN's `tf.layers` (tf-keras layers under
+  TF_USE_LEGACY_KERAS) in a new graph at every call, and tf-keras then
+  refuses to call its models built outside that graph ("Your Layer or
+  Model is in an invalid state").
 
 Every repeat times each trainer for the same number of steps after its
 warm-up, in a shuffled order (`timing.interleaved`); ms/step are medians
@@ -62,9 +68,13 @@ FIELDS = dict(dataset='mnist', mnist_source='package', networks='tfgan_mnist',
               noise_dims=64, gan_loss='non_saturating')
 MODES = {
     'quick': dict(batch_size=8, steps=2, warmup=1, repeats=1,
-                  keras_packages=('keras',)),
+                  keras_packages=('keras',), graph_trainers=True),
     'full': dict(batch_size=64, steps=50, warmup=10, repeats=5,
-                 keras_packages=('keras', 'tf_keras')),
+                 keras_packages=('keras',), graph_trainers=True),
+    # gan_train builds its graph once, before the Keras models; GANEstimator
+    # (a new graph per `train`) and the Keras 3 tape loop stay out.
+    'tf_keras': dict(batch_size=64, steps=50, warmup=10, repeats=5,
+                     keras_packages=('tf_keras',), graph_trainers=False),
 }
 _LABEL = {'keras': 'Keras 3', 'tf_keras': 'tf-keras'}
 
@@ -152,12 +162,11 @@ def loops(settings, model_dir):
   """{trainer name: object with seconds_per_step(steps, warmup)}."""
   fields = dict(FIELDS, batch_size=settings['batch_size'])
   hparams = train_lib.HParams(**fields)
-  result = {
-      GAN_TRAIN: speed_end_to_end.GanTrainLoop(hparams),
-      'GANEstimator': EstimatorLoop(hparams, model_dir),
-      'tf.function loop, simultaneous (Keras 3 port)':
-          KerasTapeLoop(hparams),
-  }
+  result = {GAN_TRAIN: speed_end_to_end.GanTrainLoop(hparams)}
+  if settings['graph_trainers']:
+    result['GANEstimator'] = EstimatorLoop(hparams, model_dir)
+    result['tf.function loop, simultaneous (Keras 3 port)'] = (
+        KerasTapeLoop(hparams))
   for package in settings['keras_packages']:
     for fused in (False, True):
       result['%s fit, %s step' % (_LABEL[package],
@@ -191,7 +200,8 @@ def markdown(rows, settings, mode, env_lines, wall_minutes):
   fused = [r for r in rows if r['reference'] != GAN_TRAIN]
   reference_ms = against[0]['reference_ms']
   lines = ['# MNIST speed (`python -m benchmarks.mnist_speed%s`)' % (
-      ' --quick' if mode == 'quick' else ''), ''] + env_lines + [
+      {'quick': ' --quick', 'tf_keras': ' --tf_keras'}.get(mode, '')),
+           ''] + env_lines + [
           '- mode: %s; one process, TensorFlow\'s default thread pools (all '
           'cores), CPU only; total wall time %.1f min.' % (mode,
                                                             wall_minutes),
@@ -209,7 +219,10 @@ def markdown(rows, settings, mode, env_lines, wall_minutes):
           'spectral-normalization getter cannot be traced in a '
           '`tf.function`). Keras `fit`: `tfgan_ext.keras.'
           'GANModel`, separate step (as gan_train) and fused step (one '
-          'forward pass for both updates).', '',
+          'forward pass for both updates).' + (
+              ' tf-keras runs here against gan_train alone (see the module '
+              'docstring: GANEstimator\'s graph per `train` call invalidates '
+              'tf-keras models).' if mode == 'tf_keras' else ''), '',
           timing.RATIO_DIRECTION[0].upper() + timing.RATIO_DIRECTION[1:] +
           '.', '',
           tables.markdown_table(
@@ -226,7 +239,9 @@ def markdown(rows, settings, mode, env_lines, wall_minutes):
               [[r['name'].split(' fused')[0], f(r['variant_ms'], 1),
                 f(r['reference_ms'], 1), speed_report.ratio_cell(r)]
                for r in fused]), '',
-          'Machine-readable: `mnist_speed.csv`.', '']
+          'Machine-readable: `%s.csv`.' % (
+              'mnist_speed_tf_keras' if mode == 'tf_keras' else
+              'mnist_speed'), '']
   return lines
 
 
@@ -234,9 +249,13 @@ def main(argv=None):
   parser = environment.argument_parser(
       'mnist_speed', __doc__, 'Seconds: batch 8, 2 steps, 1 repeat (CI).',
       'Where mnist_speed.md and mnist_speed.csv go.')
+  parser.add_argument('--tf_keras', action='store_true',
+                      help='tf-keras fit against gan_train, in a run of its '
+                      'own (mnist_speed_tf_keras.md / .csv).')
   args = parser.parse_args(sys.argv[1:] if argv is None else argv)
-  mode = 'quick' if args.quick else 'full'
+  mode = 'quick' if args.quick else 'tf_keras' if args.tf_keras else 'full'
   settings = MODES[mode]
+  base = 'mnist_speed_tf_keras' if mode == 'tf_keras' else 'mnist_speed'
   os.makedirs(args.out_dir, exist_ok=True)
   started, start_load = environment.utc_now(), environment.load_average()
   clock = time.time()
@@ -254,8 +273,8 @@ def main(argv=None):
   for row in rows:
     speed_report.log_row(row)
   finished, end_load = environment.utc_now(), environment.load_average()
-  speed_report.write_csv(rows, os.path.join(args.out_dir, 'mnist_speed.csv'))
-  path = os.path.join(args.out_dir, 'mnist_speed.md')
+  speed_report.write_csv(rows, os.path.join(args.out_dir, base + '.csv'))
+  path = os.path.join(args.out_dir, base + '.md')
   with open(path, 'w') as out:
     out.write('\n'.join(markdown(
         rows, settings, mode,

@@ -258,14 +258,22 @@ def test_gan_train_projection_ac_with_auxiliary_multi_hinge(tmp_path,
   assert tf.train.latest_checkpoint(str(tmp_path)).endswith('-3')
 
 
-def test_keras_projection_with_hinge(tmp_path, small_eval):
-  del small_eval
-  hparams = _hparams(tmp_path, trainer='keras', dataset='mnist',
+def _train_projection(tmp_path, trainer, **more):
+  """SNGAN's CNN with the projection head and hinge on MNIST: (hparams,
+  the evaluated result)."""
+  hparams = _hparams(tmp_path, trainer=trainer, dataset='mnist',
                      mnist_source='package', networks='sngan_cnn',
                      conditional_head='projection', gan_loss='hinge',
-                     save_checkpoint_steps=1, eval=True)
+                     eval=True, **more)
   result = train_lib.train(hparams)
   _check_conditional_eval(result, 'projection', None)
+  return hparams, result
+
+
+def test_keras_projection_with_hinge(tmp_path, small_eval):
+  del small_eval
+  hparams, result = _train_projection(tmp_path, 'keras',
+                                      save_checkpoint_steps=1)
   assert result['steps'] == 2
   # The per-class SampleGrid: one row per class, at each epoch.
   grid = tf.io.decode_png(tf.io.read_file(str(
@@ -279,12 +287,7 @@ def test_keras_projection_with_hinge(tmp_path, small_eval):
 def test_estimator_projection_with_hinge(tmp_path, small_eval):
   del small_eval
   # GANEstimator's image summaries tile 4 x 4: batch 16.
-  hparams = _hparams(tmp_path, trainer='estimator', dataset='mnist',
-                     mnist_source='package', networks='sngan_cnn',
-                     conditional_head='projection', gan_loss='hinge',
-                     batch_size=16, eval=True)
-  result = train_lib.train(hparams)
-  _check_conditional_eval(result, 'projection', None)
+  _, result = _train_projection(tmp_path, 'estimator', batch_size=16)
   assert result['estimator_global_step'] == 2
   predicted = tf.io.decode_png(tf.io.read_file(os.path.join(
       str(tmp_path), 'eval', 'estimator_predict_grid.png'))).numpy()
