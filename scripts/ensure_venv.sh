@@ -52,7 +52,7 @@ pip=("$venv/bin/python" -m pip --disable-pip-version-check --no-input)
 "${pip[@]}" install -q --no-deps -r "$data_reqs" 2>&1 | grep -v "is ignored" >&2 || true
 # Verify rather than trust pip's exit status, which the filter above hides.
 TFGAN_EXT_IMPORT_HOOK=0 "$venv/bin/python" - <<'PY'
-import importlib, os, sys
+import importlib.util, os, sys
 for name in ("tensorflow", "tensorflow_probability", "tensorflow_gan", "tensorflow_estimator", "pytest", "xdist", "tfgan_ext_import_hook"):
     if importlib.util.find_spec(name) is None:
         sys.exit("[ensure_venv] %s is missing after pip install; see the messages above" % name)
