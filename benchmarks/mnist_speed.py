@@ -68,13 +68,16 @@ FIELDS = dict(dataset='mnist', mnist_source='package', networks='tfgan_mnist',
               noise_dims=64, gan_loss='non_saturating')
 MODES = {
     'quick': dict(batch_size=8, steps=2, warmup=1, repeats=1,
-                  keras_packages=('keras',), graph_trainers=True),
+                  keras_packages=('keras',), graph_trainers=True,
+                  base='mnist_speed', flag=' --quick'),
     'full': dict(batch_size=64, steps=50, warmup=10, repeats=5,
-                 keras_packages=('keras',), graph_trainers=True),
+                 keras_packages=('keras',), graph_trainers=True,
+                 base='mnist_speed', flag=''),
     # gan_train builds its graph once, before the Keras models; GANEstimator
     # (a new graph per `train`) and the Keras 3 tape loop stay out.
     'tf_keras': dict(batch_size=64, steps=50, warmup=10, repeats=5,
-                     keras_packages=('tf_keras',), graph_trainers=False),
+                     keras_packages=('tf_keras',), graph_trainers=False,
+                     base='mnist_speed_tf_keras', flag=' --tf_keras'),
 }
 _LABEL = {'keras': 'Keras 3', 'tf_keras': 'tf-keras'}
 
@@ -200,8 +203,7 @@ def markdown(rows, settings, mode, env_lines, wall_minutes):
   fused = [r for r in rows if r['reference'] != GAN_TRAIN]
   reference_ms = against[0]['reference_ms']
   lines = ['# MNIST speed (`python -m benchmarks.mnist_speed%s`)' % (
-      {'quick': ' --quick', 'tf_keras': ' --tf_keras'}.get(mode, '')),
-           ''] + env_lines + [
+      settings['flag']), ''] + env_lines + [
           '- mode: %s; one process, TensorFlow\'s default thread pools (all '
           'cores), CPU only; total wall time %.1f min.' % (mode,
                                                             wall_minutes),
@@ -239,9 +241,7 @@ def markdown(rows, settings, mode, env_lines, wall_minutes):
               [[r['name'].split(' fused')[0], f(r['variant_ms'], 1),
                 f(r['reference_ms'], 1), speed_report.ratio_cell(r)]
                for r in fused]), '',
-          'Machine-readable: `%s.csv`.' % (
-              'mnist_speed_tf_keras' if mode == 'tf_keras' else
-              'mnist_speed'), '']
+          'Machine-readable: `%s.csv`.' % settings['base'], '']
   return lines
 
 
@@ -255,7 +255,7 @@ def main(argv=None):
   args = parser.parse_args(sys.argv[1:] if argv is None else argv)
   mode = 'quick' if args.quick else 'tf_keras' if args.tf_keras else 'full'
   settings = MODES[mode]
-  base = 'mnist_speed_tf_keras' if mode == 'tf_keras' else 'mnist_speed'
+  base = settings['base']
   os.makedirs(args.out_dir, exist_ok=True)
   started, start_load = environment.utc_now(), environment.load_average()
   clock = time.time()
