@@ -22,7 +22,8 @@ Everything is fixed in
 `STUDIES` before the reported seeds (0, 1, 2) ran; the pilot study chose
 what is marked as chosen there, on seed 100, which no report uses. Runs
 go to worker processes with one TensorFlow thread each and are stored: an
-interrupted study resumes, and a finished run is never trained again.
+interrupted study resumes, a finished run is never trained again, and an
+interrupted run continues from its last checkpoint (every 500 steps).
 Writes mnist_<study>.md / .csv (per configuration: means and sample
 standard deviations over seeds) and mnist_<study>_runs.csv (every run).
 The conditional study's report also compares PD + hinge with AC (`compare`).
@@ -39,6 +40,7 @@ from benchmarks import environment
 from benchmarks import tables
 from benchmarks import workers
 from examples.common import hparams as hparams_lib
+from examples.common import training
 from examples.digits import eval_lib
 from examples.digits import train_lib
 
@@ -66,6 +68,10 @@ R1 = dict(penalty='r1', penalty_weight=5.0)
 # 27 runs.
 RECOMMENDED = dict(R1, gan_loss='non_saturating', generator_ema=0.999)
 STEPS = 5000  # 320,000 images at batch 64: 5.3 epochs of the 60,000.
+# A run checkpoints this often, so that one interrupted (a session's end)
+# continues from there when the study is run again (TF-GAN's networks: 5,000
+# steps take 20-45 minutes beside other runs).
+CHECKPOINT_STEPS = 500
 SEEDS = (0, 1, 2)
 PILOT_SEEDS = (100,)
 
@@ -171,7 +177,8 @@ CSV_FIELDS = ('study', 'config', 'seeds', 'steps', 'fcd_real_vs_real') + tuple(
 RUN_FIELDS = ('key', 'study', 'config', 'seed', 'steps', 'status') + tuple(
     '%s%s' % (m, s) for m in METRICS for s in ('', '_averaged')) + (
         'fcd_real_vs_real', 'class_histogram', 'class_histogram_averaged',
-        'mnist_source', 'train_time_s', 'steps_per_s', 'settings')
+        'mnist_source', 'train_time_s', 'steps_per_s', 'resumed_from_step',
+        'settings')
 # A conditional run's scores besides METRICS (eval_lib.mnist_scores').
 CONDITIONAL_METRICS = ('intra_class_fcd', 'intra_class_fcd_floor',
                        'classification_accuracy_score',
@@ -212,7 +219,8 @@ def hparams(job, run_dir):
   base = train_lib.HParams(
       train_log_dir=run_dir, dataset='mnist', mnist_source='package',
       seed=job['seed'], max_number_of_steps=job['steps'], eval=False,
-      log_every_n_steps=max(steps // 10, 1), save_checkpoint_steps=steps,
+      log_every_n_steps=max(steps // 10, 1),
+      save_checkpoint_steps=min(steps, CHECKPOINT_STEPS),
       save_summaries_steps=steps, **fields)
   if fields.get('gan_loss') != 'wasserstein':
     return base
@@ -227,10 +235,16 @@ def _shares(histogram):
 
 def _train_and_evaluate(job, run_dir, result):
   run = hparams(job, run_dir)
+  # An interrupted run continues from its checkpoint (run_stored's resume):
+  # its time and speed are those of the steps trained now.
+  first = (training.checkpoint_step(run_dir)
+           if os.path.isdir(run_dir) else None) or 0
+  result['resumed_from_step'] = first
   start = time.time()
   train_lib.train(run)
   result['train_time_s'] = time.time() - start
-  result['steps_per_s'] = job['steps'] / max(result['train_time_s'], 1e-9)
+  result['steps_per_s'] = ((job['steps'] - first) /
+                           max(result['train_time_s'], 1e-9))
   result['settings'] = json.dumps(
       {k: v for k, v in run._asdict().items()
        if k in job['fields'] or v != getattr(train_lib.HParams(), k)
@@ -289,7 +303,7 @@ def check_stored(job, work_dir):
 def run_job(args):
   job, work_dir = args
   return workers.run_stored(job, work_dir, lambda run_dir, result: (
-      _train_and_evaluate(job, run_dir, result)))
+      _train_and_evaluate(job, run_dir, result)), resume=True)
 
 
 def collapsed(result, low=0.05, high=0.15):

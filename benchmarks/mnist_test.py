@@ -178,3 +178,14 @@ def test_the_report_states_the_comparison():
   assert ('not different: the difference is 0.6 standard errors, short of '
           '2 (3.2660).') in fcd_line
   assert 'difference -1.0000' in fcd_line
+
+
+def test_a_long_run_checkpoints_to_continue_where_it_stopped():
+  job = dict(seed=0, steps=mnist.STEPS, fields=dict(mnist.NARROW))
+  run = mnist.hparams(job, '/tmp/x')
+  # A study's run checkpoints every CHECKPOINT_STEPS, and the interval is
+  # a resumable field: a run continued with another does not refuse.
+  assert run.save_checkpoint_steps == mnist.CHECKPOINT_STEPS < mnist.STEPS
+  assert 'save_checkpoint_steps' in train_lib.RESUMABLE
+  short = mnist.hparams(dict(job, steps=20), '/tmp/x')
+  assert short.save_checkpoint_steps == 20

@@ -5,7 +5,10 @@
 `run_all` runs jobs in spawned worker processes with one TensorFlow thread
 each; `run_stored`, inside a worker, trains and evaluates one job unless its
 result.json is already in <work_dir>/runs/<key> (so an interrupted benchmark
-resumes), and keeps a run's evaluation output but not its checkpoints.
+resumes), and keeps a run's evaluation output but not its checkpoints. A
+run interrupted before its result was stored starts again, or, for
+benchmarks whose runs last long (`resume=True`), continues from its last
+checkpoint as the trainers do when re-run with the same flags.
 """
 
 import datetime
@@ -29,7 +32,8 @@ def worker_init():
   logs.quiet_tensorflow()
 
 
-def run_stored(job, work_dir, train_and_evaluate, stored=None):
+def run_stored(job, work_dir, train_and_evaluate, stored=None,
+               resume=False):
   """`job`'s result: the stored one, or trained, evaluated and stored now.
 
   Args:
@@ -39,6 +43,10 @@ def run_stored(job, work_dir, train_and_evaluate, stored=None):
       job and fills `result` (a dict); NonFiniteLossError marks it diverged.
     stored: The stored result if the caller looked it up itself (e.g. a
       result shared between jobs), else None to read result.json.
+    resume: Keep the run directory of a run interrupted before its result
+      was stored, for `train_and_evaluate` to continue from its checkpoint
+      (the trainers refuse a directory of other settings); else delete it
+      and train from the start.
 
   Returns:
     The result dict, with 'status', 'wall_time_s' and 'load_1min'.
@@ -50,7 +58,7 @@ def run_stored(job, work_dir, train_and_evaluate, stored=None):
       stored = json.load(f)
   if stored is not None:
     return stored
-  if os.path.exists(run_dir):  # An interrupted run: start it again.
+  if os.path.exists(run_dir) and not resume:  # Interrupted: start again.
     shutil.rmtree(run_dir)
   result = dict(job, status='ok')
   start = time.time()
