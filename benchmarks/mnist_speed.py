@@ -31,7 +31,9 @@ with the non-saturating loss and the examples' Adam settings, trained by:
   Model is in an invalid state").
 
 Every repeat times each trainer for the same number of steps after its
-warm-up, in a shuffled order (`timing.interleaved`); ms/step are medians
+warm-up, in a shuffled order (`timing.interleaved`): steps only, without
+a session's, graph's or `fit` call's set-up and end (`keras_speed.Timed`
+says why that matters for `fit`); ms/step are medians
 over the repeats, ratios medians of the per-repeat ratios. Writes
 mnist_speed.md and mnist_speed.csv (`speed_report.CSV_FIELDS`).
 """
@@ -221,7 +223,13 @@ def markdown(rows, settings, mode, env_lines, wall_minutes):
           'spectral-normalization getter cannot be traced in a '
           '`tf.function`). Keras `fit`: `tfgan_ext.keras.'
           'GANModel`, separate step (as gan_train) and fused step (one '
-          'forward pass for both updates).' + (
+          'forward pass for both updates); one `fit` call per repeat, its '
+          'steps timed from the end of its first step (a `LambdaCallback`), '
+          'leaving out the call\'s set-up and end as the others leave out '
+          'theirs: deleting the call\'s `tf.data` iterator waits for the '
+          'autotune thread\'s next wake-up (its period doubles: ..., 5.12 s, '
+          '10.24 s), 0-5 s per call here, which made an earlier per-call '
+          'timing swing between ~115 and 205 ms/step.' + (
               ' tf-keras runs here against gan_train alone (see the module '
               'docstring: GANEstimator\'s graph per `train` call invalidates '
               'tf-keras models).' if mode == 'tf_keras' else ''), '',

@@ -149,8 +149,12 @@ def _end_to_end(rows, settings):
           settings['e2e_warmup'], settings['e2e_repeats']), '',
       'The Keras rows train the same networks as Keras models '
       '(examples/digits/keras_networks.py) through `tfgan_ext.keras.GANModel.'
-      'fit` (examples/digits/keras_speed.py), one `fit` call of the timed '
-      'steps per block: the separate step (generator update, then '
+      'fit` (examples/digits/keras_speed.py), one `fit` call per block, '
+      'its steps timed from the end of its first step to the end of its '
+      'last (the call\'s own set-up and end, where deleting the `tf.data` '
+      'iterator waits up to seconds for its autotune thread, are left out '
+      'as gan_train\'s session set-up is): the separate step (generator '
+      'update, then '
       'discriminator update, as gan_train) and the fused step (one forward '
       'pass, both updates). Keras\' Adam (epsilon 1e-7) has the same '
       'learning rate and betas.', '']

@@ -33,6 +33,17 @@ __all__ = ['Timed', 'interleaved', 'paired_ratio', 'steps_per_second']
 class Timed:
   """A compiled digits GANModel and its dataset, ready to be timed.
 
+  A timing is one `fit` call; its steps are timed from the end of the
+  call's first step to the end of its last (a Keras `LambdaCallback`), as
+  gan_train's and GANEstimator's timings leave out their session and graph
+  set-up. The call's own cost outside those steps (the dataset iterator's
+  creation, the first step, callbacks at the end, the iterator's deletion)
+  is `call_overhead_s`: deleting a `tf.data` iterator waits for its autotune
+  thread's next wake-up, whose period doubles (10 ms, ..., 5.12 s, 10.24 s),
+  so it adds up to seconds per call, in steps, depending on how long the
+  call ran (measured here: 0-4.9 s per 50-step call on TF-GAN's MNIST
+  networks) and would swing a per-call timing between two modes.
+
   Args:
     strategy: A tf.distribute strategy (None: the default one).
     warmup: Steps run (and traced) before timing.
@@ -43,6 +54,8 @@ class Timed:
   def __init__(self, strategy=None, warmup=20, **fields):
     hparams = train_lib.HParams(**fields)
     K = keras_train_lib.keras_package(hparams.keras_package)
+    self._callbacks = K.callbacks
+    self.call_overhead_s = None
     K.utils.set_random_seed(hparams.seed)
     self.gan = keras_train_lib.build(
         K, strategy or tf.distribute.get_strategy(), hparams,
@@ -51,10 +64,19 @@ class Timed:
     self.gan.fit(self.dataset, epochs=1, steps_per_epoch=warmup, verbose=0)
 
   def steps_per_second(self, steps, clock=time.perf_counter):
-    """Steps per second of `clock` (wall time, or `time.process_time`)."""
+    """Steps per second of `clock` (wall time, or `time.process_time`).
+
+    One `fit` call of `steps` + 1 steps; `steps` are timed (see the class).
+    """
+    ends = []
+    stamp = self._callbacks.LambdaCallback(
+        on_train_batch_end=lambda batch, logs: ends.append(clock()))
     start = clock()
-    self.gan.fit(self.dataset, epochs=1, steps_per_epoch=steps, verbose=0)
-    return steps / (clock() - start)
+    self.gan.fit(self.dataset, epochs=1, steps_per_epoch=steps + 1,
+                 verbose=0, callbacks=[stamp])
+    timed = ends[-1] - ends[0]
+    self.call_overhead_s = clock() - start - timed
+    return steps / timed
 
 
 def steps_per_second(steps=200, **kwargs):

@@ -121,5 +121,12 @@ print('RESULT', json.dumps({'steps': r['steps'], 'fcd': r['fcd']}))
   assert result['steps'] == 6 and np.isfinite(result['fcd'])
 
 
-def test_steps_per_second_is_positive():
+def test_timed_steps_leave_the_fit_call_out():
   assert keras_speed.steps_per_second(steps=4, warmup=2, batch_size=8) > 0
+  timed = keras_speed.Timed(warmup=2, batch_size=8)
+  ticks = iter(range(100))
+  # A clock read once before the call, once at each step's end, once after:
+  # 0, then 1..5 for the 4 + 1 steps, then 6. The 4 timed steps span 5 - 1.
+  assert timed.steps_per_second(4, clock=lambda: next(ticks)) == 4 / (5 - 1)
+  assert timed.call_overhead_s == 6 - 0 - (5 - 1)
+  assert int(timed.gan.optimizer.iterations) == 2 + 4 + 1
