@@ -38,11 +38,11 @@ class Timed:
   gan_train's and GANEstimator's timings leave out their session and graph
   set-up. The call's own cost outside those steps (the dataset iterator's
   creation, the first step, callbacks at the end, the iterator's deletion)
-  is `call_overhead_s`: deleting a `tf.data` iterator waits for its autotune
-  thread's next wake-up, whose period doubles (10 ms, ..., 5.12 s, 10.24 s),
-  so it adds up to seconds per call, in steps, depending on how long the
-  call ran (measured here: 0-4.9 s per 50-step call on TF-GAN's MNIST
-  networks) and would swing a per-call timing between two modes.
+  is `call_overhead_s`. It is not small: deleting a `tf.data` iterator can
+  block until the pipeline's autotune thread next wakes up (none with
+  autotuning off), which here added 4.7-5.0 s to every other 50-step call
+  on TF-GAN's MNIST networks (each such call ending 10.26-10.28 s after it
+  began) and swung per-call timings between about 115 and 205 ms/step.
 
   Args:
     strategy: A tf.distribute strategy (None: the default one).
