@@ -226,10 +226,10 @@ def markdown(rows, settings, mode, env_lines, wall_minutes):
           'forward pass for both updates); one `fit` call per repeat, its '
           'steps timed from the end of its first step (a `LambdaCallback`), '
           'leaving out the call\'s set-up and end as the others leave out '
-          'theirs: deleting the call\'s `tf.data` iterator waits for the '
-          'autotune thread\'s next wake-up (its period doubles: ..., 5.12 s, '
-          '10.24 s), 0-5 s per call here, which made an earlier per-call '
-          'timing swing between ~115 and 205 ms/step.' + (
+          'theirs: deleting the call\'s `tf.data` iterator can block until '
+          'the pipeline\'s autotune thread next wakes up (here 0 or 4.7-5.0 s '
+          'per call), which made an earlier per-call timing swing between '
+          'about 115 and 205 ms/step.' + (
               ' tf-keras runs here against gan_train alone (see the module '
               'docstring: GANEstimator\'s graph per `train` call invalidates '
               'tf-keras models).' if mode == 'tf_keras' else ''), '',
