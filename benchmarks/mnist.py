@@ -434,6 +434,12 @@ def _ordering(rows):
              ' < '.join(name for _, name in theirs)), '']
 
 
+def _status(result):
+  """A run's status, and the step it resumed from if it was interrupted."""
+  first = result.get('resumed_from_step')
+  return result['status'] + (' (resumed at step %d)' % first if first else '')
+
+
 def _conditional_markdown(rows, results):
   """The conditional study's tables and comparisons."""
   lines = ['Intra-class FCD: per class, 1,000 samples generated with that '
@@ -461,7 +467,7 @@ def _conditional_markdown(rows, results):
       ['run', 'status', 'FCD', 'intra-class FCD', 'CAS',
        'conditional accuracy', 'intra-class FCD per class',
        'class histogram'],
-      [[r['key'], r['status']] + (
+      [[r['key'], _status(r)] + (
           [tables.fmt(r.get('fcd'), 2), tables.fmt(r.get('intra_class_fcd'),
                                                    2),
            tables.fmt(r.get('classification_accuracy_score'), 4),
@@ -509,7 +515,7 @@ def markdown(rows, results, env_lines, study, title):
   lines += ['Per run:', '', tables.markdown_table(
       ['run', 'status', 'FCD', 'FCD averaged', 'KID', 'precision', 'recall',
        'coverage', 'class histogram'],
-      [[r['key'], r['status']] + (
+      [[r['key'], _status(r)] + (
           [tables.fmt(r.get('fcd'), 2), tables.fmt(r.get('fcd_averaged'), 2),
            tables.fmt(r.get('kid'), 1), tables.fmt(r.get('precision'), 3),
            tables.fmt(r.get('recall'), 3), tables.fmt(r.get('coverage'), 3),

@@ -189,3 +189,9 @@ def test_a_long_run_checkpoints_to_continue_where_it_stopped():
   assert 'save_checkpoint_steps' in train_lib.RESUMABLE
   short = mnist.hparams(dict(job, steps=20), '/tmp/x')
   assert short.save_checkpoint_steps == 20
+  # The reports say which runs were continued after an interruption.
+  status = mnist._status  # pylint: disable=protected-access
+  assert status({'status': 'ok', 'resumed_from_step': 757}) == (
+      'ok (resumed at step 757)')
+  assert status({'status': 'ok', 'resumed_from_step': 0}) == 'ok'
+  assert status({'status': 'ok'}) == 'ok'
