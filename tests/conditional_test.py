@@ -253,9 +253,9 @@ def test_every_head_equals_numpy(spectral_norm):
   lin = lambda scope, x: _sn_linear_numpy(values, scope, x, spectral_norm)
   emb = lambda scope: _embedding_numpy(values, scope, IDS, spectral_norm)
   tol = dict(rtol=2e-5, atol=2e-5)
-  np.testing.assert_allclose(
-      concat, lin('concat_head/linear', np.concatenate([FEATURES, labels], 1)),
-      **tol)
+  hidden = lin('concat_head/hidden', np.concatenate([FEATURES, labels], 1))
+  hidden = np.where(hidden > 0, hidden, 0.2 * hidden)  # Leaky ReLU, 0.2.
+  np.testing.assert_allclose(concat, lin('concat_head/linear', hidden), **tol)
   np.testing.assert_allclose(projection, lin('projection_head/linear',
                                              FEATURES) + np.sum(
       emb('projection_head/class_embedding') * FEATURES, 1, keepdims=True),
@@ -289,6 +289,29 @@ def test_every_head_equals_numpy(spectral_norm):
   np.testing.assert_allclose(d2dce['proxies'],
                              emb('d2dce_head/class_embedding'), **tol)
   assert d2dce['proxies'].shape == (5, 3)
+
+
+@pytest.mark.parametrize('head', ['concat', 'projection'])
+def test_label_heads_judge_the_image_with_its_label(head):
+  """The label changes the logit by an amount that depends on the image.
+
+  A label that only added a term of its own (w_y . y, as concatenating it
+  just before the last linear layer does) would change every image's logit
+  by the same amount: the discriminator could not tell whether an image
+  fits its label.
+  """
+  with tf.Graph().as_default():
+    logits = []
+    for label, reuse in ((0, False), (1, True)):
+      with _v1.variable_scope('d', reuse=reuse):
+        logits.append(conditional.discriminator_head(
+            head, FEATURES, np.full([5], label, np.int32), K,
+            spectral_norm=False))
+    with _v1.Session() as session:
+      session.run(_v1.global_variables_initializer())
+      first, second = session.run(logits)
+  change = (second - first)[:, 0]
+  assert np.std(change) > 1e-3 * np.max(np.abs(change))
 
 
 def test_every_head_returns_what_the_losses_table_says():
@@ -359,13 +382,13 @@ def test_heads_and_batch_norm_share_variables_between_calls():
         once = {v.op.name for v in _v1.global_variables()}
     twice = {v.op.name for v in _v1.global_variables()}
   assert once == twice
-  # Weights of the heads: concat w, b; projection w, b, table; ac 2 x (w, b);
-  # projection-ac w, b, table, w, b; multi-hinge w, b; d2d-ce 2 x (w, b),
-  # table; batch norm gamma, beta.
+  # Weights of the heads: concat 2 x (w, b); projection w, b, table;
+  # ac 2 x (w, b); projection-ac w, b, table, w, b; multi-hinge w, b;
+  # d2d-ce 2 x (w, b), table; batch norm gamma, beta.
   trainable = [n for n in once if not n.endswith(('spectral_norm_u',
                                                   'moving_mean',
                                                   'moving_variance'))]
-  assert len(trainable) == 2 + 3 + 4 + 5 + 2 + 5 + 2
+  assert len(trainable) == 4 + 3 + 4 + 5 + 2 + 5 + 2
 
 
 def test_heads_under_tfgan_spectral_norm_getter_are_normalized_once():

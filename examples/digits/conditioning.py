@@ -16,7 +16,7 @@ conditioning (`NETWORK`):
 
 | networks | gan_train | estimator | keras |
 |---|---|---|---|
-| dcgan | ACGAN (`tfgan.acgan_model`; loss acgan) | none: name a head | the label concatenated to the features |
+| dcgan | ACGAN (`tfgan.acgan_model`; loss acgan) | none: name a head | the concat head (a hidden layer on features and label) |
 | tfgan_mnist | TF-GAN's (`condition_tensor_from_onehot`) | none: name a head | TF-GAN's, ported |
 | sngan_cnn, sngan_resnet | projection | projection | projection |
 

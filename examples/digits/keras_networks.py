@@ -12,12 +12,13 @@ logit. Layer defaults match TF-1's (BN momentum 0.99, epsilon 1e-3; Glorot
 uniform kernels, zero biases).
 
 Conditional: the generator takes [noise, one_hot]; the discriminator takes
-[images, one_hot] and concatenates the label to its features before the logit
-(GANModel passes the generator inputs' labels to it; see
-tfgan_ext.keras.GANModel). The gan_train trainer's --conditional is ACGAN
-instead. With a `head` (`tfgan_ext.conditional.head_layer`), the
-discriminator is the unconditional trunk with that head on its features
-(images only for the heads that do not read labels, ac and multi_hinge).
+[images, one_hot] and ends in `tfgan_ext.conditional`'s concat head, a hidden
+layer on the features and the label (GANModel passes the generator inputs'
+labels to it; see tfgan_ext.keras.GANModel). The gan_train trainer's
+--conditional is ACGAN instead. With another `head`
+(`tfgan_ext.conditional.head_layer`), the discriminator is the unconditional
+trunk with that head on its features (images only for the heads that do not
+read labels, ac and multi_hinge).
 """
 
 from tfgan_ext import conditional
@@ -90,9 +91,9 @@ def discriminator(K, image_shape, channels=64, num_classes=None, head=None,
     K: The Keras package.
     image_shape: (height, width, channels).
     channels: Width of the first convolution (the second has twice it).
-    num_classes: If set, a second input of one-hot labels, concatenated to
-      the features.
-    head: With `num_classes`, a `tfgan_ext.conditional` head on the
+    num_classes: If set, a second input of one-hot labels, read by the
+      concat head (a hidden layer on [features, label]) on the features.
+    head: With `num_classes`, another `tfgan_ext.conditional` head on the
       features instead (not spectrally normalized, like the trunk).
     name: Model name.
 
@@ -110,16 +111,11 @@ def discriminator(K, image_shape, channels=64, num_classes=None, head=None,
                       name='conv2')(net)
   net = layers.LeakyReLU(0.2)(net)
   features = layers.Flatten(name='features')(net)
-  if num_classes and head:
-    return K.Model(*_with_head(K, images, features, head, num_classes),
-                   name=name)
-  inputs = images
   if num_classes:
-    labels = K.Input((num_classes,), name='labels')
-    inputs = [images, labels]
-    features = layers.Concatenate()([features, labels])
+    return K.Model(*_with_head(K, images, features, head or 'concat',
+                               num_classes), name=name)
   logits = layers.Dense(1, dtype='float32', name='logits')(features)
-  return K.Model(inputs, logits, name=name)
+  return K.Model(images, logits, name=name)
 
 
 # ------------------------------------------- TF-GAN's MNIST networks in Keras ---

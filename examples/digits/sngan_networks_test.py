@@ -25,6 +25,8 @@ _v1 = tf.compat.v1
 # The paper's widths and noise, CIFAR-10's images; MNIST's.
 PAPER = {'cnn': (64, 64), 'resnet': (256, 128)}  # (generator, discriminator)
 NOISE = 128
+# The concat head's hidden width (tfgan_ext.conditional.graph's).
+CONCAT_HIDDEN = tfgan_ext.conditional.graph.CONCAT_HIDDEN_UNITS
 SIZES = {(32, 32, 3): 4, (28, 28, 1): 7}  # image -> the generator's base map
 
 
@@ -78,7 +80,9 @@ def table_counts(arch, image_shape, g_width, d_width, noise=NOISE,
     return g, d + _dense(features, 1)
   heads = {
       'projection': _dense(features, 1) + num_classes * features,
-      'concat': _dense(features + num_classes, 1),
+      # A hidden layer of the head's width on [features, one-hot], a logit.
+      'concat': (_dense(features + num_classes, CONCAT_HIDDEN) +
+                 _dense(CONCAT_HIDDEN, 1)),
       'ac': _dense(features, 1) + _dense(features, num_classes),
       'projection_ac': (_dense(features, 1) + num_classes * features +
                         _dense(features, num_classes)),

@@ -140,16 +140,17 @@ def test_every_head_equals_numpy(K, spectral_norm):
   expected = {}
   for head, layer in layers.items():
     denses = {name: getattr(layer, name) for name in (
-        'linear', 'class_linear', 'embedding_linear', 'class_embedding')
-              if hasattr(layer, name)}
+        'hidden', 'linear', 'class_linear', 'embedding_linear',
+        'class_embedding') if hasattr(layer, name)}
     values = {}
     for name, dense in denses.items():
       inner = dense.layer if spectral_norm else dense
       if inner.use_bias:  # Non-zero biases, to test them.
         inner.bias.assign(rng.normal(size=inner.bias.shape))
       x = {'class_embedding': ONE_HOT}.get(name, FEATURES)
-      if head == 'concat':
-        x = np.concatenate([FEATURES, ONE_HOT], 1)
+      if head == 'concat':  # A hidden layer (leaky ReLU 0.2), then linear.
+        x = (np.concatenate([FEATURES, ONE_HOT], 1) if name == 'hidden' else
+             np.where(values['hidden'] > 0, 1.0, 0.2) * values['hidden'])
       values[name] = _dense_numpy(
           dense, x, spectral_norm, np.asarray(inner.kernel),
           np.asarray(inner.bias) if inner.use_bias else None)
@@ -189,6 +190,16 @@ def test_every_head_equals_numpy(K, spectral_norm):
   np.testing.assert_allclose(d2d['proxies'],
                              expected['d2dce']['class_embedding'], **tol)
   assert d2d['proxies'].shape == (5, 3)
+
+
+def test_concat_head_judges_the_image_with_its_label(K):
+  # As tests/conditional_test.py's graph test: the label's change of the
+  # logit depends on the features (a label term of its own would not).
+  head = conditional.head_layer(K, 'concat', K_, spectral_norm=False)
+  first, second = (np.asarray(head([FEATURES, np.full([5], label)]))
+                   for label in (0, 1))
+  change = (second - first)[:, 0]
+  assert np.std(change) > 1e-3 * np.max(np.abs(change))
 
 
 def test_functional_discriminators_give_discriminator_outputs(K):

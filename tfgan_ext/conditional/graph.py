@@ -25,7 +25,7 @@ return, as `DiscriminatorOutputs` or plain logits:
 
 | head | returns | reads labels |
 |---|---|---|
-| concat | logits [B, 1] of [features, one-hot] | yes |
+| concat | logits [B, 1] of a hidden layer on [features, one-hot] | yes |
 | projection | logits [B, 1] | yes |
 | ac | logits [B, 1], class_logits [B, K] | no |
 | projection_ac | projection logits [B, 1], class_logits [B, K] | yes |
@@ -41,7 +41,8 @@ from tfgan_ext.losses import _checks
 from tfgan_ext.losses import discriminator_outputs
 from tfgan_ext.losses.discriminator_outputs import DiscriminatorOutputs
 
-__all__ = ['HEADS', 'HEADS_READING_LABELS', 'ac_head', 'concat_head',
+__all__ = ['CONCAT_HIDDEN_UNITS', 'CONCAT_LEAKY_SLOPE', 'HEADS',
+           'HEADS_READING_LABELS', 'ac_head', 'concat_head',
            'conditional_batch_norm', 'd2dce_head', 'discriminator_head',
            'multi_hinge_head', 'projection_ac_head', 'projection_head']
 
@@ -53,6 +54,11 @@ HEADS = tuple(discriminator_outputs.HEADS)
 # The heads whose outputs depend on the labels (the others only need them
 # in the loss).
 HEADS_READING_LABELS = ('concat', 'projection', 'projection_ac', 'd2dce')
+# The concat head's hidden layer (graph and Keras): its width and leaky ReLU
+# slope (DCGAN's slope; the width is ours: many times the classes, far below
+# SNGAN's feature widths).
+CONCAT_HIDDEN_UNITS = 256
+CONCAT_LEAKY_SLOPE = 0.2
 
 
 def _features(features):
@@ -229,19 +235,43 @@ def projection_ac_head(features, labels, num_classes, spectral_norm=True,
 
 
 def concat_head(features, labels, num_classes, spectral_norm=True,
-                use_bias=True, scope='concat_head'):
-  """Logits [B, 1] of the features concatenated with the one-hot label.
+                use_bias=True, hidden_units=CONCAT_HIDDEN_UNITS,
+                scope='concat_head'):
+  """Logits [B, 1] of a hidden layer on the features and the one-hot label.
 
   Conditioning by concatenation (Mirza & Osindero 2014,
-  https://arxiv.org/abs/1411.1784), at the discriminator's last layer:
-  logit = w . [phi, one_hot(y)] + b. Arguments as `projection_head`.
+  https://arxiv.org/abs/1411.1784) at a hidden layer, the projection
+  paper's "hidden concat" (Miyato & Koyama 2018, arXiv:1802.05637, fig. 1b):
+
+    h = leaky_relu(W [phi, one_hot(y)] + c, 0.2),  logit = w . h + b.
+
+  The label must pass a nonlinearity with the features: concatenated just
+  before the last linear layer it would only add a term of y alone,
+  w . [phi, y] = w_phi . phi + w_y . y, the same for a real and a generated
+  image of one label, so the discriminator could not judge whether an image
+  fits its label and the generator would get no gradient towards it.
+
+  Args:
+    features: Floating [B, F].
+    labels: Class ids [B] or one-hot rows [B, num_classes].
+    num_classes: Number of classes K.
+    spectral_norm: Normalize W and w by their spectral norms.
+    use_bias: Add c and b.
+    hidden_units: The width of h.
+    scope: Variable scope.
+
+  Returns:
+    Logits [B, 1].
   """
   features = _features(features)
+  hidden_units = _checks.positive_int(hidden_units, 'hidden_units')
   one_hot = labels_lib.one_hot_labels(labels, num_classes, features.dtype,
                                       batch_like=features)
   with _v1.variable_scope(scope):
-    return _linear(tf.concat([features, one_hot], 1), 1, spectral_norm,
-                   use_bias, 'linear')
+    hidden = tf.nn.leaky_relu(
+        _linear(tf.concat([features, one_hot], 1), hidden_units,
+                spectral_norm, use_bias, 'hidden'), CONCAT_LEAKY_SLOPE)
+    return _linear(hidden, 1, spectral_norm, use_bias, 'linear')
 
 
 def ac_head(features, num_classes, spectral_norm=True, use_bias=True,

@@ -27,6 +27,7 @@ to one-hot rows, so Keras' wrapper normalizes it too.
 
 import tensorflow as tf
 
+from tfgan_ext.conditional import graph
 from tfgan_ext.conditional import labels as labels_lib
 from tfgan_ext.losses import _checks
 
@@ -260,25 +261,54 @@ class ProjectionACHead(ProjectionHead):
 
 
 class ConcatHead(_Head):
-  """Logits of the features concatenated with the one-hot label.
+  """Logits of a hidden layer on the features and the one-hot label.
 
   Conditioning by concatenation (Mirza & Osindero 2014,
-  https://arxiv.org/abs/1411.1784), at the discriminator's last layer:
-  logit = w . [phi, one_hot(y)] + b. Called on `[features, labels]`;
-  arguments and outputs (logits [B, 1], float32) as `ProjectionHead`'s.
+  https://arxiv.org/abs/1411.1784) at a hidden layer, the projection
+  paper's "hidden concat" (Miyato & Koyama 2018, fig. 1b):
+
+    h = leaky_relu(W [phi, one_hot(y)] + c, 0.2),  logit = w . h + b
+
+  (`graph.concat_head` says why the label must pass a nonlinearity). Called
+  on `[features, labels]`.
+
+  Args:
+    num_classes: Number of classes K.
+    spectral_norm: Normalize W and w by their spectral norms.
+    use_bias: Add c and b.
+    hidden_units: The width of h.
+    **kwargs: Layer arguments.
+
+  Returns (when called):
+    Logits [B, 1], float32.
   """
 
   uses_labels = True
 
+  def __init__(self, num_classes, spectral_norm=True, use_bias=True,
+               hidden_units=graph.CONCAT_HIDDEN_UNITS, **kwargs):
+    super().__init__(num_classes, spectral_norm, use_bias, **kwargs)
+    self.hidden_units = _checks.positive_int(hidden_units, 'hidden_units')
+
   def build(self, input_shape):
     features_shape = self._features_shape(input_shape)
+    self.hidden = self._dense(self.hidden_units, self.use_bias,
+                              self.spectral_norm, 'hidden')
     self.linear = self._dense(1, self.use_bias, self.spectral_norm, 'linear')
-    self.linear.build((None, features_shape[-1] + self.num_classes))
+    self.hidden.build((None, features_shape[-1] + self.num_classes))
+    self.linear.build((None, self.hidden_units))
 
   def call(self, inputs, training=None):
     features, one_hot = self._inputs(inputs)
-    return _to_float32(self.linear(tf.concat([features, one_hot], 1),
-                                   training=training))
+    hidden = tf.nn.leaky_relu(
+        self.hidden(tf.concat([features, one_hot], 1), training=training),
+        graph.CONCAT_LEAKY_SLOPE)
+    return _to_float32(self.linear(hidden, training=training))
+
+  def get_config(self):
+    config = super().get_config()
+    config.update(hidden_units=self.hidden_units)
+    return config
 
 
 class ACHead(_Head):
