@@ -65,7 +65,7 @@ Fields (None where the head has none; see the module docstring):
 # (any unconditional loss trains it), else (the DiscriminatorOutputs fields
 # it fills, the columns of its class logits for K classes).
 HEADS = {
-    'concat': None,  # Labels concatenated to the input (TF-GAN's features).
+    'concat': None,  # A hidden layer on [features, one-hot label], a logit.
     'projection': None,  # Logit + <class embedding, features> (Miyato 2018).
     'ac': (('logits', 'class_logits'), 'K'),  # Logit and a classifier.
     'projection_ac': (('logits', 'class_logits'), 'K'),  # Both (MH, WACV).
