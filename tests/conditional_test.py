@@ -413,3 +413,11 @@ def test_float16_features_give_float16_outputs():
     normalized = conditional.conditional_batch_norm(
         IMAGES.astype(np.float16), IDS, K)
   assert logits.dtype == tf.float16 and normalized.dtype == tf.float16
+
+
+@pytest.mark.parametrize('hidden_units, error', [(0, ValueError),
+                                                 (2.5, TypeError)])
+def test_concat_head_width_is_checked(hidden_units, error):
+  with tf.Graph().as_default():
+    with pytest.raises(error, match='hidden_units'):
+      conditional.concat_head(FEATURES, IDS, K, hidden_units=hidden_units)

@@ -353,3 +353,10 @@ def test_synchronized_batch_norm_uses_the_global_batch(background, flavour):
   assert result['moving_mean_vs_numpy'] < 1e-6, result
   assert result['generator_vs_one_device'] < 1e-5, result
   assert result['unsynchronized_vs_one_device'] > 0.1, result
+
+
+def test_concat_head_width_is_checked(K):
+  with pytest.raises(ValueError, match='hidden_units'):
+    conditional.layers_for(K).ConcatHead(K_, hidden_units=0)
+  head = conditional.layers_for(K).ConcatHead(K_, hidden_units=7)
+  assert head.get_config()['hidden_units'] == 7
