@@ -227,9 +227,9 @@ def markdown(rows, settings, mode, env_lines, wall_minutes):
           'steps timed from the end of its first step (a `LambdaCallback`), '
           'leaving out the call\'s set-up and end as the others leave out '
           'theirs: deleting the call\'s `tf.data` iterator can block until '
-          'the pipeline\'s autotune thread next wakes up (here 0 or 4.7-5.0 s '
-          'per call), which made an earlier per-call timing swing between '
-          'about 115 and 205 ms/step.' + (
+          'the pipeline\'s autotune thread next wakes up (measured on '
+          '2026-12-07 here: 0 or 4.7-5.0 s per call, which made the per-call '
+          'timing then swing between about 115 and 205 ms/step).' + (
               ' tf-keras runs here against gan_train alone (see the module '
               'docstring: GANEstimator\'s graph per `train` call invalidates '
               'tf-keras models).' if mode == 'tf_keras' else ''), '',
