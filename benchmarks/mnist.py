@@ -45,7 +45,8 @@ from examples.digits import eval_lib
 from examples.digits import train_lib
 
 __all__ = ['COMPARISONS', 'CONDITIONAL_METRICS', 'LUCIC_2018', 'METRICS',
-           'NARROW', 'SNGAN_CNN', 'STUDIES', 'TFGAN_MNIST', 'check_stored',
+           'NARROW', 'SCARCE_RATIOS', 'SNGAN_CNN', 'STUDIES', 'TFGAN_MNIST',
+           'check_stored',
            'compare', 'jobs', 'main', 'run_job', 'summarize']
 
 # The sweeps' network: the digits DCGAN at 28x28 and half its width (32
@@ -129,6 +130,17 @@ COMPARISONS = (
 )
 # --quick: the CAS classifier's steps (the eval's default is 5,000).
 QUICK_CAS_STEPS = 20
+# The scarce study's question (issue 27): does digits' finding at 8x8, 10% of
+# the images (180), hold at 28x28? (configuration, against, the 8x8 ratio of
+# the mean FCDs of the raw generator, of the averaged one, and its report):
+# benchmarks/results/limited_data.md (16.86 / 123.07, 12.64 / 117.49; ADA
+# 26.91, 23.54) and limited_data_bcr.md (13.80 / 113.60, 11.44 / 113.28).
+SCARCE_RATIOS = (
+    ('DiffAugment', 'none', 0.14, 0.11, 'limited_data.md'),
+    ('ADA', 'none', 0.22, 0.20, 'limited_data.md'),
+    ('ADA', 'DiffAugment', 1.60, 1.86, 'limited_data.md'),
+    ('bCR', 'none', 0.12, 0.10, 'limited_data_bcr.md'),
+)
 
 STUDIES = {
     'pilot': [
@@ -332,6 +344,8 @@ def summarize(results):
           (row['%s%s_mean' % (name, suffix)],
            row['%s%s_std' % (name, suffix)]) = tables.mean_and_std(
                [r.get(name + suffix) for r in runs])
+      for name in ('fcd', 'fcd_averaged'):
+        row[name + '_values'] = [r.get(name) for r in runs]
       for name in CONDITIONAL_METRICS:
         row[name + '_mean'], row[name + '_std'] = tables.mean_and_std(
             [r.get(name) for r in runs])
@@ -408,6 +422,69 @@ def _comparison_lines(rows):
       summary += '%s %s.' % (config, c['verdict'])
     lines.append(summary)
   return lines + ['']
+
+
+def _verdict(values, others):
+  """`compare` on FCD (lower is better) in words, or why it cannot."""
+  values = [v for v in values if v is not None]
+  others = [v for v in others if v is not None]
+  if len(values) < 2 or len(others) < 2:
+    return 'fewer than 2 seeds a side'
+  c = compare(values, others, higher_is_better=False)
+  return '%s, %+.1f SE' % (
+      {'better': 'lower', 'worse': 'higher'}.get(c['verdict'], c['verdict']),
+      c['in_se'])
+
+
+def _scarce_lines(rows):
+  """The scarce study's ratios of mean FCDs beside digits' at 8x8."""
+  by_config = {r['config']: r for r in rows if r['study'] == 'scarce'}
+  lines = ['Against digits at 8×8 (10%% of the images, 180, 9,000 steps; '
+           'benchmarks/results/%s): the ratio of the mean FCDs here, then '
+           'whether the difference of the means exceeds two standard errors '
+           'over seeds ("lower" / "higher" / "not different"), then the 8×8 '
+           'ratio:' % ' and '.join(sorted({q[4] for q in SCARCE_RATIOS})),
+           '']
+  for config, other, raw_8x8, averaged_8x8, _ in SCARCE_RATIOS:
+    if config not in by_config or other not in by_config:
+      lines.append('- %s / %s: not both in this report.' % (config, other))
+      continue
+    parts = []
+    for label, name, then in (('raw', 'fcd', raw_8x8),
+                              ('averaged', 'fcd_averaged', averaged_8x8)):
+      values = by_config[config][name + '_values']
+      others = by_config[other][name + '_values']
+      if None in values + others:
+        parts.append('%s: not scored' % label)
+        continue
+      parts.append('%s %.2f× (%s; 8×8: %.2f×)' % (
+          label, statistics.mean(values) / statistics.mean(others),
+          _verdict(values, others), then))
+    lines.append('- %s / %s: %s.' % (config, other, '; '.join(parts)))
+  return lines + ['']
+
+
+def _band_lines(results):
+  """Per generator, whether every seed keeps its classes in 5%-15%."""
+  runs = sorted((r for r in results if r['status'] == 'ok'),
+                key=lambda r: r['seed'])
+  lines = []
+  for label, suffix in (('raw generator', ''),
+                        ('averaged generator', '_averaged')):
+    shares = [(r['seed'], r.get('min_class_share' + suffix),
+               r.get('max_class_share' + suffix)) for r in runs]
+    shares = [s for s in shares if s[1] is not None]
+    if not shares:
+      continue
+    inside = all(not collapsed({'min_class_share': low,
+                                'max_class_share': high})
+                 for _, low, high in shares)
+    lines.append('- %s: every class between 5%% and 15%% of the samples on '
+                 'every seed: %s (%s).' % (
+                     label, 'yes' if inside else 'no', '; '.join(
+                         'seed %d %.1f-%.1f%%' % (seed, 100 * low, 100 * high)
+                         for seed, low, high in shares)))
+  return lines + [''] if lines else []
 
 
 def _cell(row, name, digits=2):
@@ -512,6 +589,10 @@ def markdown(rows, results, env_lines, study, title):
   lines += [tables.markdown_table(header, table), '']
   if study == 'quality':
     lines += _ordering(rows)
+  if study == 'scarce':
+    lines += _scarce_lines(rows)
+  if study == 'headline':
+    lines += _band_lines(results)
   lines += ['Per run:', '', tables.markdown_table(
       ['run', 'status', 'FCD', 'FCD averaged', 'KID', 'precision', 'recall',
        'coverage', 'class histogram'],

@@ -90,6 +90,10 @@ def test_quick_run_writes_the_reports(mnist_cache, tmp_path):
   text = (report / 'mnist_scarce.md').read_text()
   assert ('2 of 4 finished' in text and
           'not run yet: scarce_ADA_s0, scarce_bCR_s0' in text), text
+  # The study's question, as far as one seed of two configurations goes.
+  assert '- DiffAugment / none: raw ' in text
+  assert 'fewer than 2 seeds a side' in text
+  assert '- bCR / none: not both in this report.' in text
 
 
 # ------------------------------------------------------------- conditional ---
@@ -195,3 +199,51 @@ def test_a_long_run_checkpoints_to_continue_where_it_stopped():
       'ok (resumed at step 757)')
   assert status({'status': 'ok', 'resumed_from_step': 0}) == 'ok'
   assert status({'status': 'ok'}) == 'ok'
+
+
+def test_the_scarce_report_states_each_ratio_beside_8x8():
+  # none: 100, 110, 120 (mean 110, sample variance 100); DiffAugment: 20,
+  # 22, 24 (22, 4): ratio 0.20, d = -88, SE = sqrt(100 / 3 + 4 / 3) =
+  # 5.888: -14.9 SE, lower. Averaged: 50, 60, 70 against 45, 60, 75 (60,
+  # variance 100 and 225): ratio 0.83, d = -10, SE = sqrt(325 / 3) = 10.41:
+  # -1.0 SE, not different.
+  rows = [{'study': 'scarce', 'config': 'none',
+           'fcd_values': [100.0, 110.0, 120.0],
+           'fcd_averaged_values': [50.0, 60.0, 70.0]},
+          {'study': 'scarce', 'config': 'DiffAugment',
+           'fcd_values': [20.0, 22.0, 24.0],
+           'fcd_averaged_values': [35.0, 50.0, 65.0]}]
+  lines = mnist._scarce_lines(rows)  # pylint: disable=protected-access
+  [line] = [l for l in lines if l.startswith('- DiffAugment / none')]
+  assert line == ('- DiffAugment / none: raw 0.20× (lower, -14.9 SE; 8×8: '
+                  '0.14×); averaged 0.83× (not different, -1.0 SE; 8×8: '
+                  '0.11×).')
+  # Configurations not run are named, not left out.
+  assert '- bCR / none: not both in this report.' in lines
+  assert '- ADA / DiffAugment: not both in this report.' in lines
+  # One seed a side cannot be compared.
+  one = [dict(r, fcd_values=r['fcd_values'][:1],
+              fcd_averaged_values=r['fcd_averaged_values'][:1]) for r in rows]
+  lines = mnist._scarce_lines(one)  # pylint: disable=protected-access
+  [line] = [l for l in lines if l.startswith('- DiffAugment / none')]
+  # 20 / 100 and 35 / 50:
+  assert ('raw 0.20× (fewer than 2 seeds a side; 8×8: 0.14×); averaged '
+          '0.70× (fewer than 2 seeds a side; 8×8: 0.11×).') in line
+
+
+def test_the_headline_report_states_the_class_band_per_seed():
+  results = [
+      {'status': 'ok', 'seed': 1, 'min_class_share': 0.071,
+       'max_class_share': 0.152, 'min_class_share_averaged': 0.08,
+       'max_class_share_averaged': 0.12},
+      {'status': 'ok', 'seed': 0, 'min_class_share': 0.09,
+       'max_class_share': 0.11, 'min_class_share_averaged': 0.085,
+       'max_class_share_averaged': 0.115},
+      {'status': 'failed', 'seed': 2}]
+  lines = mnist._band_lines(results)  # pylint: disable=protected-access
+  assert lines[0] == (
+      '- raw generator: every class between 5% and 15% of the samples on '
+      'every seed: no (seed 0 9.0-11.0%; seed 1 7.1-15.2%).')
+  assert lines[1] == (
+      '- averaged generator: every class between 5% and 15% of the samples '
+      'on every seed: yes (seed 0 8.5-11.5%; seed 1 8.0-12.0%).')
