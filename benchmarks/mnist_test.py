@@ -24,6 +24,12 @@ def test_studies_are_the_issue_s():
   scarce = [fields for _, fields in mnist.STUDIES['scarce']]
   assert {f['train_fraction'] for f in scarce} == {0.1}
   assert all(f['generator_ema'] == 0.99 for f in scarce)
+  # The follow-up at 1%: the same configurations, a hundredth of the data.
+  scarcer = mnist.STUDIES['scarcer']
+  assert [name for name, _ in scarcer] == [
+      name for name, _ in mnist.STUDIES['scarce']]
+  for (_, fields), (_, fewer) in zip(mnist.STUDIES['scarce'], scarcer):
+    assert fewer == dict(fields, train_fraction=0.01)
   headline, = mnist.STUDIES['headline']
   assert headline[1]['networks'] == 'tfgan_mnist'
   # Reported seeds are not the pilot's.
