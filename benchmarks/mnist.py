@@ -47,8 +47,7 @@ from examples.digits import train_lib
 
 __all__ = ['COMPARISONS', 'CONDITIONAL_METRICS', 'LUCIC_2018', 'METRICS',
            'NARROW', 'SCARCE_RATIOS', 'SNGAN_CNN', 'STUDIES', 'TFGAN_MNIST',
-           'check_stored',
-           'compare', 'jobs', 'main', 'run_job', 'summarize']
+           'check_stored', 'compare', 'jobs', 'main', 'run_job', 'summarize']
 
 # The sweeps' network: the digits DCGAN at 28x28 and half its width (32
 # channels), about a fifth of the multiply-adds of TF-GAN's MNIST networks
