@@ -437,8 +437,6 @@ def _comparison_lines(rows):
 
 def _verdict(values, others):
   """`compare` on FCD (lower is better) in words, or why it cannot."""
-  values = [v for v in values if v is not None]
-  others = [v for v in others if v is not None]
   if len(values) < 2 or len(others) < 2:
     return 'fewer than 2 seeds a side'
   c = compare(values, others, higher_is_better=False)

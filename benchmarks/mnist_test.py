@@ -210,9 +210,9 @@ def test_a_long_run_checkpoints_to_continue_where_it_stopped():
 def test_the_scarce_report_states_each_ratio_beside_8x8():
   # none: 100, 110, 120 (mean 110, sample variance 100); DiffAugment: 20,
   # 22, 24 (22, 4): ratio 0.20, d = -88, SE = sqrt(100 / 3 + 4 / 3) =
-  # 5.888: -14.9 SE, lower. Averaged: 50, 60, 70 against 45, 60, 75 (60,
-  # variance 100 and 225): ratio 0.83, d = -10, SE = sqrt(325 / 3) = 10.41:
-  # -1.0 SE, not different.
+  # 5.888: -14.9 SE, lower. Averaged: 35, 50, 65 (mean 50, variance 225)
+  # against 50, 60, 70 (60, 100): ratio 0.83, d = -10, SE = sqrt(325 / 3) =
+  # 10.41: -0.96 SE, not different.
   rows = [{'study': 'scarce', 'config': 'none',
            'fcd_values': [100.0, 110.0, 120.0],
            'fcd_averaged_values': [50.0, 60.0, 70.0]},
